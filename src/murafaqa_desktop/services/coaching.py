@@ -1,0 +1,127 @@
+"""Individual coaching sessions: numbered 1-12 within two years of the first.
+
+Sessions are close to insert-only: a session can be corrected, and only the
+last one can be removed, so numbers never leave a gap.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable, Mapping
+
+from sqlite_utils import Database
+
+from ..domain import coaching as rules
+from ..domain.entities import COACHING_SESSION, SESSION_REVIEW
+from ..domain.errors import DomainError, ValidationError
+from ..domain.schema import as_date
+from ..store import aggregates, changes, local
+from ..store import cooperatives as coop_store
+from ..store.rows import Row, fetch_one
+from .validation import not_found, validated
+
+
+def _dates(sessions: Iterable[Row]) -> list[rules.SessionDate]:
+    return [rules.SessionDate(s["number"], as_date(s["held_on"]), as_date(s["next_date"])) for s in sessions]
+
+
+def refresh_progress(db: Database, coop_id: str) -> rules.CoachingProgress:
+    """Recompute the local progress cache of one cooperative (after any
+    change to its sessions, here or from a sync)."""
+    sessions = aggregates.coaching_sessions(db, coop_id)
+    prog = rules.progress(_dates(sessions), dt.date.today())
+    local.save_progress(db, coop_id, prog.done, prog.first.isoformat() if prog.first else None,
+                        prog.next_due.isoformat() if prog.next_due else None)
+    return prog
+
+
+def progress(db: Database, coop_id: str, as_of: dt.date | None = None) -> rules.CoachingProgress:
+    return rules.progress(_dates(aggregates.coaching_sessions(db, coop_id)), as_of or dt.date.today())
+
+
+def _reviews(db: Database, session_id: str, coop_id: str, reviews: Iterable[Mapping[str, Any]]) -> None:
+    """Record the plan actions reviewed and carry their progress to the plan."""
+    for review in reviews:
+        values = validated(SESSION_REVIEW, {**review, "session_id": session_id})
+        action = changes.get_row(db, "plan_actions", values["action_id"])
+        if action is None or action["cooperative_id"] != coop_id:
+            raise ValidationError([DomainError(
+                "action_not_in_plan", "Action revue : elle n'appartient pas au plan de cette coopérative",
+                "الإجراء المراجع: لا ينتمي إلى مخطط هذه التعاونية", "action_id")])
+        existing = fetch_one(db, "SELECT id FROM session_reviews WHERE session_id = ? AND action_id = ?",
+                             [session_id, values["action_id"]])
+        if existing:
+            changes.update(db, "session_reviews", existing["id"],
+                           {"progress": values["progress"], "comment": values["comment"]})
+        else:
+            changes.insert(db, "session_reviews", values)
+        if values["progress"] is not None and values["progress"] != action["progress"]:
+            update: dict[str, Any] = {"progress": values["progress"]}
+            if values["progress"] == 100 and action["status"] in ("planned", "in_progress"):
+                update["status"] = "done"
+            elif values["progress"] > 0 and action["status"] == "planned":
+                update["status"] = "in_progress"
+            changes.update(db, "plan_actions", action["id"], update)
+
+
+def log_session(db: Database, coop_id: str, data: Mapping[str, Any],
+                reviews: Iterable[Mapping[str, Any]] = ()) -> Row:
+    """Record the next session. A 13th session, or one past the two-year
+    window opened by the first, is refused with its reason."""
+    with db.atomic():
+        if coop_store.get(db, coop_id) is None:
+            raise not_found("Coopérative", "التعاونية", coop_id)
+        values = validated(COACHING_SESSION, {k: v for k, v in data.items() if k != "number"} | {
+            "cooperative_id": coop_id})
+        existing = aggregates.coaching_sessions(db, coop_id)
+        try:
+            values["number"] = rules.check_new_session(_dates(existing), as_date(values["held_on"]))
+        except DomainError as e:
+            raise ValidationError([e]) from None
+        _check_next_date(values)
+        row = changes.insert(db, "coaching_sessions", values)
+        _reviews(db, row["id"], coop_id, reviews)
+        refresh_progress(db, coop_id)
+        return row
+
+
+def _check_next_date(values: Mapping[str, Any]) -> None:
+    if values.get("next_date") and values.get("held_on") and values["next_date"] <= values["held_on"]:
+        raise ValidationError([DomainError(
+            "next_date_not_after", "Prochaine séance : doit suivre la date de cette séance",
+            "موعد الحصة المقبلة: يجب أن يكون بعد تاريخ هذه الحصة", "next_date")])
+
+
+def update_session(db: Database, session_id: str, data: Mapping[str, Any],
+                   reviews: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    with db.atomic():
+        current = aggregates.coaching_session(db, session_id)
+        if current is None:
+            raise not_found("Séance", "الحصة", session_id)
+        editable = {k: v for k, v in data.items() if k not in ("cooperative_id", "number")}
+        values = validated(COACHING_SESSION, editable, current=current)
+        if "held_on" in values:
+            try:
+                rules.check_session_date(_dates(aggregates.coaching_sessions(db, current["cooperative_id"])),
+                                         current["number"], as_date(values["held_on"]))
+            except DomainError as e:
+                raise ValidationError([e]) from None
+        _check_next_date({**current, **values})
+        changed = changes.update(db, "coaching_sessions", session_id, values)
+        _reviews(db, session_id, current["cooperative_id"], reviews)
+        refresh_progress(db, current["cooperative_id"])
+        return changed
+
+
+def delete_last_session(db: Database, session_id: str) -> None:
+    with db.atomic():
+        current = aggregates.coaching_session(db, session_id)
+        if current is None:
+            raise not_found("Séance", "الحصة", session_id)
+        last = max(s["number"] for s in aggregates.coaching_sessions(db, current["cooperative_id"]))
+        if current["number"] != last:
+            raise ValidationError([DomainError(
+                "not_last_session",
+                f"Seule la dernière séance (n° {last}) peut être supprimée : les numéros restent continus",
+                f"لا يمكن حذف إلا الحصة الأخيرة (رقم {last}): تبقى الأرقام متتابعة", "number")])
+        changes.delete(db, "coaching_sessions", session_id)
+        refresh_progress(db, current["cooperative_id"])

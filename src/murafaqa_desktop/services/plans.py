@@ -1,0 +1,55 @@
+"""The development plan: actions with axis, objective, indicator, owner,
+due date, status, estimated cost and progress."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from sqlite_utils import Database
+
+from ..domain.entities import PLAN_ACTION
+from ..store import aggregates, changes
+from ..store import cooperatives as coop_store
+from ..store.rows import Row, scalar
+from .validation import not_found, validated
+
+
+def add_action(db: Database, coop_id: str, data: Mapping[str, Any]) -> Row:
+    with db.atomic():
+        if coop_store.get(db, coop_id) is None:
+            raise not_found("Coopérative", "التعاونية", coop_id)
+        values = validated(PLAN_ACTION, {"status": "planned", "progress": 0, **data, "cooperative_id": coop_id})
+        if values.get("position") is None:
+            last = scalar(db, "SELECT max(position) FROM plan_actions WHERE cooperative_id = ?", [coop_id])
+            values["position"] = 0 if last is None else last + 1
+        return changes.insert(db, "plan_actions", values)
+
+
+def update_action(db: Database, action_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    with db.atomic():
+        current = changes.get_row(db, "plan_actions", action_id)
+        if current is None:
+            raise not_found("Action", "الإجراء", action_id)
+        values = validated(PLAN_ACTION, {k: v for k, v in data.items() if k != "cooperative_id"}, current=current)
+        if values.get("progress") == 100 and "status" not in values and current["status"] in ("planned", "in_progress"):
+            values["status"] = "done"
+        return changes.update(db, "plan_actions", action_id, values)
+
+
+def delete_action(db: Database, action_id: str) -> None:
+    with db.atomic():
+        if not changes.delete(db, "plan_actions", action_id):
+            raise not_found("Action", "الإجراء", action_id)
+
+
+def move_action(db: Database, action_id: str, new_index: int) -> None:
+    """Put the action at ``new_index`` in its plan; only positions that change are written."""
+    with db.atomic():
+        current = changes.get_row(db, "plan_actions", action_id)
+        if current is None:
+            raise not_found("Action", "الإجراء", action_id)
+        actions = [a for a in aggregates.plan_actions(db, current["cooperative_id"]) if a["id"] != action_id]
+        new_index = max(0, min(new_index, len(actions)))
+        actions.insert(new_index, current)
+        for position, action in enumerate(actions):
+            if action["position"] != position:
+                changes.update(db, "plan_actions", action["id"], {"position": position})

@@ -1,0 +1,40 @@
+"""Full-text search of cooperatives over normalised text (FTS5)."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from sqlite_utils import Database
+
+from ..domain.text import index_terms, search_tokens
+
+INDEXED = ("name_ar", "name_fr", "president", "commune", "registration_number")
+
+
+def body_of(row: Mapping[str, Any]) -> str:
+    return " ".join(t for key in INDEXED for t in index_terms(row.get(key)))
+
+
+def index_row(db: Database, rid: int, row: Mapping[str, Any]) -> None:
+    db.execute("DELETE FROM cooperatives_fts WHERE rowid = ?", [rid])
+    db.execute("INSERT INTO cooperatives_fts (rowid, body) VALUES (?, ?)", [rid, body_of(row)])
+
+
+def unindex_row(db: Database, rid: int) -> None:
+    db.execute("DELETE FROM cooperatives_fts WHERE rowid = ?", [rid])
+
+
+def rebuild(db: Database) -> None:
+    db.execute("DELETE FROM cooperatives_fts")
+    cols = ", ".join(("rid",) + INDEXED)
+    rows = db.execute(f"SELECT {cols} FROM cooperatives").fetchall()
+    db.conn.executemany(
+        "INSERT INTO cooperatives_fts (rowid, body) VALUES (?, ?)",
+        ((r[0], body_of(dict(zip(INDEXED, r[1:])))) for r in rows))
+
+
+def match_expression(text: str) -> str | None:
+    """Every word of the query must match the start of an indexed word."""
+    tokens = search_tokens(text)
+    if not tokens:
+        return None
+    return " ".join(f'"{t}"*' for t in tokens)
