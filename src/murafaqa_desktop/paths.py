@@ -1,0 +1,39 @@
+"""Where this laptop keeps its data.
+
+Mirrors Qt's ``QStandardPaths.AppDataLocation`` for the organisation and
+application names the interface sets (``ORGANIZATION``/``APPLICATION``), so
+that the command line, which must not load Qt, opens the same database as
+the window (a test in tests/ui checks the two agree).
+``MURAFAQA_DATA_DIR`` overrides it (tests, a USB stick, a second profile).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ORGANIZATION = "ODCO"
+APPLICATION = "Murafaqa"
+DB_FILENAME = "murafaqa.db"
+LOG_FILENAME = "murafaqa.log"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("MURAFAQA_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / ORGANIZATION / APPLICATION
+
+
+def default_db_path() -> Path:
+    return data_dir() / DB_FILENAME
+
+
+def log_path() -> Path:
+    return data_dir() / LOG_FILENAME
