@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Set everything up in ./.venv, then open the app or run the tests.
+
+    python3 dev.py app     # install if needed, open Murafaqa Desktop
+    python3 dev.py test    # install if needed (with test tools), run the whole suite
+
+Only the Python standard library is used here, so a fresh machine with
+Python 3.11+ needs nothing else. Extra arguments go to the app or to pytest.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def ensure_env(extras: str) -> None:
+    """Create the virtual environment and install the project once per
+    change of pyproject.toml (a stamp file remembers what was installed)."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]})")
+    if not PYTHON.exists():
+        print("Creating .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    stamp = VENV / f".installed-{extras or 'app'}-{digest}"
+    if not stamp.exists():
+        print(f"Installing Murafaqa Desktop{f' [{extras}]' if extras else ''} …", flush=True)
+        subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
+        target = f".[{extras}]" if extras else "."
+        subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "-e", target], check=True, cwd=ROOT)
+        stamp.touch()
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("app", "test"):
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    if command == "app":
+        ensure_env("")
+        return subprocess.call([str(PYTHON), "-m", "murafaqa_desktop", *rest], cwd=ROOT)
+    ensure_env("dev")
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

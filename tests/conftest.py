@@ -1,0 +1,54 @@
+"""Shared fixtures: every test works in its own data folder, never the user's."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from murafaqa_desktop.store.db import open_db
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "data"
+    monkeypatch.setenv("MURAFAQA_DATA_DIR", str(data))
+    monkeypatch.delenv("MURAFAQA_LANG", raising=False)
+    return data
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "murafaqa.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Database:
+    database = open_db(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo programme (200 cooperatives), made once per test run.
+    Copy it (``demo_db``) before writing to it."""
+    from murafaqa_desktop.services import demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = open_db(path)
+    demo.generate(database, 200, seed=7)
+    database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_file: Path, tmp_path: Path) -> Database:
+    import shutil
+
+    path = tmp_path / "demo-copy.db"
+    shutil.copy(demo_db_file, path)
+    database = open_db(path)
+    yield database
+    database.close()
