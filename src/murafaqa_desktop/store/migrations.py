@@ -119,3 +119,8 @@ _INITIAL = [
 def m001_initial(db: Database) -> None:
     for statement in _INITIAL:
         db.execute(statement)
+
+
+# Later migrations live beside the code that owns their tables; importing
+# them here, in this order, fixes the order they apply in.
+from . import drafts, sync_state  # noqa: E402,F401
