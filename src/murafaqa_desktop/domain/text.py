@@ -34,7 +34,7 @@ def normalize(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKD", text.translate(_DIGITS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.translate(_ARABIC_FOLD).casefold()
+    return text.casefold().translate(_ARABIC_FOLD)
 
 
 def search_tokens(text: str | None) -> list[str]:
