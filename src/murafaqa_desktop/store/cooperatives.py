@@ -45,18 +45,18 @@ class CooperativeFilter:
     as_of: dt.date | None = None  # for eligible/overdue; today when None
 
 
-SORTABLE = {
-    "registration_number": "c.registration_number",
-    "name_ar": "c.name_ar",
-    "name_fr": "c.name_fr",
-    "region": "c.region",
-    "province": "c.province",
-    "tranche": "c.tranche, c.phase",
-    "status": "c.status",
-    "coach": "c.coach",
-    "legal_date": "c.legal_date",
-    "sessions": "coalesce(p.done, 0)",
-    "next_due": "p.next_due",
+SORTABLE: dict[str, tuple[str, ...]] = {
+    "registration_number": ("c.registration_number",),
+    "name_ar": ("c.name_ar",),
+    "name_fr": ("c.name_fr",),
+    "region": ("c.region",),
+    "province": ("c.province",),
+    "tranche": ("c.tranche", "c.phase"),
+    "status": ("c.status",),
+    "coach": ("c.coach",),
+    "legal_date": ("c.legal_date",),
+    "sessions": ("coalesce(p.done, 0)",),
+    "next_due": ("p.next_due",),
 }
 
 
@@ -101,7 +101,7 @@ def page(db: Database, f: CooperativeFilter, *, sort: str = "registration_number
     where, params = _where(f)
     order = SORTABLE.get(sort, SORTABLE["registration_number"])
     direction = "DESC" if descending else "ASC"
-    order_sql = ", ".join(f"{part.strip()} {direction}" for part in order.split(","))
+    order_sql = ", ".join(f"{part} {direction}" for part in order)
     return fetch_all(
         db, f"SELECT {columns} {_FROM}{where} ORDER BY {order_sql}, c.rid LIMIT ? OFFSET ?",
         [*params, limit, offset])

@@ -1,0 +1,53 @@
+"""The layers stay clean: Qt only under ui/, HTTP only under sync/ and the
+server, SQL only under store/ (and the server's data layer)."""
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+DESKTOP = SRC / "murafaqa_desktop"
+SERVER = SRC / "murafaqa_server"
+SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b", re.S | re.I)
+
+
+def modules(root: Path):
+    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def area(path: Path) -> str:
+    return path.relative_to(DESKTOP).parts[0] if path.is_relative_to(DESKTOP) else "server"
+
+
+@pytest.mark.parametrize("path", modules(DESKTOP), ids=lambda p: str(p.relative_to(SRC)))
+def test_desktop_layers(path):
+    names = imported(path)
+    where = area(path)
+    if where != "ui" and path.name != "__main__.py":
+        assert not any(n.startswith("PySide6") for n in names), f"Qt imported outside ui/: {path}"
+    if where != "sync":
+        assert not any(n.split(".")[0] in ("httpx", "requests", "urllib3") for n in names), f"HTTP outside sync/: {path}"
+    if where != "store":
+        text = path.read_text(encoding="utf-8")
+        strings = [n.value for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        assert not any(SQL.search(s) for s in strings), f"SQL outside store/: {path}"
+
+
+@pytest.mark.parametrize("path", modules(SERVER), ids=lambda p: str(p.relative_to(SRC)))
+def test_the_server_never_loads_qt_or_the_desktop_beyond_the_protocol(path):
+    for name in imported(path):
+        assert not name.startswith("PySide6"), path
+        if name.startswith("murafaqa_desktop"):
+            assert name.startswith("murafaqa_desktop.sync.protocol"), f"{path} imports {name}"
