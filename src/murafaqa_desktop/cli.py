@@ -47,9 +47,10 @@ class Context:
         from .store.db import open_db
 
         if not create and not self.db_path.exists():
-            raise DomainError("no_database",
-                              f"Pas de base à {self.db_path} (créez-la avec « murafaqa demo » ou « murafaqa import »)",
-                              f"لا توجد قاعدة بيانات في {self.db_path} (أنشئها بـ «murafaqa demo» أو «murafaqa import»)")
+            raise DomainError(
+                "no_database",
+                f"Pas de base à {self.db_path} (créez-la avec « murafaqa demo » ou « murafaqa import »)",
+                f"لا توجد قاعدة بيانات في {self.db_path} (أنشئها بـ «murafaqa demo» أو «murafaqa import»)")
         if create:
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
         return open_db(self.db_path)

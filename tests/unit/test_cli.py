@@ -3,9 +3,9 @@ import json
 
 import pytest
 
+from factories import make_cooperative
 from murafaqa_desktop import cli
 from murafaqa_desktop.store.db import open_db
-from factories import make_cooperative
 
 
 def run(capsys, *argv):
@@ -101,7 +101,8 @@ def test_check_exits_1_on_problems(capsys, filled):
 def test_demo_is_deterministic_and_refuses_a_filled_database(capsys, tmp_path, filled):
     def snapshot(path):
         db = open_db(path)
-        rows = db.execute("SELECT id, registration_number, name_ar, legal_date FROM cooperatives ORDER BY id").fetchall()
+        rows = db.execute(
+            "SELECT id, registration_number, name_ar, legal_date FROM cooperatives ORDER BY id").fetchall()
         sessions = db.execute("SELECT id, held_on FROM coaching_sessions ORDER BY id").fetchall()
         db.close()
         return rows, sessions

@@ -10,7 +10,8 @@ from murafaqa_desktop.store import outbox
 HEADER = ("registration_number,name_ar,name_fr,legal_date,activity_start,region,province,commune,"
           "sector,members,women,youth,president,phone,tranche,phase")
 GOOD = [
-    "RC/1,تعاونية الأمل,Coopérative Al Amal,2022-03-01,2022-06-01,07,Al Haouz,Tamesloht,argan,20,15,8,فاطمة,0612345678,4,1",
+    "RC/1,تعاونية الأمل,Coopérative Al Amal,2022-03-01,2022-06-01,07,Al Haouz,Tamesloht,argan,20,15,8,"
+    "فاطمة,0612345678,4,1",
     "RC/2,تعاونية النور,,15/01/2023,2023-02-01,Guelmim-Oued Noun,كلميم,Guelmim,Safran,12,12,3,Ahmed,,4,",
 ]
 

@@ -38,10 +38,12 @@ def test_desktop_layers(path):
     if where != "ui" and path.name != "__main__.py":
         assert not any(n.startswith("PySide6") for n in names), f"Qt imported outside ui/: {path}"
     if where != "sync":
-        assert not any(n.split(".")[0] in ("httpx", "requests", "urllib3") for n in names), f"HTTP outside sync/: {path}"
+        http = {"httpx", "requests", "urllib3"}
+        assert not any(n.split(".")[0] in http for n in names), f"HTTP outside sync/: {path}"
     if where != "store":
         text = path.read_text(encoding="utf-8")
-        strings = [n.value for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        strings = [n.value for n in ast.walk(ast.parse(text))
+                   if isinstance(n, ast.Constant) and isinstance(n.value, str)]
         assert not any(SQL.search(s) for s in strings), f"SQL outside store/: {path}"
 
 

@@ -1,10 +1,10 @@
 """Search of cooperatives over normalised names, president, commune, number."""
 import datetime as dt
 
+from factories import make_cooperative
 from murafaqa_desktop.services import coaching, cooperatives
 from murafaqa_desktop.store import cooperatives as store
 from murafaqa_desktop.store.cooperatives import CooperativeFilter
-from factories import make_cooperative
 
 
 def regs(rows):

@@ -1,10 +1,10 @@
 """Selection: six criteria rated with evidence, a score out of 100, ranks per group."""
 import pytest
 
+from factories import make_cooperative
 from murafaqa_desktop.domain import selection
 from murafaqa_desktop.domain.errors import ValidationError
 from murafaqa_desktop.services import selection as selection_service
-from factories import make_cooperative
 
 
 def test_score_is_out_of_100_and_unrated_criteria_count_zero():
@@ -30,7 +30,7 @@ def test_a_positive_rating_needs_evidence(db):
 def test_ranking_per_region_and_phase(db):
     a = make_cooperative(db, registration_number="A")
     b = make_cooperative(db, registration_number="B")
-    c = make_cooperative(db, registration_number="C", region="10", province="10.01")
+    make_cooperative(db, registration_number="C", region="10", province="10.01")
     selection_service.rate(db, a["id"], "social_impact", 3, "PV AG")
     selection_service.rate(db, b["id"], "social_impact", 3, "PV AG")
     selection_service.rate(db, b["id"], "local_resources", 1, "Constat")

@@ -1,10 +1,10 @@
 """Services: every rule refuses with a reason in both languages and writes nothing."""
 import pytest
 
+from factories import make_cooperative
 from murafaqa_desktop.domain.errors import NotFound, ValidationError
 from murafaqa_desktop.services import coaching, cooperatives, diagnosis, financing, plans, trainings
 from murafaqa_desktop.store import aggregates, outbox
-from factories import make_cooperative
 
 
 def fields(error):

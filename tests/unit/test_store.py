@@ -6,11 +6,11 @@ import textwrap
 
 import pytest
 
+from factories import make_cooperative
 from murafaqa_desktop.services import coaching, cooperatives, plans
 from murafaqa_desktop.store import changes, integrity, outbox
 from murafaqa_desktop.store.db import open_db
 from murafaqa_desktop.store.migrations import MIGRATIONS
-from factories import make_cooperative
 
 
 def test_migrations_from_empty_create_the_schema_once(db_path):

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from . import vocab as V
-from .schema import EntitySpec, FieldSpec as F
+from .schema import EntitySpec
+from .schema import FieldSpec as F
 
 COOPERATIVE = EntitySpec("cooperatives", "Coopérative", "التعاونية", (
     F("registration_number", "text", "N° d'immatriculation", "رقم التسجيل", required=True, ltr=True, max_length=40),

@@ -16,7 +16,7 @@ from ..domain.errors import DomainError, ValidationError
 from ..domain.schema import as_date
 from ..store import aggregates, changes, local
 from ..store import cooperatives as coop_store
-from ..store.rows import Row, fetch_one
+from ..store.rows import Row
 from .validation import not_found, validated
 
 
@@ -47,8 +47,7 @@ def _reviews(db: Database, session_id: str, coop_id: str, reviews: Iterable[Mapp
             raise ValidationError([DomainError(
                 "action_not_in_plan", "Action revue : elle n'appartient pas au plan de cette coopérative",
                 "الإجراء المراجع: لا ينتمي إلى مخطط هذه التعاونية", "action_id")])
-        existing = fetch_one(db, "SELECT id FROM session_reviews WHERE session_id = ? AND action_id = ?",
-                             [session_id, values["action_id"]])
+        existing = aggregates.session_review(db, session_id, values["action_id"])
         if existing:
             changes.update(db, "session_reviews", existing["id"],
                            {"progress": values["progress"], "comment": values["comment"]})

@@ -22,7 +22,6 @@ from sqlite_utils import Database
 
 from .. import assets
 from ..domain import coaching as coaching_rules
-from ..domain.dates import add_months
 from ..domain.entities import BY_TABLE
 from ..domain.errors import DomainError
 from ..domain.vocab import AGE_BANDS, DIAGNOSIS_SECTIONS, PARTICIPANT_ROLES, SELECTION_CRITERIA
@@ -295,7 +294,7 @@ def generate(db: Database, cooperatives: int = 2000, seed: int = 1,
     started = time.perf_counter()
     if cooperatives < 1:
         raise DomainError("bad_count", "Nombre de coopératives : au moins 1", "عدد التعاونيات: واحدة على الأقل")
-    existing = db.execute("SELECT count(*) FROM cooperatives").fetchone()[0]
+    existing = bulk.table_count(db, "cooperatives")
     if existing:
         raise DomainError("not_empty", f"La base contient déjà {existing} coopératives : "
                           "la démonstration se charge dans une base vide (--db)",

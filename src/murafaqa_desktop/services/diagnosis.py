@@ -6,11 +6,11 @@ from typing import Any, Mapping
 from sqlite_utils import Database
 
 from ..domain.entities import DIAGNOSIS, DIAGNOSIS_NEED, DIAGNOSIS_SECTION
-from ..domain.errors import DomainError, ValidationError
+from ..domain.errors import DomainError
 from ..domain.vocab import ASSISTANCE_AREAS, TRAINING_AXES
 from ..store import aggregates, changes
 from ..store import cooperatives as coop_store
-from ..store.rows import Row, fetch_one
+from ..store.rows import Row
 from .validation import not_found, validated
 
 
@@ -39,8 +39,7 @@ def set_section(db: Database, coop_id: str, section: str, rating: str | int | No
         values = validated(DIAGNOSIS_SECTION, {"diagnosis_id": diag["id"], "section": section,
                                                "rating": None if rating is None else str(rating),
                                                "findings": findings})
-        current = fetch_one(db, "SELECT * FROM diagnosis_sections WHERE diagnosis_id = ? AND section = ?",
-                            [diag["id"], values["section"]])
+        current = aggregates.diagnosis_section(db, diag["id"], values["section"])
         if current is None:
             return changes.insert(db, "diagnosis_sections", values)
         changes.update(db, "diagnosis_sections", current["id"],

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from ..domain.entities import PLAN_ACTION
 from ..store import aggregates, changes
 from ..store import cooperatives as coop_store
-from ..store.rows import Row, scalar
+from ..store.rows import Row
 from .validation import not_found, validated
 
 
@@ -19,7 +19,7 @@ def add_action(db: Database, coop_id: str, data: Mapping[str, Any]) -> Row:
             raise not_found("Coopérative", "التعاونية", coop_id)
         values = validated(PLAN_ACTION, {"status": "planned", "progress": 0, **data, "cooperative_id": coop_id})
         if values.get("position") is None:
-            last = scalar(db, "SELECT max(position) FROM plan_actions WHERE cooperative_id = ?", [coop_id])
+            last = aggregates.last_plan_position(db, coop_id)
             values["position"] = 0 if last is None else last + 1
         return changes.insert(db, "plan_actions", values)
 

@@ -10,7 +10,7 @@ from ..domain.entities import SELECTION_RATING
 from ..domain.errors import ValidationError
 from ..store import aggregates, changes
 from ..store import cooperatives as coop_store
-from ..store.rows import Row, fetch_all, fetch_one
+from ..store.rows import Row
 from .validation import not_found, validated
 
 
@@ -24,8 +24,7 @@ def rate(db: Database, coop_id: str, criterion: str, rating: int, evidence: str 
     with db.atomic():
         if coop_store.get(db, coop_id) is None:
             raise not_found("Coopérative", "التعاونية", coop_id)
-        current = fetch_one(db, "SELECT * FROM selection_ratings WHERE cooperative_id = ? AND criterion = ?",
-                            [coop_id, values["criterion"]])
+        current = aggregates.selection_rating(db, coop_id, values["criterion"])
         if current is None:
             return changes.insert(db, "selection_ratings", values)
         changes.update(db, "selection_ratings", current["id"],
@@ -40,17 +39,7 @@ def score_of(db: Database, coop_id: str) -> float:
 def ranking(db: Database, region: str | None = None, tranche: int | None = None,
             phase: int | None = None) -> list[dict[str, Any]]:
     """Cooperatives with their score and their rank within (region, tranche, phase)."""
-    clauses, params = [], []
-    for column, value in (("region", region), ("tranche", tranche), ("phase", phase)):
-        if value is not None:
-            clauses.append(f"c.{column} = ?")
-            params.append(value)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = fetch_all(
-        db,
-        "SELECT c.id, c.registration_number, c.name_ar, c.name_fr, c.region, c.tranche, c.phase, "
-        "coalesce(sum(r.rating), 0) AS total FROM cooperatives c "
-        f"LEFT JOIN selection_ratings r ON r.cooperative_id = c.id{where} GROUP BY c.id", params)
+    rows = aggregates.selection_totals(db, region, tranche, phase)
     for r in rows:
         r["score"] = selection.score_from_total(r.pop("total"))
     ranks = selection.rank((r["id"], (r["region"], r["tranche"], r["phase"]), r["score"]) for r in rows)

@@ -71,3 +71,39 @@ def attendance(db: Database, training_session_id: str) -> list[Row]:
 
 def coaching_session(db: Database, session_id: str) -> Row | None:
     return fetch_one(db, "SELECT * FROM coaching_sessions WHERE id = ?", [session_id])
+
+
+def selection_rating(db: Database, coop_id: str, criterion: str) -> Row | None:
+    return fetch_one(db, "SELECT * FROM selection_ratings WHERE cooperative_id = ? AND criterion = ?",
+                     [coop_id, criterion])
+
+
+def selection_totals(db: Database, region: str | None = None, tranche: int | None = None,
+                     phase: int | None = None) -> list[Row]:
+    """Each cooperative of the group with the sum of its six ratings."""
+    clauses, params = [], []
+    for column, value in (("region", region), ("tranche", tranche), ("phase", phase)):
+        if value is not None:
+            clauses.append(f"c.{column} = ?")
+            params.append(value)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return fetch_all(
+        db,
+        "SELECT c.id, c.registration_number, c.name_ar, c.name_fr, c.region, c.tranche, c.phase, "
+        "coalesce(sum(r.rating), 0) AS total FROM cooperatives c "
+        f"LEFT JOIN selection_ratings r ON r.cooperative_id = c.id{where} GROUP BY c.id", params)
+
+
+def diagnosis_section(db: Database, diagnosis_id: str, section: str) -> Row | None:
+    return fetch_one(db, "SELECT * FROM diagnosis_sections WHERE diagnosis_id = ? AND section = ?",
+                     [diagnosis_id, section])
+
+
+def last_plan_position(db: Database, coop_id: str) -> int | None:
+    row = db.execute("SELECT max(position) FROM plan_actions WHERE cooperative_id = ?", [coop_id]).fetchone()
+    return row[0]
+
+
+def session_review(db: Database, session_id: str, action_id: str) -> Row | None:
+    return fetch_one(db, "SELECT * FROM session_reviews WHERE session_id = ? AND action_id = ?",
+                     [session_id, action_id])
