@@ -1,0 +1,79 @@
+"""Store figures at national scale: ``python benchmarks/run.py store --json [--cooperatives N]``.
+
+Generates the demo programme (60,000 cooperatives by default) into
+benchmarks/.work/, then times search and opening whole cooperative records
+the way the interface and the command line do them.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import time
+from pathlib import Path
+
+from murafaqa_desktop.services import cooperatives, demo
+from murafaqa_desktop.store import cooperatives as store
+from murafaqa_desktop.store.cooperatives import CooperativeFilter
+from murafaqa_desktop.store.db import open_db
+
+WORK = Path(__file__).resolve().parent / ".work"
+# What people type: prefixes while typing, both scripts, spelling variants,
+# presidents, communes, registration numbers.
+QUERIES = ["ت", "تع", "تعاون", "تعاونية", "تعاونيه ال", "تعاونية الأمل", "امل", "النور للحليب", "خديجة", "فاطمه",
+           "c", "co", "coop", "cooperative", "coopérative annour", "argane", "tamesloht", "ouled", "aït", "07/20",
+           "10/2022/0", "١٢٣", "Fatima Zahra", "الحوز", "safran"]
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def main(argv: list[str]) -> dict:
+    parser = argparse.ArgumentParser(prog="run.py store")
+    parser.add_argument("--cooperatives", type=int, default=60000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    WORK.mkdir(exist_ok=True)
+    path = WORK / f"demo-{args.cooperatives}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    db = open_db(path)
+    started = time.perf_counter()
+    demo.generate(db, args.cooperatives, args.seed)
+    demo_seconds = time.perf_counter() - started
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+
+    db = open_db(path)  # measure on a fresh connection, as a newly started app would
+    search, listing = [], []
+    for _ in range(5):
+        for q in QUERIES:
+            t0 = time.perf_counter()
+            store.search_rows(db, q, limit=50)
+            search.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            f = CooperativeFilter(text=q)
+            store.count(db, f)
+            store.page(db, f, limit=100)
+            listing.append(time.perf_counter() - t0)
+    ids = [r[0] for r in db.execute("SELECT id FROM cooperatives WHERE status IN ('coaching', 'completed')")]
+    rng = random.Random(args.seed)
+    opens = []
+    for coop_id in rng.sample(ids, min(300, len(ids))):
+        t0 = time.perf_counter()
+        cooperatives.file(db, coop_id)
+        opens.append(time.perf_counter() - t0)
+    db.close()
+    return {
+        "cooperatives": args.cooperatives,
+        "demo_seconds": round(demo_seconds, 1),
+        "db_size_mb": round(os.path.getsize(path) / 1e6, 1),
+        "search_median_ms": _ms(statistics.median(search)),
+        "search_p95_ms": _ms(statistics.quantiles(search, n=20)[-1]),
+        "list_search_median_ms": _ms(statistics.median(listing)),
+        "list_search_p95_ms": _ms(statistics.quantiles(listing, n=20)[-1]),
+        "open_cooperative_ms": _ms(statistics.median(opens)),
+        "open_cooperative_p95_ms": _ms(statistics.quantiles(opens, n=20)[-1]),
+    }
