@@ -63,3 +63,17 @@ def test_filters_count_and_page(db):
     names = [r["registration_number"] for r in store.page(db, CooperativeFilter(), sort="sessions", descending=True)]
     assert names[0] == "LATE"
     assert len(store.page(db, CooperativeFilter(), limit=2, offset=2)) == 1
+
+
+def test_noise_words_never_hide_a_match_but_do_not_narrow_a_query(db):
+    make_cooperative(db, registration_number="A1", name_ar="تعاونية الأمل", name_fr="Coopérative Al Amal")
+    make_cooperative(db, registration_number="B2", name_ar="جمعية الأمل", name_fr=None, president="-")
+    make_cooperative(db, registration_number="C3", name_ar="تعاونية النور", name_fr=None)
+    # a query of noise words alone still finds what carries them
+    assert regs(store.search_rows(db, "تعاونية")) == ["A1", "C3"]
+    assert regs(store.search_rows(db, "cooperative")) == ["A1"]
+    # with other words, the noise word drops out of the list filter
+    assert regs(store.page(db, CooperativeFilter(text="تعاونية الأمل"))) == ["A1", "B2"]
+    # a last word being typed that can only start "تعاونية" filters nothing yet
+    assert store.count(db, CooperativeFilter(text="تعاو")) == 3
+    assert regs(store.page(db, CooperativeFilter(text="النور تعا"))) == ["C3"]

@@ -64,7 +64,7 @@ def _where(f: CooperativeFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.text:
-        expr = search.match_expression(f.text)
+        expr = search.match_expression(f.text, selective=True)
         if expr:
             clauses.append("c.rid IN (SELECT rowid FROM cooperatives_fts WHERE cooperatives_fts MATCH ?)")
             params.append(expr)
@@ -92,7 +92,9 @@ _FROM = "FROM cooperatives c LEFT JOIN coaching_progress p ON p.cooperative_id =
 
 def count(db: Database, f: CooperativeFilter) -> int:
     where, params = _where(f)
-    return int(scalar(db, f"SELECT count(*) {_FROM}{where}", params))
+    # the progress table only matters to the overdue filter
+    source = _FROM if f.overdue is not None else "FROM cooperatives c"
+    return int(scalar(db, f"SELECT count(*) {source}{where}", params))
 
 
 def page(db: Database, f: CooperativeFilter, *, sort: str = "registration_number",
@@ -112,11 +114,17 @@ def ids(db: Database, f: CooperativeFilter, *, sort: str = "registration_number"
 
 
 def search_rows(db: Database, text: str, limit: int = 50) -> list[Row]:
-    """Best matches first (FTS5 rank), for the search box and the CLI."""
-    expr = search.match_expression(text)
+    """Best matches first (FTS5 rank), for the search box and the CLI.
+
+    A query of noise words only ("تعاونية") matches nearly every row alike:
+    those come in index order, which spares ranking the whole table."""
+    expr = search.match_expression(text, selective=True)
+    order = "f.rank"
+    if expr is None:
+        expr, order = search.match_expression(text), "f.rowid"
     if not expr:
         return []
     return fetch_all(
         db,
         "SELECT c.* FROM cooperatives_fts f JOIN cooperatives c ON c.rid = f.rowid "
-        "WHERE cooperatives_fts MATCH ? ORDER BY f.rank LIMIT ?", [expr, limit])
+        f"WHERE cooperatives_fts MATCH ? ORDER BY {order} LIMIT ?", [expr, limit])

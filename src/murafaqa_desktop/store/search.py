@@ -32,9 +32,28 @@ def rebuild(db: Database) -> None:
         ((r[0], body_of(dict(zip(INDEXED, r[1:])))) for r in rows))
 
 
-def match_expression(text: str) -> str | None:
-    """Every word of the query must match the start of an indexed word."""
+# Words nearly every name carries ("تعاونية", "Coopérative"): they select
+# nothing, yet make a query walk every row. They stay in the index (a query
+# made of nothing else still finds them) but drop out of a query that has
+# other words, as does a last word the user is still typing that can only
+# be the start of one of them or the bare article "ال".
+NOISE_WORDS = ("تعاونيه", "تعاونيات", "cooperative", "cooperatives")
+
+
+def _is_noise(token: str, *, last: bool) -> bool:
+    if token in NOISE_WORDS or token == "coop":
+        return True
+    return last and (token == "ال" or any(w.startswith(token) for w in NOISE_WORDS))
+
+
+def match_expression(text: str, *, selective: bool = False) -> str | None:
+    """Every word of the query must match the start of an indexed word.
+
+    With selective=True the noise words are left out; None then means the
+    query selects nothing in particular (every row matches)."""
     tokens = search_tokens(text)
+    if selective:
+        tokens = [t for i, t in enumerate(tokens) if not _is_noise(t, last=i == len(tokens) - 1)]
     if not tokens:
         return None
     return " ".join(f'"{t}"*' for t in tokens)
