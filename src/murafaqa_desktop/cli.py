@@ -173,6 +173,26 @@ def cmd_check(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_backup(ctx: Context) -> int:
+    from .store.backup import backup_to, default_backup_name
+
+    target = ctx.args.out
+    if target.is_dir():
+        target = target / default_backup_name()
+    backup_to(ctx.open(), target)
+    ctx.say(f"Sauvegarde écrite : {target}", f"تم حفظ النسخة الاحتياطية: {target}")
+    return EXIT_OK
+
+
+def cmd_restore(ctx: Context) -> int:
+    from .store.backup import restore_from
+
+    previous = restore_from(ctx.args.file, ctx.db_path)
+    ctx.say(f"Base restaurée depuis {ctx.args.file}" + (f" (ancienne base gardée : {previous})" if previous else ""),
+            f"تمت الاستعادة من {ctx.args.file}" + (f" (القاعدة السابقة محفوظة: {previous})" if previous else ""))
+    return EXIT_OK
+
+
 Command = Callable[[Context], int]
 
 
@@ -208,6 +228,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", parents=[common], help="check the database's integrity (exit 1 on problems)")
     p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("backup", parents=[common],
+                       help="write a consistent copy of the database (safe while the app runs)")
+    p.add_argument("out", type=Path, metavar="OUT", help="a file, or a folder for a dated file")
+    p.set_defaults(run=cmd_backup)
+
+    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup (the old one is kept)")
+    p.add_argument("file", type=Path, metavar="BACKUP")
+    p.set_defaults(run=cmd_restore)
     for module in EXTRA_COMMAND_MODULES:
         importlib.import_module(f"{__package__}.{module}").register(sub, common)
     return parser

@@ -1,0 +1,87 @@
+"""Backing up and restoring a laptop's database with SQLite's online backup
+API: the copy is consistent even while the application is writing."""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .db import StoreError, open_db
+
+
+def backup_to(db: Database, target: str | Path) -> Path:
+    """Write a consistent copy of db to target (replaced only once complete)."""
+    target = Path(target)
+    partial = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        dest = sqlite3.connect(str(partial))
+        try:
+            db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        finally:
+            dest.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as e:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise StoreError("backup_failed", f"Sauvegarde impossible vers {target} : {e}",
+                         f"تعذر حفظ النسخة الاحتياطية في {target}: {e}") from None
+    return target
+
+
+def default_backup_name(now: dt.datetime | None = None) -> str:
+    return f"murafaqa-{(now or dt.datetime.now()).strftime('%Y-%m-%d-%H%M')}.db"
+
+
+def check_backup(source: str | Path) -> None:
+    """Refuse anything that is not a whole Murafaqa database."""
+    source = Path(source)
+    if not source.is_file():
+        raise StoreError("no_backup", f"Fichier introuvable : {source}", f"الملف غير موجود: {source}")
+    try:
+        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as e:
+        raise StoreError("bad_backup", f"{source} n'est pas une sauvegarde lisible : {e}",
+                         f"{source} ليس نسخة احتياطية مقروءة: {e}") from None
+    if not ok or not {"cooperatives", "outbox", "_sqlite_migrations"} <= tables:
+        raise StoreError("bad_backup", f"{source} n'est pas une sauvegarde Murafaqa intacte",
+                         f"{source} ليس نسخة احتياطية سليمة لمرافقة")
+
+
+def restore_from(source: str | Path, target: str | Path) -> Path | None:
+    """Replace the database at target with the backup at source.
+
+    What target held is first saved beside it (returned), so a restore can
+    itself be undone; the backup API writes into target as one transaction."""
+    source, target = Path(source), Path(target)
+    check_backup(source)
+    previous = None
+    if target.exists():
+        current = open_db(target)
+        try:
+            previous = backup_to(current, target.with_name(f"{target.stem}-before-restore-"
+                                                           f"{dt.datetime.now():%Y%m%d-%H%M%S}.db"))
+        finally:
+            current.close()
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dest = open_db(target, migrate=False)
+        try:
+            src.backup(dest.conn)
+        finally:
+            dest.close()
+    finally:
+        src.close()
+    open_db(target).close()  # bring an older backup's schema up to date
+    return previous
