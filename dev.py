@@ -34,9 +34,10 @@ def ensure_env(extras: str) -> None:
     stamp = VENV / f".installed-{extras or 'app'}-{digest}"
     if not stamp.exists():
         print(f"Installing Murafaqa Desktop{f' [{extras}]' if extras else ''} …", flush=True)
-        subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
         target = f".[{extras}]" if extras else "."
-        subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "-e", target], check=True, cwd=ROOT)
+        for step in (["install", "--quiet", "--upgrade", "pip"], ["install", "--quiet", "-e", target]):
+            if subprocess.call([str(PYTHON), "-m", "pip", *step], cwd=ROOT) != 0:
+                sys.exit("Installation failed (pip's message is above); nothing else was changed.")
         stamp.touch()
 
 
