@@ -157,3 +157,8 @@ def as_date(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(value)
+
+
+def to_date(value: str | dt.date) -> dt.date:
+    """A stored date that cannot be empty (a NOT NULL column)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)

@@ -13,29 +13,30 @@ from sqlite_utils import Database
 from ..domain import coaching as rules
 from ..domain.entities import COACHING_SESSION, SESSION_REVIEW
 from ..domain.errors import DomainError, ValidationError
-from ..domain.schema import as_date
+from ..domain.schema import as_date, to_date
 from ..store import aggregates, changes, local
 from ..store import cooperatives as coop_store
 from ..store.rows import Row
 from .validation import not_found, validated
 
 
-def _dates(sessions: Iterable[Row]) -> list[rules.SessionDate]:
-    return [rules.SessionDate(s["number"], as_date(s["held_on"]), as_date(s["next_date"])) for s in sessions]
+def session_dates(sessions: Iterable[Row]) -> list[rules.SessionDate]:
+    """What the coaching rules need of stored sessions."""
+    return [rules.SessionDate(s["number"], to_date(s["held_on"]), as_date(s["next_date"])) for s in sessions]
 
 
 def refresh_progress(db: Database, coop_id: str) -> rules.CoachingProgress:
     """Recompute the local progress cache of one cooperative (after any
     change to its sessions, here or from a sync)."""
     sessions = aggregates.coaching_sessions(db, coop_id)
-    prog = rules.progress(_dates(sessions), dt.date.today())
+    prog = rules.progress(session_dates(sessions), dt.date.today())
     local.save_progress(db, coop_id, prog.done, prog.first.isoformat() if prog.first else None,
                         prog.next_due.isoformat() if prog.next_due else None)
     return prog
 
 
 def progress(db: Database, coop_id: str, as_of: dt.date | None = None) -> rules.CoachingProgress:
-    return rules.progress(_dates(aggregates.coaching_sessions(db, coop_id)), as_of or dt.date.today())
+    return rules.progress(session_dates(aggregates.coaching_sessions(db, coop_id)), as_of or dt.date.today())
 
 
 def _reviews(db: Database, session_id: str, coop_id: str, reviews: Iterable[Mapping[str, Any]]) -> None:
@@ -73,7 +74,7 @@ def log_session(db: Database, coop_id: str, data: Mapping[str, Any],
             "cooperative_id": coop_id})
         existing = aggregates.coaching_sessions(db, coop_id)
         try:
-            values["number"] = rules.check_new_session(_dates(existing), as_date(values["held_on"]))
+            values["number"] = rules.check_new_session(session_dates(existing), to_date(values["held_on"]))
         except DomainError as e:
             raise ValidationError([e]) from None
         _check_next_date(values)
@@ -100,8 +101,8 @@ def update_session(db: Database, session_id: str, data: Mapping[str, Any],
         values = validated(COACHING_SESSION, editable, current=current)
         if "held_on" in values:
             try:
-                rules.check_session_date(_dates(aggregates.coaching_sessions(db, current["cooperative_id"])),
-                                         current["number"], as_date(values["held_on"]))
+                siblings = aggregates.coaching_sessions(db, current["cooperative_id"])
+                rules.check_session_date(session_dates(siblings), current["number"], to_date(values["held_on"]))
             except DomainError as e:
                 raise ValidationError([e]) from None
         _check_next_date({**current, **values})

@@ -17,6 +17,7 @@ from ..domain.schema import as_date
 from ..store import aggregates, changes
 from ..store import cooperatives as store
 from ..store.rows import Row
+from . import coaching
 from .validation import not_found, validated
 
 
@@ -120,9 +121,7 @@ def file(db: Database, id_or_registration: str, at: dt.date | None = None) -> di
     diag = aggregates.diagnosis(db, coop_id)
     sessions = aggregates.coaching_sessions(db, coop_id)
     today = at or dt.date.today()
-    prog = coaching_rules.progress(
-        [coaching_rules.SessionDate(s["number"], as_date(s["held_on"]), as_date(s["next_date"])) for s in sessions],
-        today)
+    prog = coaching_rules.progress(coaching.session_dates(sessions), today)
     reviews = aggregates.reviews_of_cooperative(db, coop_id)
     for s in sessions:
         s["reviews"] = [r for r in reviews if r["session_id"] == s["id"]]

@@ -80,6 +80,7 @@ def insert(db: Database, table: str, values: Mapping[str, Any]) -> Row:
         f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
         [stored[c] for c in cols])
     if table == "cooperatives":
+        assert cur.lastrowid is not None
         search.index_row(db, cur.lastrowid, row)
     _record(db, table, row["id"], row)
     return stored
