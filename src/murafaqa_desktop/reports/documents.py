@@ -1,0 +1,130 @@
+"""The five printed documents: how each is found from an id, and built.
+
+``build(db, kind, key, lang)`` returns the PDF bytes of one document; an
+unknown key raises ``NotFound`` (a DomainError, in both languages) before
+anything is laid out, so a caller never writes a partial file for it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any, Callable
+
+from sqlite_utils import Database
+
+from .. import assets
+from ..domain.errors import DomainError, NotFound
+from ..services import cooperatives
+from ..store import aggregates, report_figures
+from . import doc_attendance, doc_diagnostic, doc_plan, doc_progress, doc_session
+from .common import Doc, coop_name
+from .layout import render
+
+KINDS = ("diagnostic", "plan", "session", "attendance", "progress")
+
+
+def _missing(what_fr: str, what_ar: str, key: str) -> NotFound:
+    return NotFound("not_found", f"{what_fr} introuvable : « {key} »", f"{what_ar} غير موجود(ة): «{key}»")
+
+
+def load_cooperative(db: Database, key: str, **_: Any) -> dict[str, Any]:
+    return cooperatives.file(db, key)
+
+
+def load_session(db: Database, key: str, **_: Any) -> dict[str, Any]:
+    """A coaching session by its id, or ``COOP_ID_OR_REGISTRATION:NUMBER``."""
+    if ":" in key:
+        coop_key, _, number = key.rpartition(":")
+        coop = cooperatives.get(db, coop_key)
+        session_id = report_figures.coaching_session_id(db, coop["id"], int(number)) if number.isdigit() else None
+        if session_id is None:
+            raise _missing("Séance d'accompagnement", "حصة المواكبة", key)
+    else:
+        session_id = key
+    row = aggregates.coaching_session(db, session_id)
+    if row is None:
+        raise _missing("Séance d'accompagnement", "حصة المواكبة", key)
+    record = cooperatives.file(db, row["cooperative_id"])
+    record["session"] = next(s for s in record["coaching"]["sessions"] if s["id"] == row["id"])
+    return record
+
+
+def load_attendance(db: Database, key: str, blank: bool = False, lines: int | None = None,
+                    lang: str = "fr", **_: Any) -> dict[str, Any]:
+    training = aggregates.training_session(db, key)
+    if training is None:
+        raise _missing("Session de formation", "دورة التكوين", key)
+    people = aggregates.attendance(db, key)
+    names = report_figures.cooperative_names(db, sorted({p["cooperative_id"] for p in people
+                                                         if p.get("cooperative_id")}))
+    for p in people:
+        coop = names.get(p.get("cooperative_id") or "")
+        p["cooperative"] = coop_name(coop, lang) if coop else None
+    return {"training": training, "attendance": people, "blank": blank, "lines": lines}
+
+
+def parse_scope(key: str) -> tuple[int | None, int | None]:
+    """``all``, a tranche (``4``) or a tranche and phase (``4/1``)."""
+    text = key.strip().lower()
+    if text in ("all", "tout", "الكل"):
+        return None, None
+    tranche, _, phase = text.partition("/")
+    ref = assets.reference()
+    if not tranche.isdigit() or int(tranche) not in ref.tranches or (phase and not phase.isdigit()):
+        raise DomainError("bad_scope",
+                          f"Périmètre inconnu « {key} » : une tranche (1 à 4), une tranche et sa phase (4/1) ou all",
+                          f"نطاق غير معروف «{key}»: شطر (من 1 إلى 4) أو شطر ومرحلته (4/1) أو all")
+    if phase:
+        phases = {p for p, _ in ref.tranches[int(tranche)].phases}
+        if int(phase) not in phases:
+            raise DomainError("bad_scope", f"La tranche {tranche} n'a pas de phase {phase}",
+                              f"الشطر {tranche} لا يتضمن المرحلة {phase}")
+    return int(tranche), (int(phase) if phase else None)
+
+
+def load_progress(db: Database, key: str, **_: Any) -> dict[str, Any]:
+    tranche, phase = parse_scope(key)
+    return {"scope": (tranche, phase), "rows": report_figures.progress_rows(db, tranche, phase)}
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    module: ModuleType
+    load: Callable[..., dict[str, Any]]
+
+
+REGISTRY = {
+    "diagnostic": Kind("diagnostic", doc_diagnostic, load_cooperative),
+    "plan": Kind("plan", doc_plan, load_cooperative),
+    "session": Kind("session", doc_session, load_session),
+    "attendance": Kind("attendance", doc_attendance, load_attendance),
+    "progress": Kind("progress", doc_progress, load_progress),
+}
+
+
+def kind(name: str) -> Kind:
+    if name not in REGISTRY:
+        raise DomainError("bad_document", f"Document inconnu « {name} » ({', '.join(KINDS)})",
+                          f"وثيقة غير معروفة «{name}» ({', '.join(KINDS)})")
+    return REGISTRY[name]
+
+
+def load(db: Database, kind_name: str, key: str, lang: str = "fr", **options: Any) -> dict[str, Any]:
+    """The data of one document; NotFound when the key matches nothing."""
+    return kind(kind_name).load(db, key, lang=lang, **options)
+
+
+def render_record(kind_name: str, record: dict[str, Any], lang: str, printed_on: dt.date | None = None) -> bytes:
+    """Lay out a loaded record (no database needed: a worker thread can do it)."""
+    k = kind(kind_name)
+    doc = Doc(lang, printed_on or dt.date.today())
+    info = doc.page(k.module.title(record, lang), k.module.subtitle(record, lang))
+    return render(k.module.story(record, doc), info)
+
+
+def build(db: Database, kind_name: str, key: str, lang: str = "fr", printed_on: dt.date | None = None,
+          **options: Any) -> bytes:
+    """The PDF bytes of one document."""
+    return render_record(kind_name, load(db, kind_name, key, lang, **options), lang, printed_on)
