@@ -55,7 +55,7 @@ def eligibility(doc: Doc, record: Mapping[str, Any]) -> list[Flowable]:
     verdict = W.t("eligible_yes" if el["eligible"] else "eligible_no", lang)
     out: list[Flowable] = [Text(f"{verdict} {W.t('eligible_at', lang)} {doc.date(el['at'])}", rtl, space_after=2)]
     for reason in el["reasons"]:
-        out.append(Text(f"• {reason[lang]}", rtl, space_after=1))
+        out.append(Text(f"• {W.dates_in(reason[lang], lang)}", rtl, space_after=1))
     score = record["selection"]["score"]
     colon = " :" if lang == "fr" else ":"
     out.append(Text(f"{W.t('score', lang)}{colon} {W.ratio(W.number(score, 1), 100, lang)}", rtl, space_after=3))

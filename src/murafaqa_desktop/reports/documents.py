@@ -88,6 +88,42 @@ def load_progress(db: Database, key: str, **_: Any) -> dict[str, Any]:
     return {"scope": (tranche, phase), "rows": report_figures.progress_rows(db, tranche, phase)}
 
 
+def resolve(db: Database, kind_name: str, key: str) -> str:
+    """Check that ``key`` names a document of this kind (NotFound if not) and
+    return the key to load it by; cheap, so a batch checks every key first."""
+    kind(kind_name)
+    if kind_name in ("diagnostic", "plan"):
+        return cooperatives.get(db, key)["id"]
+    if kind_name == "session":
+        if ":" in key:
+            coop_key, _, number = key.rpartition(":")
+            coop = cooperatives.get(db, coop_key)
+            found = report_figures.coaching_session_id(db, coop["id"], int(number)) if number.isdigit() else None
+        else:
+            found = key if aggregates.coaching_session(db, key) else None
+        if found is None:
+            raise _missing("Séance d'accompagnement", "حصة المواكبة", key)
+        return found
+    if kind_name == "attendance":
+        if aggregates.training_session(db, key) is None:
+            raise _missing("Session de formation", "دورة التكوين", key)
+        return key
+    parse_scope(key)
+    return key
+
+
+def name_of(kind_name: str, record: dict[str, Any], key: str) -> str:
+    """A short name for a bookmark or a file: registration number, date…"""
+    if "cooperative" in record:
+        name = record["cooperative"].get("registration_number") or key
+        if kind_name == "session":
+            name += f" n{record['session']['number']}"
+        return name
+    if kind_name == "attendance":
+        return f"{record['training'].get('held_on') or ''} {record['training'].get('module_code') or key}".strip()
+    return key.replace("/", "-")
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
