@@ -72,7 +72,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "sessions_done": ("Séances réalisées", "الحصص المنجزة"),
     # attendance
     "attendance_title": ("Feuille de présence — formation collective", "ورقة الحضور — التكوين الجماعي"),
-    "number": ("N°", "الرقم"),
+    "number": ("N°", "رقم"),
     "cooperative": ("Coopérative", "التعاونية"),
     "signature": ("Signature", "التوقيع"),
     "participants": ("Participants", "المشاركون"),
