@@ -78,8 +78,8 @@ def parse_scope(key: str) -> tuple[int | None, int | None]:
     if phase:
         phases = {p for p, _ in ref.tranches[int(tranche)].phases}
         if int(phase) not in phases:
-            raise DomainError("bad_scope", f"La tranche {tranche} n'a pas de phase {phase}",
-                              f"الشطر {tranche} لا يتضمن المرحلة {phase}")
+            raise DomainError("bad_scope", f"Périmètre « {key} » : la tranche {tranche} n'a pas de phase {phase}",
+                              f"النطاق «{key}»: الشطر {tranche} لا يتضمن المرحلة {phase}")
     return int(tranche), (int(phase) if phase else None)
 
 
@@ -97,7 +97,10 @@ def resolve(db: Database, kind_name: str, key: str) -> str:
     if kind_name == "session":
         if ":" in key:
             coop_key, _, number = key.rpartition(":")
-            coop = cooperatives.get(db, coop_key)
+            try:
+                coop = cooperatives.get(db, coop_key)
+            except NotFound:
+                raise _missing("Séance d'accompagnement", "حصة المواكبة", f"{key}") from None
             found = report_figures.coaching_session_id(db, coop["id"], int(number)) if number.isdigit() else None
         else:
             found = key if aggregates.coaching_session(db, key) else None
