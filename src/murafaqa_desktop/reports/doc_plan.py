@@ -39,10 +39,10 @@ def header_fields(doc: Doc, c: Mapping[str, Any]) -> Flowable:
 def actions_table(doc: Doc, actions: list[Mapping[str, Any]]) -> tuple[Grid, dict[str, float]]:
     lang = doc.lang
     af = lambda name: E.PLAN_ACTION.field(name).label(lang)  # noqa: E731
-    columns = [Column(W.t("number", lang), 0.5, "center"), Column(af("objective"), 2.6),
-               Column(af("indicator"), 1.6), Column(af("owner"), 1.1), Column(af("due_date"), 1.0, "center"),
-               Column(af("status"), 1.0, "center"), Column(af("progress"), 0.9, "center"),
-               Column(af("estimated_cost"), 1.35, "end")]
+    columns = [Column(W.t("number", lang), 0.5, "center"), Column(af("objective"), 2.3),
+               Column(af("indicator"), 1.5), Column(af("owner"), 1.3), Column(af("due_date"), 1.0, "center"),
+               Column(af("status"), 1.0, "center"), Column(af("progress"), 1.1, "center"),
+               Column(af("estimated_cost"), 1.6, "end")]
     rows: list[RowSpec] = []
     totals = {"count": 0, "done": 0, "cost": 0.0, "progress": 0.0}
     number = 0

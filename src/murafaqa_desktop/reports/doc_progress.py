@@ -87,8 +87,8 @@ def by_region(doc: Doc, rows: Sequence[Mapping[str, Any]], tranches: Sequence[in
         name = f"{doc.t('axis_total')} — {doc.t('tranche')} {number if number is not None else W.EMPTY}"
         out.append(RowSpec(["", "", name, *_figures(t), W.number(t["financed"]), *_people(t)],
                            bold=True, shaded=True))
-    columns = [Column(doc.t("tranche"), 0.6, "center"), Column(doc.t("phase"), 0.55, "center"),
-               Column(doc.t("region"), 1.6), *_figure_columns(doc)]
+    columns = [Column(doc.t("tranche"), 0.8, "center"), Column(doc.t("phase"), 0.85, "center"),
+               Column(doc.t("region"), 1.5), *_figure_columns(doc)]
     return Grid(columns, out, doc.rtl, style=SMALL)
 
 

@@ -18,7 +18,7 @@ from ..domain.errors import DomainError, NotFound
 from ..services import cooperatives
 from ..store import aggregates, report_figures
 from . import doc_attendance, doc_diagnostic, doc_plan, doc_progress, doc_session
-from .common import Doc, coop_name
+from .common import Doc
 from .layout import render
 
 KINDS = ("diagnostic", "plan", "session", "attendance", "progress")
@@ -60,7 +60,9 @@ def load_attendance(db: Database, key: str, blank: bool = False, lines: int | No
                                                          if p.get("cooperative_id")}))
     for p in people:
         coop = names.get(p.get("cooperative_id") or "")
-        p["cooperative"] = coop_name(coop, lang) if coop else None
+        # one name only on a narrow column: the document's language first
+        p["cooperative"] = ((coop.get("name_ar") if lang == "ar" else coop.get("name_fr"))
+                            or coop.get("name_ar") or coop.get("name_fr")) if coop else None
     return {"training": training, "attendance": people, "blank": blank, "lines": lines}
 
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Regenerate docs/samples: the first page of each printed document, in
+Arabic and in French, as PNG (pdftoppm -png -r 70), from the demo programme.
+
+    python scripts/samples.py [--out docs/samples] [--keep-pdf]
+
+Look at every image after a change to the documents: columns right to left
+in Arabic, letters joined, nothing overflowing, brackets the right way round.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from murafaqa_desktop.reports import documents  # noqa: E402
+from murafaqa_desktop.services import demo  # noqa: E402
+from murafaqa_desktop.store.db import open_db  # noqa: E402
+
+PRINTED = dt.date(2026, 11, 29)
+
+
+def pick(db) -> dict[str, tuple[str, dict]]:
+    """A tranche-4 cooperative with both names, a long plan and sessions, and
+    the best-attended training."""
+    coop = db.execute(
+        "SELECT c.id FROM cooperatives c JOIN plan_actions a ON a.cooperative_id = c.id "
+        "WHERE c.tranche = 4 AND c.phase = 1 AND c.name_fr IS NOT NULL AND c.status = 'coaching' "
+        "GROUP BY c.id ORDER BY count(*) DESC, c.registration_number LIMIT 1").fetchone()[0]
+    session = db.execute("SELECT id FROM coaching_sessions WHERE cooperative_id = ? ORDER BY number DESC LIMIT 1",
+                         [coop]).fetchone()[0]
+    training = db.execute("SELECT training_session_id FROM training_attendance GROUP BY 1 "
+                          "ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+    return {"diagnostic": (coop, {}), "plan": (coop, {}), "session": (session, {}),
+            "attendance": (training, {}), "attendance-blank": (training, {"blank": True}),
+            "progress": ("all", {})}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "samples")
+    parser.add_argument("--keep-pdf", action="store_true")
+    args = parser.parse_args(argv)
+    if not shutil.which("pdftoppm"):
+        print("pdftoppm (poppler-utils) is needed", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_db(Path(tmp) / "demo.db")
+        demo.generate(db, 2000, seed=1)
+        for name, (key, options) in pick(db).items():
+            kind = name.split("-")[0]
+            for lang in ("ar", "fr"):
+                pdf = Path(tmp) / f"{name}-{lang}.pdf"
+                pdf.write_bytes(documents.build(db, kind, key, lang, printed_on=PRINTED, **options))
+                stem = args.out / f"{name}-{lang}"
+                subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile",
+                                str(pdf), str(stem)], check=True)
+                if args.keep_pdf:
+                    shutil.copy(pdf, args.out / pdf.name)
+                print(f"{stem}.png")
+        db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
