@@ -167,7 +167,8 @@ def test_attendance_sheet_with_40_participants(db, edge, lang) -> None:
         assert "Participant 39 بن علي" in t or "Participant 39" in t
         assert "Participants | 40 | Femmes | 30" in table
         assert "Jeunes (< 35 ans) | 20 | Coopératives | 2" in table
-        assert "39 | Participant 39 بن علي | Coopérative Argane Tamount (femmes) | Adhérent(e) | Femme | 45-59 ans" in table
+        assert re.search(r"39 \| Participant 39 بن علي \| Coopérative Argane[^|]* \| Adhérent\(e\) \| Femme \| 45-59 ans",
+                         table)
         assert "14 mai 2024" in t
     else:
         assert "39 | Participant 39 بن علي | تعاونية أركان Tamount للنساء | متعاون(ة) | امرأة | 45-59 سنة" in table

@@ -39,8 +39,8 @@ def header_fields(doc: Doc, c: Mapping[str, Any]) -> Flowable:
 def actions_table(doc: Doc, actions: list[Mapping[str, Any]]) -> tuple[Grid, dict[str, float]]:
     lang = doc.lang
     af = lambda name: E.PLAN_ACTION.field(name).label(lang)  # noqa: E731
-    columns = [Column(W.t("number", lang), 0.5, "center"), Column(af("objective"), 2.3),
-               Column(af("indicator"), 1.5), Column(af("owner"), 1.3), Column(af("due_date"), 1.0, "center"),
+    columns = [Column(W.t("number", lang), 0.5, "center"), Column(af("objective"), 2.2),
+               Column(af("indicator"), 1.5), Column(af("owner"), 1.3), Column(af("due_date"), 1.2, "center"),
                Column(af("status"), 1.0, "center"), Column(af("progress"), 1.1, "center"),
                Column(af("estimated_cost"), 1.6, "end")]
     rows: list[RowSpec] = []
