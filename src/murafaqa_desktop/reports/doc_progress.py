@@ -14,7 +14,8 @@ from .layout import TITLE, Column, Grid, heading, RowSpec, Style, Text
 
 SUMMED = ("cooperatives", "diagnosed", "trained", "coached", "sessions_done", "completed", "financed",
           "members", "women", "youth")
-SMALL = Style(size=7.5)
+SMALL = Style(size=8)
+LANDSCAPE = True  # the programme's table has twelve columns
 
 
 def scope_text(scope: tuple[int | None, int | None], lang: str) -> str:

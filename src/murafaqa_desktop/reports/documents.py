@@ -162,6 +162,7 @@ def render_record(kind_name: str, record: dict[str, Any], lang: str, printed_on:
     k = kind(kind_name)
     doc = Doc(lang, printed_on or dt.date.today())
     info = doc.page(k.module.title(record, lang), k.module.subtitle(record, lang))
+    info.landscape = getattr(k.module, "LANDSCAPE", False)
     return render(k.module.story(record, doc), info)
 
 

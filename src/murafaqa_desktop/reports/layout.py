@@ -191,13 +191,23 @@ class Grid(Flowable):
         self._avail = avail
         total = sum(c.weight for c in self.columns)
         self._widths = [avail * c.weight / total for c in self.columns]
-        head_style = Style(self.style.size, True, ACCENT)
-        self._head = self._make([c.title for c in self.columns], [head_style] * len(self.columns), True, 0) \
-            if self.header else None
+        self._head = self._make([c.title for c in self.columns],
+                                [self._head_style(c.title, w) for c, w in zip(self.columns, self._widths)],
+                                True, 0) if self.header else None
         self._rows = []
         for spec in self.specs:
             styles = [Style(self.style.size, spec.bold or col.bold) for col in self.columns]
             self._rows.append(self._make(list(spec.cells), styles, spec.shaded, spec.min_height))
+
+    def _head_style(self, title: str, width: float) -> Style:
+        """A column title a little smaller rather than cut inside a word."""
+        size = self.style.size
+        room = width - 2 * self.PAD_X
+        widest = max((shaping.reshape(w) for w in title.split()), key=lambda w: fonts.width(w, BOLD, size),
+                     default="")
+        while size > 6 and fonts.width(widest, BOLD, size) > room:
+            size -= 0.25
+        return Style(size, True, ACCENT)
 
     def _make(self, texts: list[str], styles: list[Style], shaded: bool, min_height: float) -> _Row:
         base = "R" if self.rtl else "L"
@@ -319,6 +329,11 @@ class PageInfo:
     printed: str  # "Imprimé le 29 novembre 2026"
     page_word: str
     extra: dict = field(default_factory=dict)
+    landscape: bool = False  # wide tables (the programme's progress table)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return (PAGE_H, PAGE_W) if self.landscape else (PAGE_W, PAGE_H)
 
 
 def _canvas_class(info: PageInfo) -> type[Canvas]:
@@ -350,10 +365,11 @@ def _decorate(canv: Canvas, info: PageInfo, number: int, total: int) -> None:
 
     rtl = info.lang == "ar"
     base = "R" if rtl else "L"
-    left, width = MARGIN, PAGE_W - 2 * MARGIN
+    page_w, page_h = info.size
+    left, width = MARGIN, page_w - 2 * MARGIN
     head = Style(10, True, ACCENT)
     small = Style(7.5, False, colors.Color(0.3, 0.3, 0.3))
-    y = PAGE_H - 12 * mm
+    y = page_h - 12 * mm
     programme = shaping.one_line(pick(PROGRAMME, info.lang), head.face, head.size, base)
     office = shaping.one_line(pick(OFFICE, info.lang), small.face, small.size, base)
     title = shaping.one_line(info.title, small.face, small.size, base)
@@ -381,10 +397,11 @@ def render(story: list[Flowable], info: PageInfo) -> bytes:
     """Lay out one document and return its PDF bytes."""
     fonts.register()
     out = io.BytesIO()
-    doc = BaseDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
+    page_w, page_h = info.size
+    doc = BaseDocTemplate(out, pagesize=info.size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=TOP,
                           bottomMargin=BOTTOM, title=info.title, author=info.extra.get("author", ""),
                           creator="Murafaqa Desktop", invariant=1)
-    frame = Frame(MARGIN, BOTTOM, PAGE_W - 2 * MARGIN, PAGE_H - TOP - BOTTOM, id="body",
+    frame = Frame(MARGIN, BOTTOM, page_w - 2 * MARGIN, page_h - TOP - BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=_canvas_class(info))

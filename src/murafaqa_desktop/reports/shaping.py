@@ -52,6 +52,17 @@ def _break_word(word: str, limit: float, face: Face, size: float) -> list[str]:
     return pieces
 
 
+def _join_fitting(parts: list[str], limit: float, face: Face, size: float) -> list[str]:
+    """Glue hyphenated parts back together as long as they fit the column."""
+    out: list[str] = []
+    for part in parts:
+        if out and fonts.width(out[-1] + part, face, size) <= limit:
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
+
+
 def wrap_logical(text: str, limit: float, face: Face, size: float) -> list[str]:
     """Wrap one reshaped paragraph in logical order at ``limit`` points."""
     space = fonts.width(" ", face, size)
@@ -62,6 +73,15 @@ def wrap_logical(text: str, limit: float, face: Face, size: float) -> list[str]:
         if not word:
             continue
         w = fonts.width(word, face, size)
+        if w > limit and "-" in word.strip("-"):  # Tanger-Tétouan-Al Hoceima: break after a hyphen
+            parts = [p + "-" for p in word.split("-")[:-1]] + [word.split("-")[-1]]
+            pieces = _join_fitting(parts, limit, face, size)
+            if current:
+                lines.append(" ".join(current))
+                current, used = [], 0.0
+            for piece in pieces[:-1]:
+                lines.extend(_break_word(piece, limit, face, size))
+            word, w = pieces[-1], fonts.width(pieces[-1], face, size)
         if w > limit:
             if current:
                 lines.append(" ".join(current))
