@@ -1,0 +1,1 @@
+"""Murafaqa central server: FastAPI over SQLAlchemy Core, the only sequencer of sync."""

@@ -1,4 +1,305 @@
-"""The laptop's side of sync: cursor, staged pages, conflicts, enrolment."""
+"""The laptop's side of sync, in SQL: enrolment and cursor, staged pull
+pages, conflicts, cooperatives waiting to leave, and the raw row writes a
+pull makes (which, unlike a user's edit, never enter the outbox).
+
+The sync engine (sync/engine.py) decides; this module only reads and writes.
+"""
 from __future__ import annotations
 
-from .migrations import MIGRATIONS  # noqa: F401  (the sync migration registers here)
+import json
+from typing import Any, Iterable
+
+from sqlite_utils import Database
+
+from . import search
+from .changes import SYNCED_TABLES, get_row
+from .migrations import MIGRATIONS
+from .rows import Row, fetch_all, scalar
+
+
+@MIGRATIONS(name="m003_sync")
+def m003_sync(db: Database) -> None:
+    for statement in (
+        # Enrolment, cursor, pull in progress, last result: key/value.
+        "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT)",
+        # Pull pages received but not applied yet: applied all at once at the
+        # end, so a half-finished pull never shows and never moves the cursor.
+        """CREATE TABLE sync_staged (
+            tbl TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, fields TEXT, versions TEXT,
+            whole INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (tbl, id)) WITHOUT ROWID""",
+        # Conflicts recorded by the server (ids are the server's).
+        """CREATE TABLE sync_conflicts (
+            id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL,
+            field TEXT, kind TEXT NOT NULL, server_value TEXT, client_value TEXT, user TEXT, at TEXT,
+            resolved INTEGER NOT NULL DEFAULT 0, resolution_pushed INTEGER NOT NULL DEFAULT 1)""",
+        "CREATE INDEX sync_conflicts_open ON sync_conflicts (resolved)",
+        # Cooperatives no longer in this laptop's scope: they leave once the
+        # outbox has drained, never before.
+        "CREATE TABLE sync_gone (cooperative_id TEXT PRIMARY KEY)",
+    ):
+        db.execute(statement)
+
+
+# -- key/value state ------------------------------------------------------------
+
+def get(db: Database, key: str, default: str | None = None) -> str | None:
+    value = scalar(db, "SELECT value FROM sync_state WHERE key = ?", [key])
+    return default if value is None else value
+
+
+def get_int(db: Database, key: str, default: int = 0) -> int:
+    value = get(db, key)
+    return default if value in (None, "") else int(value)
+
+
+def put(db: Database, **values: Any) -> None:
+    for key, value in values.items():
+        if value is None:
+            db.execute("DELETE FROM sync_state WHERE key = ?", [key])
+        else:
+            db.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, str(value)])
+
+
+def all_state(db: Database) -> dict[str, str]:
+    return dict(db.execute("SELECT key, value FROM sync_state").fetchall())
+
+
+# -- the outbox as the engine sees it -------------------------------------------------
+
+def outbox_batch(db: Database, limit: int) -> list[Row]:
+    rows = fetch_all(db, "SELECT id, tbl, row_id, op, fields, base, sent FROM outbox ORDER BY id LIMIT ?",
+                     [limit])
+    for r in rows:
+        # The row's id travels as the mutation's id, never as a field.
+        r["fields"] = {k: v for k, v in json.loads(r["fields"]).items() if k != "id"}
+        r["base"] = {k: v for k, v in json.loads(r["base"]).items() if k != "id"}
+    return rows
+
+
+def mark_sent(db: Database, ids: Iterable[int]) -> None:
+    """From now on later edits start a new entry: a resend carries the same
+    payload under the same number."""
+    db.conn.executemany("UPDATE outbox SET sent = 1 WHERE id = ?", [[i] for i in ids])
+
+
+def drop_outbox(db: Database, entry_id: int) -> None:
+    db.execute("DELETE FROM outbox WHERE id = ?", [entry_id])
+
+
+def outbox_count(db: Database) -> int:
+    return int(scalar(db, "SELECT count(*) FROM outbox"))
+
+
+def pending_fields(db: Database, tbl: str, row_id: str) -> set[str]:
+    """Fields with an edit still waiting to be pushed (never overwritten by a pull)."""
+    out: set[str] = set()
+    for (fields,) in db.execute("SELECT fields FROM outbox WHERE tbl = ? AND row_id = ? AND op = 'upsert'",
+                                [tbl, row_id]).fetchall():
+        out.update(json.loads(fields))
+    return out
+
+
+def pending_delete(db: Database, tbl: str, row_id: str) -> bool:
+    return scalar(db, "SELECT count(*) FROM outbox WHERE tbl = ? AND row_id = ? AND op = 'delete'",
+                  [tbl, row_id]) > 0
+
+
+# -- field versions -------------------------------------------------------------------
+
+def versions(db: Database, tbl: str, row_id: str) -> dict[str, int]:
+    return dict(db.execute("SELECT field, seq FROM field_versions WHERE tbl = ? AND row_id = ?",
+                           [tbl, row_id]).fetchall())
+
+
+def set_versions(db: Database, tbl: str, row_id: str, seqs: dict[str, int]) -> None:
+    db.conn.executemany(
+        "INSERT INTO field_versions (tbl, row_id, field, seq) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (tbl, row_id, field) DO UPDATE SET seq = max(seq, excluded.seq)",
+        [[tbl, row_id, f, s] for f, s in seqs.items()])
+
+
+def drop_versions(db: Database, tbl: str, row_ids: Iterable[str]) -> None:
+    db.conn.executemany("DELETE FROM field_versions WHERE tbl = ? AND row_id = ?", [[tbl, r] for r in row_ids])
+
+
+# -- raw row writes from the server (no outbox) ------------------------------------------
+
+def _check(tbl: str) -> None:
+    if tbl not in SYNCED_TABLES:
+        raise ValueError(f"not a synced table: {tbl}")
+
+
+def insert_row(db: Database, tbl: str, row_id: str, fields: dict[str, Any], now: str) -> None:
+    _check(tbl)
+    stored = {**fields, "id": row_id, "created_at": now, "updated_at": now}
+    cols = list(stored)
+    cur = db.execute(f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                     [stored[c] for c in cols])
+    if tbl == "cooperatives":
+        search.index_row(db, cur.lastrowid, stored)
+
+
+def update_row(db: Database, tbl: str, row_id: str, fields: dict[str, Any], now: str) -> None:
+    _check(tbl)
+    if not fields:
+        return
+    sets = ", ".join(f"{k} = ?" for k in fields)
+    db.execute(f"UPDATE {tbl} SET {sets}, updated_at = ? WHERE id = ?", [*fields.values(), now, row_id])
+    if tbl == "cooperatives" and any(k in search.INDEXED for k in fields):
+        row = get_row(db, tbl, row_id)
+        if row:
+            search.index_row(db, row["rid"], row)
+
+
+def delete_row(db: Database, tbl: str, row_id: str) -> bool:
+    """Remove a row the server no longer has (its children follow by cascade)."""
+    _check(tbl)
+    row = get_row(db, tbl, row_id)
+    if row is None:
+        return False
+    if tbl == "cooperatives":
+        search.unindex_row(db, row["rid"])
+    db.execute(f"DELETE FROM {tbl} WHERE id = ?", [row_id])
+    db.execute("DELETE FROM field_versions WHERE tbl = ? AND row_id = ?", [tbl, row_id])
+    return True
+
+
+def savepoint(db: Database, name: str) -> None:
+    db.execute(f"SAVEPOINT {name}")
+
+
+def release(db: Database, name: str) -> None:
+    db.execute(f"RELEASE {name}")
+
+
+def rollback_to(db: Database, name: str) -> None:
+    db.execute(f"ROLLBACK TO {name}")
+    db.execute(f"RELEASE {name}")
+
+
+# -- staged pull pages ----------------------------------------------------------------------
+
+def stage(db: Database, changes: Iterable[dict[str, Any]]) -> None:
+    """Keep a page; a row seen again (a resumed page) replaces its staged copy."""
+    db.conn.executemany(
+        "INSERT INTO sync_staged (tbl, id, seq, fields, versions, whole, deleted) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (tbl, id) DO UPDATE SET seq = excluded.seq, fields = excluded.fields, "
+        "versions = excluded.versions, whole = excluded.whole, deleted = excluded.deleted",
+        [[c["t"], c["id"], c["s"], json.dumps(c.get("f"), ensure_ascii=False), json.dumps(c.get("v")),
+          int(bool(c.get("w"))), int(bool(c.get("d")))] for c in changes])
+
+
+def staged(db: Database) -> list[Row]:
+    rows = fetch_all(db, "SELECT * FROM sync_staged")
+    for r in rows:
+        r["fields"] = json.loads(r["fields"]) if r["fields"] else None
+        r["versions"] = json.loads(r["versions"]) if r["versions"] else None
+    return rows
+
+
+def staged_count(db: Database) -> int:
+    return int(scalar(db, "SELECT count(*) FROM sync_staged"))
+
+
+def clear_staged(db: Database) -> None:
+    db.execute("DELETE FROM sync_staged")
+
+
+# -- conflicts ----------------------------------------------------------------------------------
+
+def save_conflicts(db: Database, conflicts: Iterable[dict[str, Any]]) -> None:
+    """Store conflicts the server recorded; a resolution made here and not
+    yet pushed is kept."""
+    db.conn.executemany(
+        "INSERT INTO sync_conflicts (id, seq, tbl, row_id, field, kind, server_value, client_value, user, at, "
+        "resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, "
+        "resolved = max(resolved, excluded.resolved)",
+        [[c["id"], c["seq"], c["t"], c["row"], c.get("field"), c["kind"],
+          json.dumps(c.get("server"), ensure_ascii=False), json.dumps(c.get("client"), ensure_ascii=False),
+          c.get("user"), c.get("at"), int(bool(c.get("resolved")))] for c in conflicts])
+
+
+def conflicts(db: Database, *, open_only: bool = True) -> list[Row]:
+    where = "WHERE resolved = 0" if open_only else ""
+    rows = fetch_all(db, f"SELECT * FROM sync_conflicts {where} ORDER BY id")
+    for r in rows:
+        r["server_value"] = json.loads(r["server_value"]) if r["server_value"] else None
+        r["client_value"] = json.loads(r["client_value"]) if r["client_value"] else None
+    return rows
+
+
+def conflict(db: Database, conflict_id: int) -> Row | None:
+    found = [c for c in conflicts(db, open_only=False) if c["id"] == conflict_id]
+    return found[0] if found else None
+
+
+def mark_resolved(db: Database, conflict_id: int) -> None:
+    db.execute("UPDATE sync_conflicts SET resolved = 1, resolution_pushed = 0 WHERE id = ?", [conflict_id])
+
+
+def resolutions_to_push(db: Database) -> list[int]:
+    return [r[0] for r in db.execute("SELECT id FROM sync_conflicts WHERE resolution_pushed = 0").fetchall()]
+
+
+def resolutions_pushed(db: Database, ids: Iterable[int]) -> None:
+    db.conn.executemany("UPDATE sync_conflicts SET resolution_pushed = 1 WHERE id = ?", [[i] for i in ids])
+
+
+# -- cooperatives leaving the laptop -------------------------------------------------------------
+
+def add_gone(db: Database, coop_ids: Iterable[str]) -> None:
+    db.conn.executemany("INSERT OR IGNORE INTO sync_gone (cooperative_id) VALUES (?)", [[c] for c in coop_ids])
+
+
+def keep(db: Database, coop_id: str) -> None:
+    db.execute("DELETE FROM sync_gone WHERE cooperative_id = ?", [coop_id])
+
+
+def gone(db: Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT cooperative_id FROM sync_gone").fetchall()]
+
+
+def rows_of_cooperative(db: Database, coop_id: str) -> dict[str, list[str]]:
+    """Ids of every synced row that goes with a cooperative (to forget their versions)."""
+    q = {
+        "cooperatives": ("SELECT id FROM cooperatives WHERE id = ?", 1),
+        "selection_ratings": ("SELECT id FROM selection_ratings WHERE cooperative_id = ?", 1),
+        "diagnoses": ("SELECT id FROM diagnoses WHERE cooperative_id = ?", 1),
+        "diagnosis_sections": ("SELECT s.id FROM diagnosis_sections s JOIN diagnoses d ON d.id = s.diagnosis_id "
+                               "WHERE d.cooperative_id = ?", 1),
+        "diagnosis_needs": ("SELECT s.id FROM diagnosis_needs s JOIN diagnoses d ON d.id = s.diagnosis_id "
+                            "WHERE d.cooperative_id = ?", 1),
+        "plan_actions": ("SELECT id FROM plan_actions WHERE cooperative_id = ?", 1),
+        "coaching_sessions": ("SELECT id FROM coaching_sessions WHERE cooperative_id = ?", 1),
+        "session_reviews": ("SELECT r.id FROM session_reviews r JOIN coaching_sessions s ON s.id = r.session_id "
+                            "WHERE s.cooperative_id = ?", 1),
+        "financing": ("SELECT id FROM financing WHERE cooperative_id = ?", 1),
+    }
+    return {t: [r[0] for r in db.execute(sql, [coop_id] * n).fetchall()] for t, (sql, n) in q.items()}
+
+
+def evict(db: Database, coop_id: str) -> None:
+    """Remove a cooperative (and what hangs off it) from this laptop only."""
+    for tbl, ids in rows_of_cooperative(db, coop_id).items():
+        drop_versions(db, tbl, ids)
+    delete_row(db, "cooperatives", coop_id)
+    keep(db, coop_id)
+
+
+def session_cooperatives(db: Database, tbl: str, row_id: str) -> str | None:
+    """The cooperative whose coaching progress a pulled row may change."""
+    if tbl == "coaching_sessions":
+        return scalar(db, "SELECT cooperative_id FROM coaching_sessions WHERE id = ?", [row_id])
+    return None
+
+
+def synced_rows(db: Database, tbl: str) -> list[Row]:
+    """Every row of a synced table, without the local columns (tests, checks)."""
+    _check(tbl)
+    rows = fetch_all(db, f"SELECT * FROM {tbl} ORDER BY id")
+    for r in rows:
+        for c in ("rid", "created_at", "updated_at"):
+            r.pop(c, None)
+    return rows

@@ -1,0 +1,252 @@
+"""The sync engine: push the outbox and pull what changed, in one exchange.
+
+One request carries the outbox (up to a batch) and asks for the first pull
+page; a small sync is thus one round trip. Larger pulls continue in pages
+against the target fixed by the server at the first page; each page is
+staged locally in its own transaction, so a cut link resumes from the last
+page received. Staged rows are applied all at once at the end, and only
+then does the cursor move: a half-finished sync never shows.
+
+Push results are applied in the same local transaction as the response's
+page: acknowledged outbox entries leave, fields take the server's
+sequence, and a field the server kept (conflict) or a row it refused
+takes the server's state. Entries are marked ``sent`` before the request
+goes: a later edit never folds into them, so a resend after a lost
+response carries the same payload under the same number, which the server
+recognises and does not apply twice.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+from sqlite_utils import Database
+
+from ..services import coaching
+from ..store import local
+from ..store import sync_state as st
+from ..store.changes import get_row
+from ..store.ids import now_iso
+from . import errors
+from .protocol import (DEFAULT_PAGE_ROWS, SCHEMA_VERSION, TABLE_ORDER, Mutation, MutationResult, PullPage,
+                       PullRequest, SyncRequest, SyncResponse)
+
+
+class Transport(Protocol):
+    def post(self, path: str, body: Any, answer: type) -> Any: ...
+
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total-or-0)
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    conflicts_new: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    deleted: int = 0
+    evicted: list[str] = field(default_factory=list)
+    unapplied: list[str] = field(default_factory=list)
+    round_trips: int = 0
+    cursor: int = 0
+    finished_at: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class Cancelled(Exception):
+    """The user stopped the sync between two exchanges; nothing is lost."""
+
+
+def is_demo(db: Database) -> bool:
+    return local.get_meta(db, "demo") is not None
+
+
+class SyncEngine:
+    def __init__(self, db: Database, transport: Transport, *, page_rows: int = DEFAULT_PAGE_ROWS,
+                 batch: int = 500, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
+        self.db = db
+        self.transport = transport
+        self.page_rows = page_rows
+        self.batch = batch
+        self.progress = progress or (lambda *_: None)
+        self.cancelled = cancelled or (lambda: False)
+
+    # -- the loop ------------------------------------------------------------------
+    def run(self) -> SyncReport:
+        if is_demo(self.db):
+            raise errors.demo_database()
+        if not st.get(self.db, "token"):
+            raise errors.not_enrolled()
+        report = SyncReport()
+        known_conflicts = {c["id"] for c in st.conflicts(self.db, open_only=False)}
+        while True:
+            if self.cancelled():
+                raise Cancelled()
+            batch = st.outbox_batch(self.db, self.batch)
+            resolved = st.resolutions_to_push(self.db)
+            with self.db.atomic():
+                st.mark_sent(self.db, [e["id"] for e in batch if not e["sent"]])
+            request = SyncRequest(
+                schema_version=SCHEMA_VERSION, resolved=resolved,
+                mutations=[Mutation(n=e["id"], t=e["tbl"], id=e["row_id"], op=e["op"], f=e["fields"],
+                                    b=e["base"]) for e in batch],
+                pull=PullRequest(cursor=st.get_int(self.db, "cursor"),
+                                 target=int(t) if (t := st.get(self.db, "pull_target")) else None,
+                                 after=st.get_int(self.db, "pull_after"), limit=self.page_rows))
+            self.progress("exchange", report.round_trips, 0)
+            response: SyncResponse = self.transport.post("/sync", request, SyncResponse)
+            report.round_trips += 1
+            with self.db.atomic():
+                self._results(batch, response.results, report)
+                st.resolutions_pushed(self.db, resolved)
+                done = self._page(response.page, report) if response.page else True
+            if done and len(batch) < self.batch:
+                break
+        with self.db.atomic():
+            self._evict(report)
+            report.cursor = st.get_int(self.db, "cursor")
+            report.finished_at = now_iso()
+            st.put(self.db, last_sync=report.finished_at, last_error=None)
+        report.conflicts_new = len({c["id"] for c in st.conflicts(self.db, open_only=False)} - known_conflicts)
+        self.progress("done", report.round_trips, report.round_trips)
+        return report
+
+    # -- push results ---------------------------------------------------------------
+    def _results(self, batch: list[dict[str, Any]], results: list[MutationResult], report: SyncReport) -> None:
+        entries = {e["id"]: e for e in batch}
+        for res in results:
+            entry = entries.get(res.n)
+            if entry is None:
+                continue
+            st.drop_outbox(self.db, entry["id"])
+            report.pushed += 1
+            if res.st == "rejected":
+                report.rejected += 1
+            elif res.st in ("ok", "replay"):
+                report.applied += 1
+            self._reconcile(entry, res)
+
+    def _reconcile(self, entry: dict[str, Any], res: MutationResult) -> None:
+        """Make the local row match what the server now holds for the fields
+        this entry carried."""
+        tbl, row_id = entry["tbl"], entry["row_id"]
+        if res.gone:
+            if entry["op"] == "upsert" and not st.pending_fields(self.db, tbl, row_id):
+                st.delete_row(self.db, tbl, row_id)
+            return
+        if entry["op"] == "delete":
+            return  # a refused deletion: the row comes back whole with the pull
+        row = get_row(self.db, tbl, row_id)
+        pending = st.pending_fields(self.db, tbl, row_id)
+        seqs: dict[str, int] = {}
+        values: dict[str, Any] = {}
+        for f in entry["fields"]:
+            seq = (res.vs or {}).get(f, res.seq)
+            if res.srv and f in res.srv:
+                value, seq = res.srv[f]
+                if f not in pending:
+                    values[f] = value
+            if seq:
+                seqs[f] = seq
+        if row is not None:
+            current = st.versions(self.db, tbl, row_id)
+            values = {f: v for f, v in values.items() if seqs.get(f, 0) >= current.get(f, 0) and row.get(f) != v}
+            self._write(tbl, row_id, values, insert=False)
+            st.set_versions(self.db, tbl, row_id, seqs)
+
+    # -- pull pages -------------------------------------------------------------------
+    def _page(self, page: PullPage, report: SyncReport) -> bool:
+        st.stage(self.db, [c.model_dump() for c in page.changes])
+        report.pulled += len(page.changes)
+        st.save_conflicts(self.db, [c.model_dump() for c in page.conflicts])
+        if page.more:
+            st.put(self.db, pull_target=page.target, pull_after=page.after)
+            self.progress("pull", st.staged_count(self.db), 0)
+            return False
+        st.add_gone(self.db, page.gone)
+        self._apply_staged(report)
+        st.put(self.db, cursor=page.target, pull_target=None, pull_after=None)
+        return True
+
+    def _apply_staged(self, report: SyncReport) -> None:
+        rows = st.staged(self.db)
+        order = {t: i for i, t in enumerate(TABLE_ORDER)}
+        deletions = sorted((r for r in rows if r["deleted"]), key=lambda r: -order[r["tbl"]])
+        upserts = sorted((r for r in rows if not r["deleted"]), key=lambda r: order[r["tbl"]])
+        touched: set[str] = set()
+        for r in deletions:
+            coop = st.session_cooperatives(self.db, r["tbl"], r["id"])
+            if st.delete_row(self.db, r["tbl"], r["id"]):
+                report.deleted += 1
+                if coop:
+                    touched.add(coop)
+        # Rows may wait on each other (a session number freed by another's
+        # move, a parent): retry until no progress; what still fails is
+        # reported, never allowed to block the rest.
+        waiting = upserts
+        while waiting:
+            failed = []
+            for r in waiting:
+                st.savepoint(self.db, "pulled_row")
+                try:
+                    self._apply_row(r, touched)
+                    st.release(self.db, "pulled_row")
+                except sqlite3.IntegrityError:
+                    st.rollback_to(self.db, "pulled_row")
+                    failed.append(r)
+            if len(failed) == len(waiting):
+                report.unapplied += [f"{r['tbl']}:{r['id']}" for r in failed]
+                break
+            waiting = failed
+        st.clear_staged(self.db)
+        for coop_id in touched:
+            if get_row(self.db, "cooperatives", coop_id) is not None:
+                coaching.refresh_progress(self.db, coop_id)
+
+    def _apply_row(self, r: dict[str, Any], touched: set[str]) -> None:
+        tbl, row_id, seq = r["tbl"], r["id"], r["seq"]
+        fields: dict[str, Any] = r["fields"] or {}
+        odd: dict[str, int] = r["versions"] or {}
+        seqs = {f: odd.get(f, seq) for f in fields}
+        row = get_row(self.db, tbl, row_id)
+        if tbl == "cooperatives":
+            st.keep(self.db, row_id)
+        if row is None:
+            if st.pending_delete(self.db, tbl, row_id):
+                return  # deleted here meanwhile: the push will settle it
+            if not r["whole"]:
+                raise sqlite3.IntegrityError(f"partial row {tbl}:{row_id} unknown here")
+            self._write(tbl, row_id, fields, insert=True)
+            st.set_versions(self.db, tbl, row_id, seqs)
+        else:
+            current = st.versions(self.db, tbl, row_id)
+            pending = st.pending_fields(self.db, tbl, row_id)
+            changes = {f: v for f, v in fields.items()
+                       if seqs[f] > current.get(f, 0) and f not in pending and row.get(f) != v}
+            self._write(tbl, row_id, changes, insert=False)
+            st.set_versions(self.db, tbl, row_id, {f: s for f, s in seqs.items() if s > current.get(f, 0)})
+        coop = fields.get("cooperative_id") or (row or {}).get("cooperative_id")
+        if tbl == "coaching_sessions" and coop:
+            touched.add(coop)
+
+    def _write(self, tbl: str, row_id: str, values: dict[str, Any], *, insert: bool) -> None:
+        if insert:
+            st.insert_row(self.db, tbl, row_id, values, now_iso())
+        elif values:
+            st.update_row(self.db, tbl, row_id, values, now_iso())
+
+    # -- cooperatives that left this laptop's scope --------------------------------------
+    def _evict(self, report: SyncReport) -> None:
+        """Only once nothing of this laptop's work is waiting to be pushed."""
+        if st.outbox_count(self.db):
+            return
+        for coop_id in st.gone(self.db):
+            st.evict(self.db, coop_id)
+            report.evicted.append(coop_id)
+

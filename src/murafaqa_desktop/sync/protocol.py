@@ -1,0 +1,224 @@
+"""The sync protocol, defined once and imported by the laptop and the server.
+
+Kept free of Qt, of the store and of the domain so that the server can
+import it alone. What travels:
+
+* a push: the laptop's outbox entries, each numbered by the laptop (the
+  outbox id, never reused) and carrying, per field, the server sequence it
+  was based on;
+* a pull: what changed since the laptop's cursor, in pages against a target
+  fixed at the first page, only the changed fields of a row (the whole row
+  when the laptop cannot have it yet);
+* the schema version, on every request: a laptop too old is told to update.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Bump when the synced tables, their fields or the messages change shape.
+SCHEMA_VERSION = 1
+SCHEMA_HEADER = "X-Murafaqa-Schema"
+API_PREFIX = "/api/v1"
+DEFAULT_PAGE_ROWS = 2000
+MAX_PAGE_ROWS = 5000
+MAX_MUTATIONS = 1000
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """What the server needs to know of a synced table: its fields, which are
+    required on creation, the row it belongs to (scope and cascade) and the
+    keys that must stay unique among live rows."""
+
+    name: str
+    fields: tuple[str, ...]
+    required: tuple[str, ...]
+    parent: tuple[str, str] | None = None  # (field, table): cascade + scope
+    cascades: tuple[tuple[str, str], ...] = ()  # other parents whose deletion removes the row
+    nulls: tuple[tuple[str, str], ...] = ()  # references set to NULL when the target goes
+    unique: tuple[str, ...] = ()
+    region_field: str | None = None  # rows with no cooperative: scoped by this region
+
+
+TABLES: dict[str, TableSpec] = {t.name: t for t in (
+    TableSpec("cooperatives", (
+        "registration_number", "name_ar", "name_fr", "legal_date", "activity_start", "application_date",
+        "region", "province", "commune", "sector", "members", "women", "youth", "legal_standing",
+        "president", "phone", "email", "tranche", "phase", "status", "coach", "notes"),
+        ("registration_number", "legal_date", "region"), unique=("registration_number",), region_field="region"),
+    TableSpec("selection_ratings", ("cooperative_id", "criterion", "rating", "evidence"),
+              ("cooperative_id", "criterion", "rating"), ("cooperative_id", "cooperatives"),
+              unique=("cooperative_id", "criterion")),
+    TableSpec("diagnoses", ("cooperative_id", "diagnosed_on", "diagnosed_by", "strengths", "weaknesses",
+                            "summary", "completed"),
+              ("cooperative_id",), ("cooperative_id", "cooperatives"), unique=("cooperative_id",)),
+    TableSpec("diagnosis_sections", ("diagnosis_id", "section", "rating", "findings"),
+              ("diagnosis_id", "section"), ("diagnosis_id", "diagnoses"), unique=("diagnosis_id", "section")),
+    TableSpec("diagnosis_needs", ("diagnosis_id", "kind", "axis", "description", "priority"),
+              ("diagnosis_id", "kind", "axis", "description"), ("diagnosis_id", "diagnoses")),
+    TableSpec("plan_actions", ("cooperative_id", "position", "axis", "objective", "indicator", "owner",
+                               "due_date", "status", "estimated_cost", "progress"),
+              ("cooperative_id", "axis", "objective"), ("cooperative_id", "cooperatives")),
+    TableSpec("coaching_sessions", ("cooperative_id", "number", "held_on", "duration_minutes", "place",
+                                    "attendees", "topics", "recommendations", "next_steps", "next_date",
+                                    "author"),
+              ("cooperative_id", "number", "held_on"), ("cooperative_id", "cooperatives"),
+              unique=("cooperative_id", "number")),
+    TableSpec("session_reviews", ("session_id", "action_id", "progress", "comment"),
+              ("session_id", "action_id"), ("session_id", "coaching_sessions"),
+              cascades=(("action_id", "plan_actions"),), unique=("session_id", "action_id")),
+    TableSpec("training_sessions", ("module_code", "held_on", "place", "region", "trainer"),
+              ("module_code", "held_on", "region"), region_field="region"),
+    TableSpec("training_attendance", ("training_session_id", "cooperative_id", "participant", "role",
+                                      "gender", "age_band"),
+              ("training_session_id", "participant", "gender"), ("training_session_id", "training_sessions"),
+              nulls=(("cooperative_id", "cooperatives"),)),
+    TableSpec("financing", ("cooperative_id", "applied_on", "project", "amount_requested", "amount_granted",
+                            "partner", "status"),
+              ("cooperative_id", "applied_on", "project", "status"), ("cooperative_id", "cooperatives")),
+)}
+TABLE_ORDER = tuple(TABLES)  # parents before children: the order rows are applied in
+
+Role = Literal["coach", "coordinator", "admin"]
+ROLES: tuple[str, ...] = ("coach", "coordinator", "admin")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# -- enrolment ----------------------------------------------------------------
+
+class EnrolRequest(_Model):
+    schema_version: int
+    user: str = Field(min_length=1, max_length=80)
+    password: str = Field(min_length=1, max_length=200)
+    label: str = Field(default="", max_length=120)
+
+
+class Account(_Model):
+    name: str
+    role: Role
+    region: str | None = None
+
+
+class EnrolResponse(_Model):
+    device_id: str
+    token: str
+    account: Account
+    last_n: int = 0
+
+
+# -- push ---------------------------------------------------------------------
+
+class Mutation(_Model):
+    """One outbox entry. ``n`` is the laptop's own number for it, strictly
+    increasing; ``base`` maps each field (or ``_row`` for a deletion) to the
+    server sequence the laptop had seen."""
+
+    n: int = Field(ge=1)
+    t: str
+    id: str = Field(min_length=1, max_length=64)
+    op: Literal["upsert", "delete"]
+    f: dict[str, Any] = Field(default_factory=dict)
+    b: dict[str, int] = Field(default_factory=dict)
+
+
+MutationStatus = Literal["ok", "conflict", "rejected", "replay"]
+
+
+class MutationResult(_Model):
+    """What became of a mutation. ``seq``: the sequence given to the fields it
+    wrote; ``vs``: fields whose server sequence differs from ``seq``;
+    ``srv``: fields whose server value differs from the one pushed, as
+    [value, seq]; ``gone``: the server has no live row (deleted, refused)."""
+
+    n: int
+    st: MutationStatus
+    seq: int = 0
+    vs: dict[str, int] | None = None
+    srv: dict[str, list[Any]] | None = None
+    gone: bool = False
+    why: str | None = None
+
+
+# -- pull ---------------------------------------------------------------------
+
+class PullRequest(_Model):
+    cursor: int = Field(default=0, ge=0)
+    target: int | None = Field(default=None, ge=0)  # set from the second page on
+    after: int = Field(default=0, ge=0)  # last row position received
+    limit: int = Field(default=DEFAULT_PAGE_ROWS, ge=1, le=MAX_PAGE_ROWS)
+
+
+class Change(_Model):
+    """A row as it changed: ``f`` its changed fields (all of them when ``w``),
+    ``s`` the row's sequence, ``v`` fields whose sequence differs from ``s``,
+    ``d`` deleted."""
+
+    t: str
+    id: str
+    s: int
+    f: dict[str, Any] | None = None
+    v: dict[str, int] | None = None
+    w: bool = False
+    d: bool = False
+
+
+class ConflictOut(_Model):
+    id: int
+    seq: int
+    t: str
+    row: str
+    field: str | None
+    kind: str
+    server: Any = None
+    client: Any = None
+    user: str | None = None
+    at: str
+    resolved: bool = False
+
+
+class PullPage(_Model):
+    target: int
+    after: int
+    more: bool
+    changes: list[Change] = Field(default_factory=list)
+    conflicts: list[ConflictOut] = Field(default_factory=list)
+    gone: list[str] = Field(default_factory=list)  # cooperatives that left this laptop's scope
+
+
+class SyncRequest(_Model):
+    schema_version: int
+    mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_MUTATIONS)
+    resolved: list[int] = Field(default_factory=list)  # conflicts settled on the laptop
+    pull: PullRequest | None = None
+
+
+class SyncResponse(_Model):
+    results: list[MutationResult] = Field(default_factory=list)
+    last_n: int = 0
+    page: PullPage | None = None
+
+
+# -- assignment (a coordinator from the desktop) ---------------------------------
+
+class AssignRequest(_Model):
+    schema_version: int
+    coach: str
+    cooperatives: list[str] = Field(min_length=1, max_length=2000)
+    active: bool = True
+
+
+class AssignResponse(_Model):
+    changed: list[str]
+
+
+class ErrorBody(_Model):
+    """Every refusal: a code the laptop maps to a message, and a message."""
+
+    code: str
+    detail: str

@@ -1,0 +1,89 @@
+"""HTTP for sync (httpx): gzip bodies both ways, the schema version on every
+request, bytes on the wire counted, and every failure turned into a
+``SyncError`` of the right kind."""
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel
+
+from . import errors
+from .protocol import API_PREFIX, SCHEMA_HEADER, SCHEMA_VERSION
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class WireStats:
+    round_trips: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.bytes_sent + self.bytes_received
+
+
+def _header_bytes(headers: httpx.Headers) -> int:
+    return sum(len(k) + len(v) + 4 for k, v in headers.raw)
+
+
+class HttpTransport:
+    """Talks to one server. ``client`` lets tests pass an in-process one."""
+
+    def __init__(self, base_url: str, token: str | None = None, *, client: httpx.Client | None = None,
+                 timeout: float = 60.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.client = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=15.0))
+        self.stats = WireStats()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def post(self, path: str, body: BaseModel, answer: type[M]) -> M:
+        raw = gzip.compress(body.model_dump_json(exclude_defaults=True).encode("utf-8"), compresslevel=6)
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip",
+                   "Accept-Encoding": "gzip", SCHEMA_HEADER: str(SCHEMA_VERSION)}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        try:
+            request = self.client.build_request("POST", url, content=raw, headers=headers)
+            response = self.client.send(request)
+            content = response.read()
+        except httpx.HTTPError as e:
+            raise errors.network(f"{type(e).__name__}: {e}") from None
+        self.stats.round_trips += 1
+        self.stats.bytes_sent += len(raw) + _header_bytes(request.headers) + len(url) + 16
+        self.stats.bytes_received += response.num_bytes_downloaded + _header_bytes(response.headers) + 16
+        return self._answer(response, content, answer)
+
+    def _answer(self, response: httpx.Response, content: bytes, answer: type[M]) -> M:
+        detail = ""
+        if response.status_code >= 400:
+            try:
+                body: Any = json.loads(content)
+                detail = str(body.get("detail", "")) if isinstance(body, dict) else str(body)
+            except ValueError:
+                detail = content[:200].decode("utf-8", "replace")
+        status = response.status_code
+        if status == 426:
+            raise errors.update_required(detail)
+        if status == 401:
+            raise errors.auth(detail)
+        if status == 403:
+            raise errors.SyncError(errors.FORBIDDEN, f"Refusé : {detail}", f"مرفوض: {detail}", detail)
+        if status == 422:
+            raise errors.SyncError(errors.BAD_REQUEST, f"Requête refusée par le serveur : {detail}",
+                                   f"رفض الخادم الطلب: {detail}", detail)
+        if status >= 400:
+            raise errors.server(status, detail)
+        try:
+            return answer.model_validate_json(content)
+        except ValueError as e:
+            raise errors.server(status, f"unreadable answer: {e}") from None

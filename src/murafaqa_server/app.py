@@ -1,0 +1,221 @@
+"""The HTTP API: thin routes over the data layer, merge and pull modules.
+
+Every refusal is JSON ``{"code", "detail"}``: 401 no or bad token (or a
+disabled user, a revoked laptop), 403 outside scope, 422 bad body, 426 a
+laptop whose schema is not this server's ("please update the
+application"). Nothing is written on any of them.
+"""
+from __future__ import annotations
+
+import gzip
+import time
+import zlib
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import Engine
+from starlette.middleware.gzip import GZipMiddleware
+
+from murafaqa_desktop.sync.protocol import (API_PREFIX, SCHEMA_HEADER, SCHEMA_VERSION, Account, AssignRequest,
+                                            AssignResponse, EnrolRequest, EnrolResponse, SyncRequest, SyncResponse)
+
+from . import data, logs, merge, pull, security, services
+from .data import Actor
+
+
+class ApiError(HTTPException):
+    def __init__(self, status: int, code: str, detail: str) -> None:
+        super().__init__(status_code=status, detail=detail)
+        self.code = code
+
+
+def _error(status: int, code: str, detail: str) -> JSONResponse:
+    return JSONResponse({"code": code, "detail": detail}, status_code=status)
+
+
+def _check_schema(version: int | None) -> None:
+    if version != SCHEMA_VERSION:
+        raise ApiError(426, "update_required",
+                       f"This server speaks schema {SCHEMA_VERSION}, the laptop sent {version}: "
+                       "please update the application (nothing was changed).")
+
+
+async def _body(request: Request, model: type) -> Any:
+    """Read a JSON body, gunzipped when the laptop compressed it (2G links)."""
+    raw = await request.body()
+    if request.headers.get("content-encoding", "").lower() == "gzip":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, zlib.error):
+            raise ApiError(422, "bad_body", "The body is not valid gzip.") from None
+    try:
+        head = model.model_validate_json(raw) if raw else None
+    except ValueError as e:
+        version = _schema_from_raw(raw)
+        if version is not None and version != SCHEMA_VERSION:
+            _check_schema(version)
+        raise ApiError(422, "bad_body", f"Invalid request body: {str(e).splitlines()[0]} ({_first_error(e)})") \
+            from None
+    if head is None:
+        raise ApiError(422, "bad_body", "A JSON body is required.")
+    return head
+
+
+def _schema_from_raw(raw: bytes) -> int | None:
+    import json
+
+    try:
+        value = json.loads(raw).get("schema_version")
+        return int(value) if value is not None else None
+    except (ValueError, AttributeError, TypeError):
+        return None
+
+
+def _first_error(e: Exception) -> str:
+    errors = getattr(e, "errors", None)
+    if callable(errors):
+        found = errors()
+        if found:
+            loc = ".".join(str(p) for p in found[0].get("loc", ()))
+            return f"{loc}: {found[0].get('msg')}"
+    return "see the protocol"
+
+
+def current_actor(request: Request, authorization: Annotated[str | None, Header()] = None,
+                  x_murafaqa_schema: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None) -> Actor:
+    """The laptop behind a request, from its token: refused at once when the
+    token is unknown or revoked, or its user disabled (checked on every call)."""
+    if x_murafaqa_schema is not None:
+        try:
+            _check_schema(int(x_murafaqa_schema))
+        except ValueError:
+            _check_schema(None)
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise ApiError(401, "no_token", "No laptop token: enrol this laptop first.")
+    token = authorization.split(" ", 1)[1].strip()
+    with request.app.state.engine.connect() as conn:
+        found = data.device_by_token(conn, security.token_hash(token))
+    if found is None:
+        raise ApiError(401, "bad_token", "Unknown laptop token: enrol this laptop again.")
+    if found["revoked_at"]:
+        raise ApiError(401, "revoked", "This laptop's access was revoked: enrol it again.")
+    if found["disabled"]:
+        raise ApiError(401, "disabled", f"The account {found['name']} is disabled: ask the administrator.")
+    return Actor(found["user_id"], found["name"], found["role"], found["region"], found["device_id"])
+
+
+Auth = Annotated[Actor, Depends(current_actor)]
+
+
+def create_app(engine: Engine) -> FastAPI:
+    app = FastAPI(title="Murafaqa central server", version=str(SCHEMA_VERSION),
+                  description="Sync server of Murafaqa Desktop: enrolment, push/pull sync, assignments.")
+    app.add_middleware(GZipMiddleware, minimum_size=600)
+    app.state.engine = engine
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status_code, exc.code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return _error(422, "bad_body", f"Invalid request: {where}: {first.get('msg', 'invalid')}")
+
+    @app.middleware("http")
+    async def _log(request: Request, call_next):
+        start = time.perf_counter()
+        response = await call_next(request)
+        logs.event("request", method=request.method, path=request.url.path, status=response.status_code,
+                   ms=round((time.perf_counter() - start) * 1000, 1))
+        return response
+
+
+    @app.get("/healthz", tags=["ops"])
+    def healthz() -> dict[str, Any]:
+        with engine.connect() as conn:
+            seq = data.current_sequence(conn)
+        return {"status": "ok", "schema_version": SCHEMA_VERSION, "sequence": seq}
+
+    @app.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse, tags=["sync"],
+              openapi_extra={"requestBody": {"content": {"application/json": {
+                  "schema": EnrolRequest.model_json_schema()}}}})
+    async def enrol(request: Request) -> EnrolResponse:
+        body: EnrolRequest = await _body(request, EnrolRequest)
+        _check_schema(body.schema_version)
+        with engine.begin() as conn:
+            result = services.enrol(conn, body.user, body.password, body.label)
+        if result is None:
+            raise ApiError(401, "bad_credentials", "Unknown user, wrong password or disabled account.")
+        device_id, token, user = result
+        logs.event("enrol", user=user["name"], device=device_id)
+        return EnrolResponse(device_id=device_id, token=token,
+                             account=Account(name=user["name"], role=user["role"], region=user["region"]))
+
+    @app.post(f"{API_PREFIX}/sync", response_model=SyncResponse, tags=["sync"],
+              openapi_extra={"requestBody": {"content": {"application/json": {
+                  "schema": SyncRequest.model_json_schema()}}}})
+    async def sync(request: Request, who: Auth) -> Response:
+        body: SyncRequest = await _body(request, SyncRequest)
+        _check_schema(body.schema_version)
+        try:
+            merge.validate(body.mutations)
+        except merge.BadPush as e:
+            raise ApiError(422, "bad_mutation", str(e)) from None
+        results, last_n = [], 0
+        if body.mutations or body.resolved:
+            with engine.begin() as conn:
+                results, last_n = merge.push(conn, who, body.mutations, body.resolved)
+        out = SyncResponse(results=results, last_n=last_n)
+        if body.pull is not None:
+            with engine.connect() as conn:
+                out.page = pull.page(conn, who, body.pull)
+        logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations),
+                   pulled=len(out.page.changes) if out.page else 0)
+        return Response(out.model_dump_json(exclude_defaults=True), media_type="application/json")
+
+    @app.post(f"{API_PREFIX}/assignments", response_model=AssignResponse, tags=["accounts"],
+              openapi_extra={"requestBody": {"content": {"application/json": {
+                  "schema": AssignRequest.model_json_schema()}}}})
+    async def assignments(request: Request, who: Auth) -> AssignResponse:
+        body: AssignRequest = await _body(request, AssignRequest)
+        _check_schema(body.schema_version)
+        if who.role not in ("coordinator", "admin"):
+            raise ApiError(403, "forbidden", "Only a coordinator or an administrator assigns cooperatives.")
+        with engine.begin() as conn:
+            try:
+                changed = services.assign(conn, body.coach, body.cooperatives, body.active, by=who)
+            except services.Refused as e:
+                conn.rollback()
+                raise ApiError(e.status, e.code, str(e)) from None
+        return AssignResponse(changed=changed)
+
+    @app.get(f"{API_PREFIX}/cooperatives/{{key}}", tags=["read"])
+    def cooperative(key: str, who: Auth) -> dict[str, Any]:
+        """One cooperative with everything that hangs off it (a coordinator's
+        look from the web; the laptop gets the same through sync)."""
+        with engine.connect() as conn:
+            rec = data.find_cooperative(conn, key)
+            if rec is None:
+                raise ApiError(404, "not_found", f"No cooperative {key!r}.")
+            if not merge.Push(conn, who, 0).can(rec.coop_id, rec.region):
+                raise ApiError(403, "forbidden", "This cooperative is outside your scope.")
+            rows = data.cooperative_rows(conn, rec.id)
+            coaches = data.coaches_of(conn, rec.id)
+        return {"id": rec.id, "coaches": coaches,
+                "rows": [{"table": r.tbl, "id": r.id, **r.data} for r in rows]}
+
+    @app.get(f"{API_PREFIX}/me", response_model=Account, tags=["accounts"])
+    def me(who: Auth) -> Account:
+        return Account(name=who.name, role=who.role, region=who.region)  # type: ignore[arg-type]
+
+    @app.post(f"{API_PREFIX}/logout", tags=["accounts"])
+    def logout(who: Auth) -> dict[str, str]:
+        with engine.begin() as conn:
+            data.revoke_devices(conn, device_id=who.device_id)
+        return {"status": "revoked"}
+
+    return app

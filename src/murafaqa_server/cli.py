@@ -1,0 +1,193 @@
+"""``murafaqa-server``: run the server and manage accounts.
+
+Every command reads ``DATABASE_URL`` (default: the embedded SQLite file).
+Errors: one line on stderr, exit code 2, no traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from typing import NoReturn, Sequence
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from .config import Settings
+from .database import make_engine, migrate
+from .services import Refused
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def _engine():
+    engine = make_engine(Settings().url())
+    migrate(engine)
+    return engine
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        value = sys.stdin.readline().rstrip("\r\n")
+    else:
+        value = getpass.getpass("Password: ")
+        if value != getpass.getpass("Again: "):
+            raise UsageError("the two passwords differ")
+    if not value:
+        raise UsageError("an empty password is not accepted")
+    return value
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from . import logs
+    from .app import create_app
+
+    settings = Settings()
+    logs.setup(settings.log_level)
+    app = create_app(_engine())
+    uvicorn.run(app, host=args.host or settings.host, port=args.port or settings.port,
+                log_level=settings.log_level.lower(), access_log=False)
+    return EXIT_OK
+
+
+def cmd_migrate(_args: argparse.Namespace) -> int:
+    _engine()
+    print("database up to date")
+    return EXIT_OK
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from .services import add_user
+
+    password = _password(args)
+    with _engine().begin() as conn:
+        add_user(conn, args.name, args.role, args.region, password)
+    print(f"user {args.name} added ({args.role}{', region ' + args.region if args.region else ''})")
+    return EXIT_OK
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    from .services import disable_user
+
+    with _engine().begin() as conn:
+        disable_user(conn, args.name, not args.enable)
+    print(f"user {args.name} {'enabled' if args.enable else 'disabled (its laptops are refused at once)'}")
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from . import data
+
+    with _engine().connect() as conn:
+        for u in data.list_users(conn):
+            flag = " (disabled)" if u["disabled"] else ""
+            print(f"{u['name']}\t{u['role']}\t{u['region'] or '-'}{flag}")
+    return EXIT_OK
+
+
+def cmd_device_list(args: argparse.Namespace) -> int:
+    from . import data
+
+    with _engine().connect() as conn:
+        rows = data.list_devices(conn)
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    for d in rows if not args.json else []:
+        print(f"{d['id']}\t{d['name']}\t{d['label'] or '-'}\t{'revoked' if d['revoked_at'] else 'active'}")
+    return EXIT_OK
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    from . import data
+
+    with _engine().begin() as conn:
+        count = data.revoke_devices(conn, device_id=args.device)
+    if not count:
+        raise Refused(f"no active laptop {args.device!r}")
+    print(f"laptop {args.device} revoked")
+    return EXIT_OK
+
+
+def _assign(args: argparse.Namespace, active: bool) -> int:
+    from .services import assign
+
+    with _engine().begin() as conn:
+        changed = assign(conn, args.coach, args.cooperatives, active)
+    verb = "assigned to" if active else "unassigned from"
+    print(f"{len(changed)} cooperative(s) {verb} {args.coach}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="murafaqa-server", description="Murafaqa central sync server")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("serve", help="run the HTTP server")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("migrate", help="create or upgrade the database schema")
+    p.set_defaults(run=cmd_migrate)
+
+    user = sub.add_parser("user", help="accounts").add_subparsers(dest="action", metavar="ACTION",
+                                                                   parser_class=_Parser)
+    p = user.add_parser("add", help="add an account (password prompted, or --password-stdin)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=("coach", "coordinator", "admin"))
+    p.add_argument("--region", metavar="CODE")
+    p.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(run=cmd_user_add)
+    p = user.add_parser("disable", help="disable an account and revoke its laptops")
+    p.add_argument("name")
+    p.add_argument("--enable", action="store_true", help="enable it again instead")
+    p.set_defaults(run=cmd_user_disable)
+    p = user.add_parser("list", help="list accounts")
+    p.set_defaults(run=cmd_user_list)
+
+    device = sub.add_parser("device", help="enrolled laptops").add_subparsers(dest="action", metavar="ACTION",
+                                                                             parser_class=_Parser)
+    p = device.add_parser("list")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_device_list)
+    p = device.add_parser("revoke", help="revoke a laptop's token")
+    p.add_argument("device")
+    p.set_defaults(run=cmd_device_revoke)
+
+    for name, active in (("assign", True), ("unassign", False)):
+        p = sub.add_parser(name, help=f"{name} cooperatives (id or registration number) to a coach")
+        p.add_argument("coach")
+        p.add_argument("cooperatives", nargs="+", metavar="COOPERATIVE")
+        p.set_defaults(run=lambda a, active=active: _assign(a, active))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        if not getattr(args, "run", None):
+            raise UsageError("murafaqa-server: a command is needed (see --help)")
+        return args.run(args)
+    except (UsageError, Refused) as e:
+        print(f"murafaqa-server: {e}" if isinstance(e, Refused) else str(e), file=sys.stderr)
+        return EXIT_USAGE
+    except SQLAlchemyError as e:
+        print(f"murafaqa-server: database error: {str(e).splitlines()[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Configuration from the environment (pydantic-settings), declared once.
+
+``DATABASE_URL``: ``postgresql+psycopg://...`` in production; by default an
+embedded SQLite file in the data folder, so ``murafaqa-server serve`` works
+with no set-up.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "murafaqa-server"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore")
+
+    database_url: str | None = None
+    data_dir: Path = default_data_dir()
+    host: str = "127.0.0.1"
+    port: int = 8000
+    log_level: str = "INFO"
+
+    def url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{self.data_dir / 'murafaqa-server.db'}"

@@ -1,0 +1,344 @@
+"""Applying a laptop's push: the field-level merge, in one transaction.
+
+Rules (docs/sync.md):
+* a field whose server sequence is not newer than the laptop's base is
+  applied; changed meanwhile to the same value, nothing to do; to another
+  value, the server keeps its value and a conflict records both;
+* deleting a row edited meanwhile, editing a deleted row: conflicts;
+* coaching sessions are their author's: others' edits are recorded, not
+  applied; a session number already taken on the cooperative moves the
+  session to the next free number (a conflict says so); past 12, the session
+  is refused and kept whole in the conflict;
+* a registration number already taken by another cooperative gets a suffix
+  (two laptops created the same cooperative offline): both survive, a
+  conflict asks a human to merge them;
+* a row outside the user's scope is refused, kept in a conflict;
+* nothing is ever dropped silently, and every mutation gets a result.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from murafaqa_desktop.sync.protocol import TABLES, Mutation, MutationResult, TableSpec
+
+from . import data
+from .data import Actor, Record
+
+MAX_SESSION_NUMBER = 12
+
+
+class BadPush(ValueError):
+    """The body names a table or a field the protocol does not know: 422."""
+
+
+def validate(mutations: list[Mutation]) -> None:
+    """Refuse the whole body before anything is written."""
+    for m in mutations:
+        spec = TABLES.get(m.t)
+        if spec is None:
+            raise BadPush(f"mutation {m.n}: unknown table {m.t!r}")
+        unknown = set(m.f) - set(spec.fields)
+        if unknown:
+            raise BadPush(f"mutation {m.n}: unknown field(s) {sorted(unknown)} in {m.t}")
+        if set(m.b) - set(spec.fields) - {"_row"}:
+            raise BadPush(f"mutation {m.n}: base names unknown field(s)")
+        for k, v in m.f.items():
+            if not (v is None or isinstance(v, (str, int, float, bool))):
+                raise BadPush(f"mutation {m.n}: field {k} must be a plain value")
+
+
+def ukey(spec: TableSpec, values: dict[str, Any]) -> str | None:
+    if not spec.unique:
+        return None
+    return "|".join([spec.name, *(str(values.get(f)) for f in spec.unique)])
+
+
+@dataclass
+class Push:
+    conn: Connection
+    actor: Actor
+    seq: int
+    results: list[MutationResult] = field(default_factory=list)
+    _coops: set[str] | None = None
+    _regions: set[str] | None = None
+
+    def next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    # -- scope ------------------------------------------------------------------
+    def can(self, coop_id: str | None, region: str | None) -> bool:
+        a = self.actor
+        if a.role == "admin":
+            return True
+        if a.role == "coordinator":
+            return region is not None and region == a.region
+        if self._coops is None:
+            self._coops = data.assigned(self.conn, a.user_id)
+            self._regions = data.coach_regions(self.conn, a)
+        if coop_id is not None:
+            return coop_id in self._coops
+        return region in (self._regions or set())
+
+    def _assign_self(self, coop_id: str, seq: int) -> None:
+        data.assign(self.conn, self.actor.user_id, coop_id, True, seq)
+        if self._coops is not None:
+            self._coops.add(coop_id)
+            self._regions = None
+            self._coops = None
+
+    # -- conflicts -----------------------------------------------------------------
+    def conflict(self, m: Mutation, kind: str, *, rec: Record | None = None, field_name: str | None = None,
+                 server: Any = None, client: Any = None, coop_id: str | None = None,
+                 region: str | None = None) -> None:
+        data.add_conflict(self.conn, seq=self.next_seq(), device_id=self.actor.device_id, n=m.n,
+                          user_id=self.actor.user_id, tbl=m.t, row_id=m.id,
+                          coop_id=rec.coop_id if rec else coop_id, region=rec.region if rec else region,
+                          field=field_name, kind=kind, server_value=server, client_value=client)
+
+    # -- one mutation ----------------------------------------------------------------
+    def apply(self, m: Mutation) -> MutationResult:
+        rec = data.get_record(self.conn, m.id, lock=True)
+        if rec is not None and rec.tbl != m.t:
+            self.conflict(m, "rejected", rec=rec, client=m.f)
+            return MutationResult(n=m.n, st="rejected", why="id_taken", gone=True)
+        if m.op == "delete":
+            return self.delete(m, rec)
+        if rec is None:
+            return self.create(m)
+        if rec.deleted:
+            self.conflict(m, "edit_vs_delete", rec=rec, client=m.f)
+            return MutationResult(n=m.n, st="conflict", why="deleted", gone=True)
+        return self.edit(m, rec)
+
+    def _scope_of_new(self, spec: TableSpec, values: dict[str, Any], row_id: str
+                      ) -> tuple[str | None, str | None, Record | None, str | None]:
+        """(coop_id, region, parent, refusal) of a row about to be created."""
+        if spec.parent is None:
+            coop = row_id if spec.name == "cooperatives" else None
+            return coop, values.get(spec.region_field or ""), None, None
+        parent = data.get_record(self.conn, str(values.get(spec.parent[0])))
+        if parent is None or parent.deleted or parent.tbl != spec.parent[1]:
+            return None, None, parent, "parent_missing"
+        for fk, table in spec.cascades:
+            other = data.get_record(self.conn, str(values.get(fk)))
+            if other is None or other.deleted or other.tbl != table:
+                return None, None, parent, "parent_missing"
+        return parent.coop_id, parent.region, parent, None
+
+    def create(self, m: Mutation) -> MutationResult:
+        spec = TABLES[m.t]
+        values = {f: m.f.get(f) for f in spec.fields}
+        if any(values.get(f) is None for f in spec.required):
+            self.conflict(m, "rejected", client=m.f)
+            return MutationResult(n=m.n, st="rejected", why="incomplete", gone=True)
+        coop_id, region, _parent, refusal = self._scope_of_new(spec, values, m.id)
+        if refusal:
+            self.conflict(m, "rejected", client=m.f, coop_id=coop_id, region=region)
+            return MutationResult(n=m.n, st="rejected", why=refusal, gone=True)
+        creating_coop = spec.name == "cooperatives" and self.actor.role == "coach"
+        if not creating_coop and not self.can(coop_id, region):
+            self.conflict(m, "forbidden", client=m.f, coop_id=None, region=None)
+            return MutationResult(n=m.n, st="rejected", why="forbidden", gone=True)
+        srv: dict[str, list[Any]] = {}
+        key = ukey(spec, values)
+        if key is not None and data.record_by_ukey(self.conn, key) is not None:
+            moved = self._make_unique(m, spec, values, coop_id, region)
+            if moved is None:
+                return MutationResult(n=m.n, st="rejected", why="duplicate", gone=True)
+            srv = moved
+            key = ukey(spec, values)
+        seq = self.next_seq()
+        rec = Record(tbl=m.t, id=m.id, data=values, versions={f: seq for f in spec.fields}, seq=seq, cseq=seq,
+                     coop_id=coop_id, region=region, ukey=key, author_id=self.actor.user_id,
+                     origin=self.actor.device_id)
+        data.insert_record(self.conn, rec)
+        if creating_coop:
+            self._assign_self(m.id, seq)
+        for f in srv:
+            srv[f][1] = seq
+        return MutationResult(n=m.n, st="conflict" if srv else "ok", seq=seq, srv=srv or None)
+
+    def _make_unique(self, m: Mutation, spec: TableSpec, values: dict[str, Any], coop_id: str | None,
+                     region: str | None) -> dict[str, list[Any]] | None:
+        """Move a new row off a taken unique key, or refuse it (kept whole in
+        a conflict). Returns the fields changed, as the server now holds them."""
+        if spec.name == "coaching_sessions":
+            taken = [r.data.get("number") or 0 for r in data.live_in_cooperative(self.conn, coop_id or "",
+                                                                                 "coaching_sessions")]
+            number = max(taken, default=0) + 1
+            if number > MAX_SESSION_NUMBER:
+                self.conflict(m, "duplicate", field_name="number", client=m.f, coop_id=coop_id, region=region)
+                return None
+            self.conflict(m, "renumbered", field_name="number", server=number, client=values["number"],
+                          coop_id=coop_id, region=region)
+            values["number"] = number
+            return {"number": [number, 0]}
+        if spec.name == "cooperatives":
+            original = str(values["registration_number"])
+            candidate, i = f"{original}~{m.id[-6:]}", 0
+            while data.record_by_ukey(self.conn, ukey(spec, {**values, "registration_number": candidate})):
+                i += 1
+                candidate = f"{original}~{m.id[-6:]}{i}"
+            self.conflict(m, "duplicate", field_name="registration_number", server=candidate, client=original,
+                          coop_id=coop_id, region=region)
+            values["registration_number"] = candidate
+            return {"registration_number": [candidate, 0]}
+        self.conflict(m, "duplicate", client=m.f, coop_id=coop_id, region=region)
+        return None
+
+    def edit(self, m: Mutation, rec: Record) -> MutationResult:
+        spec = TABLES[m.t]
+        current = {f: [rec.data.get(f), rec.versions.get(f, 0)] for f in m.f}
+        if not self.can(rec.coop_id, rec.region):
+            self.conflict(m, "forbidden", client=m.f, coop_id=None, region=None)
+            return MutationResult(n=m.n, st="rejected", why="forbidden", srv=current)
+        not_author = (spec.name == "coaching_sessions" and rec.author_id != self.actor.user_id
+                      and self.actor.role != "admin")
+        applied: dict[str, Any] = {}
+        vs: dict[str, int] = {}
+        srv: dict[str, list[Any]] = {}
+        for f, value in m.f.items():
+            server_value, server_seq = rec.data.get(f), rec.versions.get(f, 0)
+            if value == server_value:
+                vs[f] = server_seq
+                continue
+            fixed = spec.parent is not None and f in (spec.parent[0], *(c[0] for c in spec.cascades))
+            if not_author or fixed or server_seq > m.b.get(f, 0) or (f in spec.required and value is None):
+                kind = "not_author" if not_author else "conflict"
+                self.conflict(m, kind, rec=rec, field_name=f, server=server_value, client=value)
+                srv[f] = [server_value, server_seq]
+            else:
+                applied[f] = value
+        if applied:
+            new = {**rec.data, **applied}
+            key = ukey(spec, new)
+            if key != rec.ukey and key is not None:
+                holder = data.record_by_ukey(self.conn, key)
+                if holder is not None and holder.id != rec.id:
+                    for f in spec.unique:
+                        if f in applied:
+                            self.conflict(m, "duplicate", rec=rec, field_name=f, server=rec.data.get(f),
+                                          client=applied.pop(f))
+                            srv[f] = [rec.data.get(f), rec.versions.get(f, 0)]
+                    new = {**rec.data, **applied}
+                    key = ukey(spec, new)
+        if applied:
+            seq = self.next_seq()
+            rec.data, rec.ukey, rec.seq, rec.origin = new, key, seq, self.actor.device_id
+            rec.versions.update({f: seq for f in applied})
+            if spec.name == "cooperatives" and "region" in applied:
+                data.set_cooperative_region(self.conn, rec.id, applied["region"])
+                rec.region = applied["region"]
+            data.save_record(self.conn, rec)
+            if spec.name == "cooperatives" and "region" in applied:
+                self._coops = None
+        else:
+            seq = 0
+        vs = {f: s for f, s in vs.items() if s != seq}
+        return MutationResult(n=m.n, st="conflict" if srv else "ok", seq=seq, vs=vs or None, srv=srv or None)
+
+    # -- deletion ------------------------------------------------------------------------
+    def delete(self, m: Mutation, rec: Record | None) -> MutationResult:
+        if rec is None or rec.deleted:
+            return MutationResult(n=m.n, st="ok", gone=True)
+        if not self.can(rec.coop_id, rec.region):
+            self.conflict(m, "forbidden", client={"_delete": True})
+            return MutationResult(n=m.n, st="rejected", why="forbidden", gone=True)
+        not_author = (rec.tbl == "coaching_sessions" and rec.author_id != self.actor.user_id
+                      and self.actor.role != "admin")
+        if not_author or rec.seq > m.b.get("_row", 0):
+            self.conflict(m, "not_author" if not_author else "delete_vs_edit", rec=rec,
+                          server=rec.data, client={"_delete": True})
+            seq = self.resurrect(rec)
+            return MutationResult(n=m.n, st="conflict", seq=seq, why="edited_meanwhile")
+        seq = self.next_seq()
+        for row in [rec, *self.descendants(rec)]:
+            row.deleted, row.seq, row.ukey, row.origin = True, seq, None, self.actor.device_id
+            data.save_record(self.conn, row)
+        for table_name, spec in TABLES.items():
+            for fk, target in spec.nulls:
+                if target != rec.tbl:
+                    continue
+                for row in data.live_mentioning(self.conn, rec.id, [table_name]):
+                    if row.data.get(fk) == rec.id:
+                        row.data[fk] = None
+                        row.versions[fk] = seq
+                        row.seq = seq
+                        data.save_record(self.conn, row)
+        return MutationResult(n=m.n, st="ok", seq=seq, gone=True)
+
+    def descendants(self, rec: Record) -> list[Record]:
+        """Live rows that go with rec (the laptop's ON DELETE CASCADE)."""
+        if rec.tbl == "cooperatives":
+            return [r for r in data.live_in_cooperative(self.conn, rec.id) if r.id != rec.id]
+        found: list[Record] = []
+        frontier = [rec]
+        while frontier:
+            parent = frontier.pop()
+            children_tables = [s.name for s in TABLES.values()
+                               if any(t == parent.tbl for _, t in ((s.parent,) if s.parent else ()) + s.cascades)]
+            if not children_tables:
+                continue
+            for row in data.live_mentioning(self.conn, parent.id, children_tables):
+                spec = TABLES[row.tbl]
+                links = ((spec.parent,) if spec.parent else ()) + spec.cascades
+                if any(row.data.get(fk) == parent.id and t == parent.tbl for fk, t in links):
+                    if all(row.id != f.id for f in found):
+                        found.append(row)
+                        frontier.append(row)
+        return found
+
+    def resurrect(self, rec: Record) -> int:
+        """A refused deletion: the laptop already removed the row (and its
+        children) locally, so send them all back whole at a new sequence."""
+        seq = self.next_seq()
+        for row in [rec, *self.descendants(rec)]:
+            row.seq = row.cseq = seq
+            row.versions = {f: seq for f in TABLES[row.tbl].fields}
+            row.origin = None
+            data.save_record(self.conn, row)
+        return seq
+
+
+def replay(conn: Connection, m: Mutation) -> MutationResult:
+    """A mutation already applied (its response was lost): say how the
+    server holds its fields now, without applying anything again."""
+    rec = data.get_record(conn, m.id)
+    if rec is None or rec.deleted:
+        return MutationResult(n=m.n, st="replay", gone=True)
+    if m.op == "delete":
+        return MutationResult(n=m.n, st="replay", seq=rec.cseq)
+    vs = {f: rec.versions.get(f, 0) for f in m.f}
+    srv = {f: [rec.data.get(f), rec.versions.get(f, 0)] for f in m.f if rec.data.get(f) != m.f[f]}
+    return MutationResult(n=m.n, st="replay", vs=vs or None, srv=srv or None)
+
+
+def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: list[int]
+         ) -> tuple[list[MutationResult], int]:
+    """Apply a push; returns the results and the laptop's last applied number.
+
+    The sequence lock is taken first: pushes are serialised, so sequences
+    commit in order and a pull's target never skips an uncommitted one.
+    """
+    validate(mutations)
+    state = Push(conn, actor, data.lock_sequence(conn))
+    last_n = data.lock_device(conn, actor.device_id)
+    seen: set[int] = set()
+    for m in sorted(mutations, key=lambda x: x.n):
+        if m.n in seen:
+            continue
+        seen.add(m.n)
+        if m.n <= last_n:
+            state.results.append(replay(conn, m))
+            continue
+        state.results.append(state.apply(m))
+        last_n = m.n
+    if resolved and not data.resolve_conflicts(conn, actor, resolved, state.next_seq()):
+        state.seq -= 1  # nothing settled: the sequence stays gap-free
+    data.save_sequence(conn, state.seq)
+    data.save_device_progress(conn, actor.device_id, last_n)
+    return state.results, last_n

@@ -1,0 +1,65 @@
+"""Building a pull page: what changed since the laptop's cursor, in its scope.
+
+The target (the sequence reached when the first page was asked for) is
+fixed for the whole pull; pages are cut by row position, so a link that
+drops resumes from the last page received. A row changed again while the
+pull runs is either still ahead (it comes with its newer fields) or
+behind (its sequence is past the target: the next pull brings it).
+Only changed fields travel; a row the laptop cannot have yet (created
+since the cursor, resurrected, or in a newly assigned cooperative) travels
+whole. Fields this laptop wrote itself in its last write are not echoed.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from murafaqa_desktop.sync.protocol import TABLES, Change, ConflictOut, PullPage, PullRequest
+
+from . import data
+from .data import Actor, Record
+
+
+def _change(rec: Record, cursor: int, whole: bool, me: str) -> Change | None:
+    if rec.deleted:
+        return Change(t=rec.tbl, id=rec.id, s=rec.seq, d=True)
+    mine = rec.origin == me and rec.origin is not None
+    if whole or rec.cseq > cursor:
+        if mine and rec.cseq == rec.seq and not whole:
+            return None  # created by this laptop and untouched since: it has it
+        fields = {f: rec.data.get(f) for f in TABLES[rec.tbl].fields}
+        versions = {f: rec.versions.get(f, 0) for f in fields}
+        w = True
+    else:
+        fields = {f: v for f, v in rec.data.items()
+                  if rec.versions.get(f, 0) > cursor and not (mine and rec.versions.get(f) == rec.seq)}
+        if not fields:
+            return None
+        versions = {f: rec.versions.get(f, 0) for f in fields}
+        w = False
+    odd = {f: s for f, s in versions.items() if s != rec.seq}
+    return Change(t=rec.tbl, id=rec.id, s=rec.seq, f=fields, v=odd or None, w=w)
+
+
+def page(conn: Connection, actor: Actor, req: PullRequest) -> PullPage:
+    target = req.target if req.target is not None else data.current_sequence(conn)
+    cursor = req.cursor
+    whole: set[str] = set()
+    if actor.role == "coach":
+        whole = data.assignments_since(conn, actor.user_id, cursor, active=True)
+        whole -= data.assigned_by_creation(conn, actor.user_id, whole)
+    rows = data.changes_page(conn, actor, cursor, req.after, req.limit + 1, whole)
+    more = len(rows) > req.limit
+    rows = rows[: req.limit]
+    changes = [c for c in (_change(r, cursor, r.coop_id in whole, actor.device_id) for r in rows) if c]
+    after = rows[-1].pk if rows else req.after
+    result = PullPage(target=target, after=after or 0, more=more, changes=changes)
+    if not more:
+        result.conflicts = [
+            ConflictOut(id=c["id"], seq=c["seq"], t=c["tbl"], row=c["row_id"], field=c["field"], kind=c["kind"],
+                        server=c["server_value"], client=c["client_value"], user=c["user"],
+                        at=c["created_at"], resolved=bool(c["resolved"]))
+            for c in data.conflicts_since(conn, actor, cursor)]
+        if actor.role == "coach":
+            gone = data.assignments_since(conn, actor.user_id, cursor, active=False)
+            result.gone = sorted(gone - data.assigned(conn, actor.user_id))
+    return result

@@ -1,0 +1,90 @@
+"""Account and assignment use cases, shared by the HTTP API and the CLI."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+
+from murafaqa_desktop.sync.protocol import ROLES
+
+from . import data, security
+from .data import Actor
+
+REGIONS = {f"{i:02d}" for i in range(1, 13)}
+
+
+class Refused(Exception):
+    """A refused account or assignment operation; nothing was written."""
+
+    def __init__(self, message: str, code: str = "refused", status: int = 422) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+def add_user(conn: Connection, name: str, role: str, region: str | None, password: str) -> int:
+    name = name.strip()
+    if not name:
+        raise Refused("a user needs a name")
+    if role not in ROLES:
+        raise Refused(f"unknown role {role!r} (coach, coordinator or admin)")
+    if region is not None and region not in REGIONS:
+        raise Refused(f"unknown region {region!r} (a code 01 to 12)")
+    if role == "coordinator" and region is None:
+        raise Refused("a coordinator needs --region")
+    if len(password) < 8:
+        raise Refused("the password needs at least 8 characters")
+    if data.user_by_name(conn, name):
+        raise Refused(f"user {name!r} already exists")
+    return data.add_user(conn, name, role, region, security.hash_password(password))
+
+
+def require_user(conn: Connection, name: str) -> dict[str, Any]:
+    user = data.user_by_name(conn, name)
+    if user is None:
+        raise Refused(f"no user {name!r}", "not_found", 404)
+    return user
+
+
+def disable_user(conn: Connection, name: str, disabled: bool = True) -> None:
+    """A disabled user is refused at once: their laptops' tokens go too."""
+    user = require_user(conn, name)
+    data.set_disabled(conn, user["id"], disabled)
+    if disabled:
+        data.revoke_devices(conn, user_id=user["id"])
+
+
+def enrol(conn: Connection, name: str, password: str, label: str) -> tuple[str, str, dict[str, Any]] | None:
+    user = data.user_by_name(conn, name)
+    if user is None or user["disabled"] or not security.check_password(user["password_hash"], password):
+        return None
+    token = security.new_token()
+    device_id = data.add_device(conn, user["id"], security.token_hash(token), label)
+    return device_id, token, user
+
+
+def assign(conn: Connection, coach: str, cooperatives: list[str], active: bool, by: Actor | None = None
+           ) -> list[str]:
+    """Assign (or unassign) cooperatives, by id or registration number, to a
+    coach. A coordinator may only hand out cooperatives of their region.
+    Each change takes a sequence, so the coach's laptop sees it on its next
+    pull (the cooperative arrives whole, or leaves once its outbox drained)."""
+    user = require_user(conn, coach)
+    if user["role"] != "coach":
+        raise Refused(f"{coach!r} is a {user['role']}, not a coach")
+    found = []
+    for key in cooperatives:
+        rec = data.find_cooperative(conn, key)
+        if rec is None:
+            raise Refused(f"no cooperative {key!r}", "not_found", 404)
+        if by is not None and by.role == "coordinator" and rec.region != by.region:
+            raise Refused(f"cooperative {key!r} is outside your region", "forbidden", 403)
+        found.append(rec.id)
+    changed = []
+    seq = data.lock_sequence(conn)
+    for coop_id in found:
+        if data.assign(conn, user["id"], coop_id, active, seq + 1):
+            seq += 1
+            changed.append(coop_id)
+    data.save_sequence(conn, seq)
+    return changed

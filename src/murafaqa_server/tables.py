@@ -1,0 +1,94 @@
+"""The server's tables, described once for SQLAlchemy Core (the Alembic
+migrations create exactly these; a test compares them).
+
+Synced rows live in one table, ``records``, whatever their kind: the server
+merges fields and scopes rows, it does not interpret them. ``coop_id`` and
+``region`` are the scope of a row, ``ukey`` its unique key among live rows
+(registration number, session number...), ``versions`` the sequence of
+each field, ``seq`` the row's last sequence and ``cseq`` the sequence at
+which a laptop must receive the row whole (creation, resurrection).
+"""
+from __future__ import annotations
+
+from sqlalchemy import (BigInteger, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint)
+
+metadata = MetaData()
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(80), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("region", String(8)),
+    Column("password_hash", Text, nullable=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+devices = Table(
+    "devices", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("label", String(120), nullable=False, default=""),
+    Column("created_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+    Column("last_n", BigInteger, nullable=False, default=0),
+    Column("last_seen", String(32)),
+)
+
+counters = Table(
+    "counters", metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+records = Table(
+    "records", metadata,
+    Column("pk", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("tbl", String(40), nullable=False),
+    Column("id", String(64), nullable=False, unique=True),
+    Column("coop_id", String(64)),
+    Column("region", String(8)),
+    Column("ukey", Text, unique=True),
+    Column("author_id", Integer),
+    Column("origin", String(40)),
+    Column("data", Text, nullable=False),
+    Column("versions", Text, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("cseq", BigInteger, nullable=False),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Index("records_seq", "seq"),
+    Index("records_coop", "coop_id"),
+    Index("records_region", "region"),
+)
+
+assignments = Table(
+    "assignments", metadata,
+    Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
+    Column("coop_id", String(64), primary_key=True),
+    Column("active", Boolean, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Index("assignments_coop", "coop_id"),
+)
+
+conflicts = Table(
+    "conflicts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("seq", BigInteger, nullable=False, index=True),
+    Column("device_id", String(40), nullable=False),
+    Column("n", BigInteger, nullable=False),
+    Column("user_id", Integer, nullable=False),
+    Column("tbl", String(40), nullable=False),
+    Column("row_id", String(64), nullable=False),
+    Column("coop_id", String(64)),
+    Column("region", String(8)),
+    Column("field", String(60)),
+    Column("kind", String(24), nullable=False),
+    Column("server_value", Text),
+    Column("client_value", Text),
+    Column("created_at", String(32), nullable=False),
+    Column("resolved", Boolean, nullable=False, default=False),
+    UniqueConstraint("device_id", "n", "field", "kind", name="conflicts_once"),
+)
