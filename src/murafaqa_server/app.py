@@ -18,8 +18,18 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
 from starlette.middleware.gzip import GZipMiddleware
 
-from murafaqa_desktop.sync.protocol import (API_PREFIX, SCHEMA_HEADER, SCHEMA_VERSION, Account, AssignRequest,
-                                            AssignResponse, EnrolRequest, EnrolResponse, SyncRequest, SyncResponse)
+from murafaqa_desktop.sync.protocol import (
+    API_PREFIX,
+    SCHEMA_HEADER,
+    SCHEMA_VERSION,
+    Account,
+    AssignRequest,
+    AssignResponse,
+    EnrolRequest,
+    EnrolResponse,
+    SyncRequest,
+    SyncResponse,
+)
 
 from . import data, logs, merge, pull, security, services
 from .data import Actor

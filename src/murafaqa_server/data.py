@@ -119,13 +119,14 @@ class Record:
     origin: str | None = None
     deleted: bool = False
     pk: int | None = None
-    dirty: set[str] = field(default_factory=set)
+    writers: dict[str, str] = field(default_factory=dict)
 
 
 def _record(row: Any) -> Record:
     return Record(tbl=row.tbl, id=row.id, data=json.loads(row.data), versions=json.loads(row.versions),
                   seq=int(row.seq), cseq=int(row.cseq), coop_id=row.coop_id, region=row.region, ukey=row.ukey,
-                  author_id=row.author_id, origin=row.origin, deleted=bool(row.deleted), pk=int(row.pk))
+                  author_id=row.author_id, origin=row.origin, deleted=bool(row.deleted), pk=int(row.pk),
+                  writers=json.loads(row.writers or "{}"))
 
 
 def get_record(conn: Connection, row_id: str, *, lock: bool = False) -> Record | None:
@@ -142,7 +143,8 @@ def record_by_ukey(conn: Connection, ukey: str) -> Record | None:
 def _values(rec: Record) -> dict[str, Any]:
     return dict(tbl=rec.tbl, id=rec.id, coop_id=rec.coop_id, region=rec.region, ukey=rec.ukey,
                 author_id=rec.author_id, origin=rec.origin, data=json.dumps(rec.data, ensure_ascii=False),
-                versions=json.dumps(rec.versions), seq=rec.seq, cseq=rec.cseq, deleted=rec.deleted)
+                versions=json.dumps(rec.versions), writers=json.dumps(rec.writers), seq=rec.seq, cseq=rec.cseq,
+                deleted=rec.deleted)
 
 
 def insert_record(conn: Connection, rec: Record) -> None:

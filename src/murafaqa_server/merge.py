@@ -153,6 +153,7 @@ class Push:
             key = ukey(spec, values)
         seq = self.next_seq()
         rec = Record(tbl=m.t, id=m.id, data=values, versions={f: seq for f in spec.fields}, seq=seq, cseq=seq,
+                     writers={f: self.actor.device_id for f in spec.fields},
                      coop_id=coop_id, region=region, ukey=key, author_id=self.actor.user_id,
                      origin=self.actor.device_id)
         data.insert_record(self.conn, rec)
@@ -207,7 +208,11 @@ class Push:
                 vs[f] = server_seq
                 continue
             fixed = spec.parent is not None and f in (spec.parent[0], *(c[0] for c in spec.cascades))
-            if not_author or fixed or server_seq > m.b.get(f, 0) or (f in spec.required and value is None):
+            # Written since the base by someone else: a conflict. Written since
+            # by this same laptop (an earlier entry whose answer it has not
+            # seen yet): its later edit simply follows its own.
+            meanwhile = server_seq > m.b.get(f, 0) and rec.writers.get(f) != self.actor.device_id
+            if not_author or fixed or meanwhile or (f in spec.required and value is None):
                 kind = "not_author" if not_author else "conflict"
                 self.conflict(m, kind, rec=rec, field_name=f, server=server_value, client=value)
                 srv[f] = [server_value, server_seq]
@@ -230,6 +235,7 @@ class Push:
             seq = self.next_seq()
             rec.data, rec.ukey, rec.seq, rec.origin = new, key, seq, self.actor.device_id
             rec.versions.update({f: seq for f in applied})
+            rec.writers.update({f: self.actor.device_id for f in applied})
             if spec.name == "cooperatives" and "region" in applied:
                 data.set_cooperative_region(self.conn, rec.id, applied["region"])
                 rec.region = applied["region"]
@@ -250,7 +256,9 @@ class Push:
             return MutationResult(n=m.n, st="rejected", why="forbidden", gone=True)
         not_author = (rec.tbl == "coaching_sessions" and rec.author_id != self.actor.user_id
                       and self.actor.role != "admin")
-        if not_author or rec.seq > m.b.get("_row", 0):
+        base = m.b.get("_row", 0)
+        edited = any(s > base and rec.writers.get(f) != self.actor.device_id for f, s in rec.versions.items())
+        if not_author or edited:
             self.conflict(m, "not_author" if not_author else "delete_vs_edit", rec=rec,
                           server=rec.data, client={"_delete": True})
             seq = self.resurrect(rec)
@@ -267,6 +275,7 @@ class Push:
                     if row.data.get(fk) == rec.id:
                         row.data[fk] = None
                         row.versions[fk] = seq
+                        row.writers[fk] = self.actor.device_id
                         row.seq = seq
                         data.save_record(self.conn, row)
         return MutationResult(n=m.n, st="ok", seq=seq, gone=True)
@@ -299,6 +308,7 @@ class Push:
         for row in [rec, *self.descendants(rec)]:
             row.seq = row.cseq = seq
             row.versions = {f: seq for f in TABLES[row.tbl].fields}
+            row.writers = {}
             row.origin = None
             data.save_record(self.conn, row)
         return seq

@@ -5,13 +5,25 @@ Synced rows live in one table, ``records``, whatever their kind: the server
 merges fields and scopes rows, it does not interpret them. ``coop_id`` and
 ``region`` are the scope of a row, ``ukey`` its unique key among live rows
 (registration number, session number...), ``versions`` the sequence of
-each field, ``seq`` the row's last sequence and ``cseq`` the sequence at
-which a laptop must receive the row whole (creation, resurrection).
+each field, ``writers`` the laptop that last wrote each field, ``seq`` the
+row's last sequence and ``cseq`` the sequence at which a laptop must
+receive the row whole (creation, resurrection).
 """
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+                        BigInteger,
+                        Boolean,
+                        Column,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        MetaData,
+                        String,
+                        Table,
+                        Text,
+                        UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -56,6 +68,7 @@ records = Table(
     Column("origin", String(40)),
     Column("data", Text, nullable=False),
     Column("versions", Text, nullable=False),
+    Column("writers", Text, nullable=False, default="{}"),
     Column("seq", BigInteger, nullable=False),
     Column("cseq", BigInteger, nullable=False),
     Column("deleted", Boolean, nullable=False, default=False),

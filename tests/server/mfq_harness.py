@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import os
 import uuid
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 from sqlalchemy import Engine, text
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():  # the in-process client's own deprecation notice
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 from murafaqa_desktop.store.db import open_db
 from murafaqa_desktop.sync import account

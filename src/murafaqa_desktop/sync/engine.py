@@ -29,8 +29,17 @@ from ..store import sync_state as st
 from ..store.changes import get_row
 from ..store.ids import now_iso
 from . import errors
-from .protocol import (DEFAULT_PAGE_ROWS, SCHEMA_VERSION, TABLE_ORDER, Mutation, MutationResult, PullPage,
-                       PullRequest, SyncRequest, SyncResponse)
+from .protocol import (
+    DEFAULT_PAGE_ROWS,
+    SCHEMA_VERSION,
+    TABLE_ORDER,
+    Mutation,
+    MutationResult,
+    PullPage,
+    PullRequest,
+    SyncRequest,
+    SyncResponse,
+)
 
 
 class Transport(Protocol):

@@ -54,6 +54,7 @@ def upgrade() -> None:
         sa.Column("origin", sa.String(40)),
         sa.Column("data", sa.Text, nullable=False),
         sa.Column("versions", sa.Text, nullable=False),
+        sa.Column("writers", sa.Text, nullable=False),
         sa.Column("seq", sa.BigInteger, nullable=False),
         sa.Column("cseq", sa.BigInteger, nullable=False),
         sa.Column("deleted", sa.Boolean, nullable=False),

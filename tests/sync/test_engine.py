@@ -1,0 +1,304 @@
+"""The sync engine against the in-process server (SQLite and PostgreSQL)."""
+from __future__ import annotations
+
+import pytest
+
+from factories import make_cooperative
+from murafaqa_desktop.services import coaching, cooperatives, plans
+from murafaqa_desktop.store import changes, local
+from murafaqa_desktop.store import outbox as outbox_store
+from murafaqa_desktop.store import sync_state as st
+from murafaqa_desktop.sync import account, errors
+from murafaqa_desktop.sync.engine import SyncEngine
+from murafaqa_desktop.sync.transport import HttpTransport
+from murafaqa_server import data
+from server.mfq_harness import BASE, Laptop
+from sync.faults import Faulty
+
+
+def rows(laptop: Laptop, table: str) -> list[dict]:
+    return st.synced_rows(laptop.db, table)
+
+
+@pytest.fixture
+def pair(server, tmp_path):
+    """Two coaches' laptops sharing one cooperative."""
+    server.user("ali")
+    server.user("sara")
+    a = Laptop(server, tmp_path / "a.db", "ali")
+    coop = make_cooperative(a.db)
+    a.sync()
+    server.assign("sara", coop["id"])
+    b = Laptop(server, tmp_path / "b.db", "sara")
+    b.sync()
+    yield a, b, coop
+    a.close()
+    b.close()
+
+
+def test_small_sync_is_one_round_trip_and_copies_converge(pair):
+    a, b, coop = pair
+    assert rows(a, "cooperatives") == rows(b, "cooperatives")
+    report = a.sync()
+    assert report.round_trips == 1 and report.pushed == 0 and report.pulled == 0
+
+
+def test_edits_of_different_fields_both_survive(pair):
+    a, b, coop = pair
+    cooperatives.update(a.db, coop["id"], {"members": 30})
+    cooperatives.update(b.db, coop["id"], {"president": "Karima"})
+    a.sync(), b.sync(), a.sync()
+    for lap in (a, b):
+        row = changes.get_row(lap.db, "cooperatives", coop["id"])
+        assert (row["members"], row["president"]) == (30, "Karima")
+    assert st.conflicts(a.db) == [] and st.conflicts(b.db) == []
+
+
+def test_same_field_to_another_value_keeps_the_server_value_and_records_a_conflict(pair, server):
+    a, b, coop = pair
+    cooperatives.update(a.db, coop["id"], {"members": 30})
+    cooperatives.update(b.db, coop["id"], {"members": 44})
+    a.sync()
+    report = b.sync()
+    assert report.conflicts_new == 1
+    a.sync()
+    for lap in (a, b):
+        assert changes.get_row(lap.db, "cooperatives", coop["id"])["members"] == 30
+        [c] = st.conflicts(lap.db)
+        assert (c["field"], c["server_value"], c["client_value"], c["kind"]) == ("members", 30, 44, "conflict")
+    coordinator = server.user("coord", "coordinator", "07")
+    c_lap = Laptop(server, a.path.parent / "c.db", coordinator)
+    c_lap.sync()
+    assert [c["client_value"] for c in st.conflicts(c_lap.db)] == [44]
+
+
+def test_same_field_to_the_same_value_is_no_conflict(pair):
+    a, b, coop = pair
+    cooperatives.update(a.db, coop["id"], {"members": 30})
+    cooperatives.update(b.db, coop["id"], {"members": 30})
+    a.sync(), b.sync()
+    assert st.conflicts(b.db) == [] and outbox_store.pending_count(b.db) == 0
+
+
+def test_resolving_a_conflict_is_an_ordinary_edit(pair):
+    a, b, coop = pair
+    cooperatives.update(a.db, coop["id"], {"members": 30})
+    cooperatives.update(b.db, coop["id"], {"members": 44})
+    a.sync(), b.sync()
+    [c] = st.conflicts(b.db)
+    from murafaqa_desktop.sync import conflicts as resolve
+
+    resolve.resolve(b.db, c["id"], 40)
+    assert outbox_store.pending_count(b.db) == 1 and st.conflicts(b.db) == []
+    b.sync(), a.sync()
+    assert changes.get_row(a.db, "cooperatives", coop["id"])["members"] == 40
+    assert st.conflicts(a.db) == []  # the resolution reached the other laptop
+
+
+def test_delete_against_edit_is_a_conflict_and_the_row_comes_back(pair):
+    a, b, coop = pair
+    action = plans.add_action(a.db, coop["id"], {"axis": "marketing", "objective": "Vendre en ligne"})
+    a.sync(), b.sync()
+    plans.update_action(a.db, action["id"], {"owner": "Fatima"})
+    plans.delete_action(b.db, action["id"])
+    a.sync()
+    b.sync()
+    row = changes.get_row(b.db, "plan_actions", action["id"])
+    assert row is not None and row["owner"] == "Fatima"
+    assert [c["kind"] for c in st.conflicts(b.db)] == ["delete_vs_edit"]
+
+
+def test_a_deletion_reaches_the_other_laptop_with_its_children(pair):
+    a, b, coop = pair
+    action = plans.add_action(a.db, coop["id"], {"axis": "marketing", "objective": "Vendre"})
+    a.sync(), b.sync()
+    cooperatives.delete(a.db, coop["id"])
+    a.sync(), b.sync()
+    assert rows(b, "cooperatives") == [] and rows(b, "plan_actions") == []
+    assert changes.get_row(b.db, "plan_actions", action["id"]) is None
+
+
+def test_create_then_delete_offline_sends_nothing(pair):
+    a, b, coop = pair
+    action = plans.add_action(a.db, coop["id"], {"axis": "marketing", "objective": "x"})
+    plans.delete_action(a.db, action["id"])
+    assert outbox_store.pending_count(a.db) == 0
+    assert a.sync().pushed == 0
+
+
+def test_two_laptops_numbering_the_same_session_keep_both(pair):
+    a, b, coop = pair
+    s_a = coaching.log_session(a.db, coop["id"], {"held_on": "2024-03-01", "topics": "[]"})
+    s_b = coaching.log_session(b.db, coop["id"], {"held_on": "2024-03-02", "topics": "[]"})
+    assert s_a["number"] == s_b["number"] == 1
+    a.sync(), b.sync(), a.sync()
+    for lap in (a, b):
+        sessions = {r["id"]: r["number"] for r in rows(lap, "coaching_sessions")}
+        assert sessions == {s_a["id"]: 1, s_b["id"]: 2}
+        assert local.get_meta is not None
+        assert coaching.progress(lap.db, coop["id"]).done == 2
+    assert [c["kind"] for c in st.conflicts(b.db)] == ["renumbered"]
+
+
+def test_coaching_progress_cache_follows_pulled_sessions(pair):
+    a, b, coop = pair
+    coaching.log_session(a.db, coop["id"], {"held_on": "2024-03-01", "topics": "[]"})
+    a.sync(), b.sync()
+    done = b.db.execute("SELECT done FROM coaching_progress WHERE cooperative_id = ?", [coop["id"]]).fetchone()
+    assert done == (1,)
+
+
+def test_the_same_cooperative_created_on_two_laptops_keeps_both(server, tmp_path):
+    server.user("ali")
+    server.user("sara")
+    a = Laptop(server, tmp_path / "a.db", "ali")
+    b = Laptop(server, tmp_path / "b.db", "sara")
+    c1 = make_cooperative(a.db)
+    c2 = make_cooperative(b.db)
+    a.sync()
+    b.sync()
+    reg = changes.get_row(b.db, "cooperatives", c2["id"])["registration_number"]
+    assert reg.startswith("RC-2022-0001~") and c1["registration_number"] == "RC-2022-0001"
+    [c] = st.conflicts(b.db)
+    assert (c["kind"], c["field"], c["client_value"]) == ("duplicate", "registration_number", "RC-2022-0001")
+
+
+def test_a_lost_response_is_resent_without_duplicates(pair, server):
+    a, b, coop = pair
+    faulty = Faulty(a.transport)
+    engine = SyncEngine(a.db, faulty)
+    coaching.log_session(a.db, coop["id"], {"held_on": "2024-03-01", "topics": "[]"})
+    cooperatives.update(a.db, coop["id"], {"members": 31})
+    faulty.plan = ["drop_response"]
+    with pytest.raises(errors.SyncError) as e:
+        engine.run()
+    assert e.value.kind == "network"
+    assert outbox_store.pending_count(a.db) == 2
+    cooperatives.update(a.db, coop["id"], {"members": 32})  # a later edit: a new entry
+    faulty.plan = ["duplicate"]
+    engine.run()
+    assert outbox_store.pending_count(a.db) == 0
+    b.sync()
+    assert len(rows(b, "coaching_sessions")) == 1
+    assert changes.get_row(b.db, "cooperatives", coop["id"])["members"] == 32
+    with server.engine.connect() as conn:
+        assert len([r for r in data.all_live(conn) if r.tbl == "coaching_sessions"]) == 1
+        assert data.all_conflicts(conn) == []
+
+
+def test_a_paged_pull_cut_in_the_middle_resumes_from_the_last_page(server, tmp_path):
+    server.user("ali")
+    server.user("sara")
+    a = Laptop(server, tmp_path / "a.db", "ali")
+    ids = [make_cooperative(a.db, registration_number=f"RC-{i:04d}")["id"] for i in range(12)]
+    a.sync()
+    server.assign("sara", *ids)
+    b = Laptop(server, tmp_path / "b.db", "sara")
+    faulty = Faulty(b.transport)
+    engine = SyncEngine(b.db, faulty, page_rows=5)
+    faulty.plan = ["ok", "drop_request"]
+    with pytest.raises(errors.SyncError):
+        engine.run()
+    assert st.staged_count(b.db) == 5 and st.get_int(b.db, "cursor") == 0
+    assert rows(b, "cooperatives") == []  # nothing shows before the end
+    cooperatives.update(a.db, ids[0], {"members": 77})  # changes while the pull is cut
+    a.sync()
+    faulty.sent.clear()
+    engine.run()
+    assert [body.pull.after for _, body in faulty.sent][0] > 0  # resumed, not restarted
+    assert len(faulty.sent) == 2
+    b.sync()
+    assert rows(b, "cooperatives") == rows(a, "cooperatives")
+
+
+def test_a_newly_assigned_cooperative_arrives_whole(server, tmp_path):
+    server.user("ali")
+    server.user("sara")
+    a = Laptop(server, tmp_path / "a.db", "ali")
+    coop = make_cooperative(a.db)
+    plans.add_action(a.db, coop["id"], {"axis": "marketing", "objective": "x"})
+    coaching.log_session(a.db, coop["id"], {"held_on": "2024-03-01", "topics": "[]"})
+    a.sync()
+    b = Laptop(server, tmp_path / "b.db", "sara")
+    b.sync()
+    assert rows(b, "cooperatives") == []
+    server.assign("sara", coop["id"])
+    b.sync()
+    for t in ("cooperatives", "plan_actions", "coaching_sessions"):
+        assert rows(b, t) == rows(a, t) and rows(b, t)
+
+
+def test_an_unassigned_cooperative_leaves_only_after_the_outbox_drained(pair, server):
+    a, b, coop = pair
+    cooperatives.update(b.db, coop["id"], {"members": 50})
+    server.assign("sara", coop["id"], active=False)
+    faulty = Faulty(b.transport)
+    engine = SyncEngine(b.db, faulty)
+    # Sara's edit reached no one yet; the unassignment is known; her edit is refused, kept in a conflict.
+    report = engine.run()
+    assert report.evicted == [coop["id"]]
+    assert rows(b, "cooperatives") == []
+    assert [c["kind"] for c in st.conflicts(b.db)] == ["forbidden"]
+    assert st.conflicts(b.db)[0]["client_value"] == {"members": 50}
+
+
+def test_eviction_waits_for_pending_work(pair, server):
+    a, b, coop = pair
+    server.assign("sara", coop["id"], active=False)
+    faulty = Faulty(b.transport)
+    engine = SyncEngine(b.db, faulty, batch=1)
+    with b.db.atomic():
+        st.add_gone(b.db, [coop["id"]])
+    cooperatives.update(b.db, coop["id"], {"members": 50})
+    cooperatives.update(b.db, coop["id"], {"president": "X"})  # folds into the same entry
+    with b.db.atomic():
+        engine._evict(engine_report := __import__("murafaqa_desktop.sync.engine", fromlist=["SyncReport"])
+                      .SyncReport())
+    assert engine_report.evicted == [] and rows(b, "cooperatives")
+
+
+def test_schema_mismatch_says_update_the_application(pair, monkeypatch):
+    a, b, coop = pair
+    import murafaqa_desktop.sync.engine as engine_mod
+    import murafaqa_desktop.sync.transport as transport_mod
+
+    monkeypatch.setattr(engine_mod, "SCHEMA_VERSION", 0)
+    monkeypatch.setattr(transport_mod, "SCHEMA_VERSION", 0)
+    cooperatives.update(a.db, coop["id"], {"members": 30})
+    with pytest.raises(errors.SyncError) as e:
+        a.sync()
+    assert e.value.kind == "update" and "Mettez à jour" in e.value.fr
+    assert outbox_store.pending_count(a.db) == 1
+
+
+def test_a_demo_database_is_never_pushed(demo_db, server):
+    transport = HttpTransport(BASE, client=server.client)
+    with pytest.raises(errors.SyncError) as e:
+        SyncEngine(demo_db, transport).run()
+    assert e.value.kind == "refused" and "démonstration" in e.value.fr
+    server.user("ali")
+    with pytest.raises(errors.SyncError):
+        account.enrol(demo_db, transport, BASE, "ali", "secret-pass-1")
+
+
+def test_a_database_belongs_to_one_user(pair, server):
+    a, b, coop = pair
+    with pytest.raises(errors.SyncError) as e:
+        account.enrol(a.db, a.transport, BASE, "sara", "secret-pass-1")
+    assert "ali" in e.value.fr
+    assert account.account_db_path("sara") != account.account_db_path("ali")
+
+
+def test_offline_login(pair):
+    a, _b, _coop = pair
+    assert account.offline_login(a.db, "ali", "secret-pass-1")
+    assert not account.offline_login(a.db, "ali", "wrong")
+    assert not account.offline_login(a.db, "sara", "secret-pass-1")
+
+
+def test_a_revoked_laptop_is_refused_at_once(pair, server):
+    a, b, coop = pair
+    server.disable("ali")
+    with pytest.raises(errors.SyncError) as e:
+        a.sync()
+    assert e.value.kind == "auth"
