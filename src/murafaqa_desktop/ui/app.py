@@ -1,0 +1,52 @@
+"""Starting the window: application names (so Qt's data folder is the one
+paths.data_dir() computes), fonts, language, the database, first start."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from .. import paths
+from .errors import setup_logging
+
+
+def make_application(argv: Sequence[str] = ()) -> QApplication:
+    """The QApplication with our names set (idempotent: tests share one)."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "murafaqa", *argv])
+    app.setOrganizationName(paths.ORGANIZATION)
+    app.setApplicationName(paths.APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def start(db_path: Path, language_code: str | None = None, settings: QSettings | None = None,
+          interactive: bool = True):  # -> (MainWindow, Language)
+    from . import fonts
+    from .i18n import Language
+    from .main_window import MainWindow
+
+    app = make_application()
+    fonts.register(app)
+    settings = settings or QSettings()
+    language = Language(app)
+    language.set(language_code or os.environ.get("MURAFAQA_LANG") or str(settings.value("language", "ar")))
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(db_path, language, settings, interactive=interactive)
+    return window, language
+
+
+def run(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="murafaqa")
+    parser.add_argument("--db", type=Path, default=None, help="database file (default: the data folder)")
+    parser.add_argument("--lang", choices=("ar", "fr"), default=None)
+    args, qt_args = parser.parse_known_args(list(argv))
+    app = make_application(qt_args)
+    setup_logging()
+    window, _language = start(args.db or paths.default_db_path(), args.lang)
+    window.show()
+    window.check_first_start()
+    return app.exec()

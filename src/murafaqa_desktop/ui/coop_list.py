@@ -1,0 +1,130 @@
+"""The cooperatives screen: search as you type, filters, sortable list, counts."""
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from .. import assets
+from ..domain.vocab import PROGRAMME_STATUS, label
+from ..store.cooperatives import CooperativeFilter
+from .coop_table_model import CooperativeTableModel
+from .i18n import lang, locale
+from .tasks import Tasks
+
+
+class CooperativeList(QWidget):
+    open_requested = Signal(str)
+    new_requested = Signal()
+
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CooperativeTableModel(tasks, self)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.model.set_text)
+        self.region = QComboBox()
+        self.tranche = QComboBox()
+        self.status = QComboBox()
+        self.eligible = QComboBox()
+        self.overdue = QCheckBox()
+        for combo in (self.region, self.tranche, self.status, self.eligible):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.overdue.toggled.connect(self._filters_changed)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_requested)
+        self.count = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 130), (2, 170), (3, 70), (4, 150), (5, 140), (6, 70), (7, 80), (8, 120)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(lambda index: self.open_requested.emit(self.model.row_id(index.row())))
+        self.model.loaded.connect(self._show_count)
+        self.model.modelReset.connect(self._stretch_name)
+        self.model.rowsInserted.connect(lambda *_: self._show_count(self.model.total))
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        for w in (self.region, self.tranche, self.status, self.eligible):
+            filters.addWidget(w, 1)
+        filters.addWidget(self.overdue)
+        filters.addStretch(0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.retranslate()
+        self.model.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search by name, registration number, president, commune…"))
+        self.new_button.setText(self.tr("New cooperative"))
+        self.overdue.setText(self.tr("Overdue coaching only"))
+        ref = assets.reference()
+        self._fill(self.region, self.tr("All regions"), [(c, p.name(lang())) for c, p in ref.regions.items()])
+        self._fill(self.tranche, self.tr("All tranches"),
+                   [(f"{t}", self.tr("Tranche %1").replace("%1", locale().toString(t))) for t in (1, 2, 3, 4)])
+        self._fill(self.status, self.tr("Every status"),
+                   [(c, label(PROGRAMME_STATUS, c, lang())) for c in PROGRAMME_STATUS])
+        self._fill(self.eligible, self.tr("Eligible or not"),
+                   [("1", self.tr("Eligible")), ("0", self.tr("Not eligible"))])
+        self.model.retranslate()
+        self._show_count(self.model.total)
+
+    def _fill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for code, text in items:
+            combo.addItem(text, code)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    def _filters_changed(self) -> None:
+        tranche, eligible = self.tranche.currentData(), self.eligible.currentData()
+        self.model.set_filter(dataclasses.replace(
+            self.model.filter, region=self.region.currentData(),
+            tranche=int(tranche) if tranche else None, status=self.status.currentData(),
+            eligible=None if eligible is None else eligible == "1",
+            overdue=True if self.overdue.isChecked() else None))
+
+    def _stretch_name(self) -> None:
+        """A reset forgets per-section resize modes: the name takes the room left."""
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    def _show_count(self, total: int) -> None:
+        shown = locale().toString(len(self.model.rows))
+        text = self.tr("%n cooperative(s)", "", total).replace(str(total), locale().toString(total))
+        if len(self.model.rows) < total:
+            text += " · " + self.tr("%1 loaded").replace("%1", shown)
+        self.count.setText(text)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def current_filter(self) -> CooperativeFilter:
+        return self.model.filter

@@ -1,0 +1,211 @@
+"""The cooperatives list as a Qt table model over the store.
+
+Rows arrive a page at a time (``canFetchMore``/``fetchMore``), so 60,000
+cooperatives never become 60,000 rows in memory or widgets. Queries run on
+the worker (``Tasks``); while one is running, newer filters replace each
+other and only the latest is queried next: typing fast never queues a
+backlog of stale searches.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from .. import assets
+from ..domain import eligibility
+from ..domain.entities import COOPERATIVE
+from ..domain.schema import as_date
+from ..domain.vocab import PROGRAMME_STATUS, label
+from ..store import cooperatives as coop_store
+from .i18n import lang
+from .tasks import Tasks
+
+PAGE = 200
+COLUMNS = ("registration_number", "name", "region", "tranche", "status", "coach", "eligible", "sessions", "next_due")
+SORT_KEYS = {"registration_number": "registration_number", "name": "name_ar", "region": "region",
+             "tranche": "tranche", "status": "status", "coach": "coach", "sessions": "sessions",
+             "next_due": "next_due"}
+SELECT = ("c.id, c.registration_number, c.name_ar, c.name_fr, c.region, c.tranche, c.phase, c.status, c.coach, "
+          "c.legal_date, c.activity_start, c.application_date, coalesce(p.done, 0) AS sessions_done, p.next_due")
+OVERDUE = QColor("#b3261e")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _header(name: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    own = {"name": QCoreApplication.translate("CooperativeTableModel", "Name"),
+           "eligible": QCoreApplication.translate("CooperativeTableModel", "Eligible"),
+           "sessions": QCoreApplication.translate("CooperativeTableModel", "Sessions"),
+           "next_due": QCoreApplication.translate("CooperativeTableModel", "Next session due")}
+    if name in own:
+        return own[name]
+    return COOPERATIVE.field(name).label(lang())
+
+
+class CooperativeTableModel(QAbstractTableModel):
+    """``loaded`` fires when the first page of a new filter or sort is in."""
+
+    loaded = Signal(int)
+
+    def __init__(self, tasks: Tasks, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.filter = coop_store.CooperativeFilter()
+        self.sort_key, self.descending = "registration_number", False
+        self.rows: list[dict[str, Any]] = []
+        self.total = 0
+        self._generation = 0
+        self._in_flight = False
+        self._wanted: tuple[int, coop_store.CooperativeFilter, str, bool] | None = None
+        self._fetching = False
+        self._eligible: dict[str, eligibility.Eligibility] = {}
+        self.today = dt.date.today()
+
+    # -- loading ----------------------------------------------------------
+    def set_filter(self, f: coop_store.CooperativeFilter) -> None:
+        self.filter = f
+        self.reload()
+
+    def set_text(self, text: str) -> None:
+        self.set_filter(dataclasses.replace(self.filter, text=text.strip() or None))
+
+    def reload(self) -> None:
+        self._generation += 1
+        self._wanted = (self._generation, self.filter, self.sort_key, self.descending)
+        if not self._in_flight:
+            self._start()
+
+    def _start(self) -> None:
+        assert self._wanted is not None
+        generation, f, sort, desc = self._wanted
+        self._wanted = None
+        self._in_flight = True
+
+        def job(db: Any) -> tuple[int, list[dict[str, Any]]]:
+            return (coop_store.count(db, f),
+                    coop_store.page(db, f, sort=sort, descending=desc, limit=PAGE, columns=SELECT))
+
+        self.tasks.run(job, lambda result: self._first_page(generation, result), self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        self._in_flight = False
+        self.tasks.reporter.report(error)
+
+    def _first_page(self, generation: int, result: tuple[int, list[dict[str, Any]]]) -> None:
+        self._in_flight = False
+        if self._wanted is not None:  # a newer filter arrived meanwhile: query that one
+            self._start()
+            return
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self.total, self.rows = result
+        self._eligible.clear()
+        self._fetching = False
+        self.endResetModel()
+        self.loaded.emit(self.total)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._fetching and len(self.rows) < self.total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
+        if parent.isValid() or self._fetching:
+            return
+        self._fetching = True
+        generation, f, sort, desc, offset = self._generation, self.filter, self.sort_key, self.descending, len(self.rows)
+        self.tasks.run(lambda db: coop_store.page(db, f, sort=sort, descending=desc, offset=offset,
+                                                  limit=PAGE, columns=SELECT),
+                       lambda rows: self._more(generation, offset, rows))
+
+    def _more(self, generation: int, offset: int, rows: list[dict[str, Any]]) -> None:
+        if generation != self._generation or offset != len(self.rows):
+            return
+        self._fetching = False
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    # -- the model --------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _header(COLUMNS[section])
+        return None
+
+    def eligibility(self, row: dict[str, Any]) -> eligibility.Eligibility:
+        found = self._eligible.get(row["id"])
+        if found is None:
+            when = as_date(row.get("application_date")) or self.today
+            found = eligibility.assess(as_date(row.get("legal_date")), as_date(row.get("activity_start")), when)
+            self._eligible[row["id"]] = found
+        return found
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "eligible":
+            return "\n".join(r.message(lang()) for r in self.eligibility(row).reasons) or None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == "eligible" and not self.eligibility(row).eligible:
+                return QBrush(OVERDUE)
+            if column == "next_due" and row["next_due"] and row["next_due"] < self.today.isoformat():
+                return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("tranche", "sessions", "eligible"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, row: dict[str, Any], column: str) -> Any:
+        from PySide6.QtCore import QCoreApplication
+
+        if column == "name":
+            first, second = ("name_ar", "name_fr") if lang() == "ar" else ("name_fr", "name_ar")
+            return row[first] or row[second] or ""
+        if column == "region":
+            place = assets.reference().regions.get(row["region"])
+            return place.name(lang()) if place else row["region"]
+        if column == "tranche":
+            return f"{row['tranche'] or '–'}" + (f" · {row['phase']}" if row["phase"] else "")
+        if column == "status":
+            return label(PROGRAMME_STATUS, row["status"], lang())
+        if column == "eligible":
+            return (QCoreApplication.translate("CooperativeTableModel", "yes") if self.eligibility(row).eligible
+                    else QCoreApplication.translate("CooperativeTableModel", "no"))
+        if column == "sessions":
+            return f"{row['sessions_done']} / 12"
+        if column == "next_due":
+            return row["next_due"] or ""
+        return row.get(column) or ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(COLUMNS[column])
+        if key is None:
+            return
+        if key == "name_ar" and lang() == "fr":
+            key = "name_fr"
+        self.sort_key, self.descending = key, order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+
+    def row_id(self, row: int) -> str:
+        return self.rows[row]["id"]

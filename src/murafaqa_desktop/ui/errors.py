@@ -1,0 +1,63 @@
+"""The one place an error reaches the user.
+
+A broken rule (DomainError) is shown in the user's language; anything else
+is logged with its traceback to the data folder's log file and shown as a
+short message that says where the details are. The user never sees a
+traceback.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from .. import paths
+from ..domain.errors import DomainError
+from .i18n import lang
+
+log = logging.getLogger("murafaqa.ui")
+
+
+def setup_logging() -> None:
+    """Log to the data folder (created if needed), once."""
+    if any(isinstance(h, logging.FileHandler) for h in log.handlers):
+        return
+    path = paths.log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ErrorReporter", text)
+
+
+class ErrorReporter(QObject):
+    """Shows a message box; tests and benchmarks read ``last`` instead
+    (``interactive=False``)."""
+
+    reported = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, interactive: bool = True) -> None:
+        super().__init__(parent)
+        self.interactive = interactive
+        self.last: str | None = None
+        self.window: QWidget | None = None
+
+    def report(self, error: BaseException) -> None:
+        if isinstance(error, DomainError):
+            text = error.message(lang())
+            log.info("refused: %s (%s)", error.code, error.fr)
+        else:
+            setup_logging()
+            log.error("unexpected error\n%s", "".join(traceback.format_exception(error)))
+            text = tr("Something went wrong and the action was not done. "
+                      "The details were written to the log file:") + "\n" + str(paths.log_path())
+        self.last = text
+        self.reported.emit(text)
+        if self.interactive:
+            QMessageBox.warning(self.window, tr("Murafaqa"), text)

@@ -1,0 +1,71 @@
+"""The interface language, switched at run time without a restart.
+
+Qt Linguist does the work: our strings come from ``translations/murafaqa_<lang>.qm``,
+Qt's own dialogs from ``qtbase_<lang>.qm``. The layout direction is whatever
+the loaded translation says for ``QT_LAYOUT_DIRECTION`` (RTL in Arabic), and the
+default locale is ``ar_MA``/``fr_MA`` so that Arabic dates and numbers keep
+Morocco's Western digits. Installing a translator sends LanguageChange to every
+widget; each one retranslates itself in ``changeEvent``.
+
+Domain labels (fields, vocabularies, rule messages) already carry French and
+Arabic; widgets pick them with :func:`lang`.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from .. import assets
+
+LANGUAGES = ("ar", "fr")
+LOCALES = {"ar": "ar_MA", "fr": "fr_MA"}
+_current = "ar"
+
+
+def lang() -> str:
+    """The language the interface speaks now ("ar" or "fr")."""
+    return _current
+
+
+def locale() -> QLocale:
+    return QLocale(LOCALES[_current])
+
+
+def layout_direction_marker() -> str:
+    """Qt reads this translated string to decide the layout direction."""
+    return QCoreApplication.translate(
+        "QGuiApplication", "QT_LAYOUT_DIRECTION",
+        "Translate this string to the string 'LTR' in left-to-right languages or to 'RTL' in right-to-left languages")
+
+
+class Language(QObject):
+    """Owns the installed translators; ``changed`` fires after a switch."""
+
+    changed = Signal(str)
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._translators: list[QTranslator] = []
+
+    def set(self, code: str) -> None:
+        global _current
+        if code not in LANGUAGES:
+            code = "ar"
+        for t in self._translators:
+            self._app.removeTranslator(t)
+        self._translators = []
+        ours = QTranslator(self)
+        if not ours.load(f"murafaqa_{code}", str(assets.translations_dir())):
+            raise FileNotFoundError(f"murafaqa_{code}.qm missing: run pyside6-lrelease on translations/")
+        qt = QTranslator(self)
+        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._translators.append(qt)
+        self._translators.append(ours)
+        _current = code
+        QLocale.setDefault(QLocale(LOCALES[code]))
+        for t in self._translators:
+            self._app.installTranslator(t)  # each install posts LanguageChange
+        rtl = layout_direction_marker() == "RTL"
+        self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        self.changed.emit(code)

@@ -1,0 +1,264 @@
+"""The main window: navigation (Cooperatives, My agenda, Collective
+trainings, Sync), the menus (File, Language), shortcuts, the sync status,
+the close guard, and window state remembered in QSettings.
+
+Other parts plug in here: a print preview adds actions to ``file_menu``;
+the sync widgets replace ``outbox`` as the Sync page (``add_page``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressDialog,
+                               QHBoxLayout, QStackedWidget, QWidget)
+
+from ..services import demo, profile
+from .agenda_view import AgendaView
+from .coop_list import CooperativeList
+from .errors import ErrorReporter
+from .first_start import FirstStartDialog
+from .i18n import Language, lang
+from .outbox_view import OutboxView
+from .record import CooperativeRecord
+from .tasks import Tasks
+from .trainings_view import TrainingsView
+
+PAGES = ("cooperatives", "agenda", "trainings", "sync")
+
+
+class _Progress(QObject):
+    message = Signal(str)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: str | Path, language: Language, settings: QSettings | None = None,
+                 interactive: bool = True) -> None:
+        super().__init__()
+        self.language = language
+        self.interactive = interactive
+        self.settings = settings or QSettings()
+        self.reporter = ErrorReporter(self, interactive)
+        self.reporter.window = self
+        self.tasks = Tasks(db_path, self.reporter, self)
+        self.coops = CooperativeList(self.tasks)
+        self.record = CooperativeRecord(self.tasks)
+        self.agenda = AgendaView(self.tasks)
+        self.trainings = TrainingsView(self.tasks)
+        self.outbox = OutboxView(self.tasks)
+        self.stack = QStackedWidget()
+        for page in (self.coops, self.agenda, self.trainings, self.outbox, self.record):
+            self.stack.addWidget(page)
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget { border: none; font-size: 11pt; } "
+                               "QListWidget::item { padding: 10px 8px; }")
+        for _ in PAGES:
+            self.nav.addItem(QListWidgetItem())
+        self.nav.currentRowChanged.connect(self.show_page)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.sync_label = QLabel()
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.outbox.status_changed.connect(self.sync_label.setText)
+        self.tasks.busy_changed.connect(self._busy)
+        self.coops.open_requested.connect(self.open_cooperative)
+        self.coops.new_requested.connect(self.new_cooperative)
+        self.agenda.open_requested.connect(self.open_cooperative)
+        self.record.back_requested.connect(self.back_to_list)
+        self.record.saved.connect(self._record_saved)
+        self.trainings.sheet.added.connect(lambda _n: self.outbox.refresh())
+        self._menus()
+        self.close_answer: QMessageBox.StandardButton | None = None  # tests answer the close guard here
+        self.retranslate()
+        self._restore()
+        self.outbox.refresh()
+
+    # -- menus and shortcuts ---------------------------------------------------
+    def _menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_cooperative)
+        self.save_action = QAction(self, shortcut=QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save)
+        self.find_action = QAction(self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.find)
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.new_action, self.save_action, self.find_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.language_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("ar", "العربية"), ("fr", "Français")):
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.escape)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Murafaqa — coaching of cooperatives"))
+        for i, text in enumerate((self.tr("Cooperatives"), self.tr("My agenda"), self.tr("Collective trainings"),
+                                  self.tr("Sync"))):
+            self.nav.item(i).setText(text)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.new_action.setText(self.tr("New cooperative"))
+        self.save_action.setText(self.tr("Save"))
+        self.find_action.setText(self.tr("Find a cooperative"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.language_actions[lang()].setChecked(True)
+        self._busy(self.tasks.pending() > 0)
+
+    def set_language(self, code: str) -> None:
+        if code != lang():
+            self.language.set(code)
+            self.settings.setValue("language", code)
+
+    # -- navigation ------------------------------------------------------------
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        name = PAGES[row]
+        page = {"cooperatives": self.coops, "agenda": self.agenda, "trainings": self.trainings,
+                "sync": self.outbox}[name]
+        if name == "cooperatives" and self.stack.currentWidget() is self.record:
+            return
+        self.stack.setCurrentWidget(page)
+        if name == "agenda":
+            self.agenda.refresh()
+        elif name == "trainings":
+            self.trainings.refresh(keep=True)
+        elif name == "sync":
+            self.outbox.refresh(with_history=True)
+        self.settings.setValue("page", name)
+
+    def open_cooperative(self, coop_id: str) -> None:
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(self.record)
+        self.record.tabs.setCurrentIndex(self.record.tabs.currentIndex())
+        self.record.open(coop_id)
+
+    def new_cooperative(self) -> None:
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(self.record)
+        self.record.new()
+
+    def back_to_list(self) -> None:
+        self.record.flush_drafts()
+        self.stack.setCurrentWidget(self.coops)
+        self.nav.setCurrentRow(0)
+
+    def save(self) -> None:
+        if self.stack.currentWidget() is self.record:
+            self.record.save_current()
+
+    def find(self) -> None:
+        if self.stack.currentWidget() is not self.coops:
+            self.back_to_list()
+        self.coops.focus_search()
+
+    def escape(self) -> None:
+        if self.stack.currentWidget() is self.record:
+            self.back_to_list()
+        elif self.stack.currentWidget() is self.coops and self.coops.search.text():
+            self.coops.search.clear()
+
+    def _record_saved(self, _coop_id: str) -> None:
+        self.coops.model.reload()
+        self.outbox.refresh()
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("working…") if busy else "")
+
+    # -- first start -----------------------------------------------------------
+    def check_first_start(self) -> None:
+        self.tasks.run(profile.is_first_start, lambda first: self._offer_profile() if first else None)
+
+    def _offer_profile(self) -> None:
+        dialog = FirstStartDialog(self)
+        if dialog.exec() == FirstStartDialog.DialogCode.Accepted:
+            p = dialog.profile()
+            self.first_start(p["coach"] or "—", p["region"], dialog.demo.isChecked())
+
+    def first_start(self, coach: str, region: str | None, load_demo: bool, cooperatives: int = 2000) -> None:
+        self.tasks.run(lambda db: profile.save(db, coach, region))
+        if not load_demo:
+            return
+        progress = QProgressDialog(self.tr("Loading the demonstration programme…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        signals = _Progress(self)
+        signals.message.connect(lambda text: progress.setLabelText(
+            self.tr("Loading the demonstration programme…") + "\n" + text))
+        progress.show()
+
+        def done(_summary: Any) -> None:
+            progress.close()
+            self.coops.model.reload()
+            self.outbox.refresh()
+
+        self.tasks.run(lambda db: demo.generate(db, cooperatives, on_progress=signals.message.emit), done,
+                       lambda e: (progress.close(), self.reporter.report(e)))
+
+    # -- state -----------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        page = self.settings.value("page", "cooperatives")
+        self.nav.setCurrentRow(PAGES.index(page) if page in PAGES else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.record.dirty and self.stack.currentWidget() is self.record:
+            answer = self.close_answer if not self.interactive else QMessageBox.question(
+                self, self.tr("Unsaved changes"),
+                self.tr("This form has changes that are not saved. Save them before closing?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Cancel or answer is None:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.record.save_current()
+                self.tasks.wait_idle()
+                if self.record.dirty:  # refused: the reason is shown by its field
+                    event.ignore()
+                    return
+            else:
+                self.record.profile_drafts.discard()
+                self.record.coaching.form.discard_draft()
+        self.record.flush_drafts()
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.tasks.close()
+        super().closeEvent(event)
+
+
+def page_widget(window: MainWindow, name: str) -> QWidget:
+    return {"cooperatives": window.coops, "agenda": window.agenda, "trainings": window.trainings,
+            "sync": window.outbox, "record": window.record}[name]

@@ -1,0 +1,77 @@
+"""Sync: status and history. Until this laptop is enrolled with a server,
+the status is what the outbox says: "offline · N changes waiting", and the
+history lists those changes (what, which record, when)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..domain.entities import BY_TABLE
+from ..store import outbox
+from .i18n import lang, locale
+from .rows_model import Column, RowsModel
+from .tasks import Tasks
+from .widgets import table_view
+
+
+def status_text(pending: int) -> str:
+    text = QCoreApplication.translate("SyncStatus", "offline · %n change(s) waiting", "", pending)
+    return text.replace(str(pending), locale().toString(pending))
+
+
+def _what(row: dict[str, Any]) -> str:
+    entity = BY_TABLE.get(row["tbl"])
+    return (entity.ar if lang() == "ar" else entity.fr) if entity else row["tbl"]
+
+
+class OutboxView(QWidget):
+    status_changed = Signal(str)
+
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.pending = 0
+        self.status = QLabel()
+        self.status.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.model = RowsModel([
+            Column(lambda: self.tr("Changed on"), lambda r: r["updated_at"].replace("T", " ")[:16]),
+            Column(lambda: self.tr("Record"), _what),
+            Column(lambda: self.tr("Change"), lambda r: self.tr("deleted") if r["op"] == "delete"
+                   else self.tr("%1 field(s)").replace("%1", str(len(r["fields"])))),
+            Column(lambda: self.tr("Fields"), lambda r: ", ".join(
+                BY_TABLE[r["tbl"]].field(f).label(lang()) if r["tbl"] in BY_TABLE and f in BY_TABLE[r["tbl"]].names
+                else f for f in r["fields"])),
+        ], parent=self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.explain)
+        layout.addWidget(table_view(self.model, stretch=3), 1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.status.setText(status_text(self.pending))
+        self.explain.setText(self.tr("Changes are kept on this laptop and will be sent to the programme's "
+                                     "server at the next synchronisation."))
+        self.model.retranslate()
+        self.status_changed.emit(status_text(self.pending))
+
+    def refresh(self, with_history: bool = False) -> None:
+        def job(db: Any) -> tuple[int, list[dict[str, Any]] | None]:
+            return outbox.pending_count(db), (outbox.entries(db, 500)[::-1] if with_history else None)
+
+        self.tasks.run(job, self._show)
+
+    def _show(self, result: tuple[int, list[dict[str, Any]] | None]) -> None:
+        self.pending, rows = result
+        if rows is not None:
+            self.model.set_rows(rows)
+        self.retranslate()

@@ -1,0 +1,134 @@
+"""The Development plan tab: the actions in order; add, edit, move up/down."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget)
+
+from ..domain.entities import PLAN_ACTION
+from ..domain.errors import DomainError
+from ..services import plans
+from .form import FormPanel
+from .i18n import lang
+from .plan_table_model import COLUMNS, PlanTableModel
+from .tasks import Tasks
+from .widgets import table_view
+
+
+class ActionDialog(QDialog):
+    """Add or edit one action; refusals stay in the dialog, by their field."""
+
+    def __init__(self, tasks: Tasks, save: Callable[[Any, dict[str, Any]], Any],
+                 current: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks, self._save = tasks, save
+        self.setWindowTitle(PLAN_ACTION.ar if lang() == "ar" else PLAN_ACTION.fr)
+        self.form = FormPanel(PLAN_ACTION, COLUMNS, columns=1)
+        if current:
+            self.form.set_values(current)
+        else:
+            self.form.editors["status"].set_value("planned")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+
+    def submit(self) -> None:
+        values, save = self.form.values(), self._save
+        self.tasks.run(lambda db: save(db, values), lambda _r: self.accept(), self.form.show_error)
+
+
+class PlanTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.coop_id: str | None = None
+        self.model = PlanTableModel(self)
+        self.table = table_view(self.model, stretch=1)
+        self.table.verticalHeader().show()
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.add_button, self.edit_button = QPushButton(), QPushButton()
+        self.up_button, self.down_button = QPushButton(), QPushButton()
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(+1))
+        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move(-1))
+        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move(+1))
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self.dialog: ActionDialog | None = None
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add an action"))
+        self.edit_button.setText(self.tr("Edit"))
+        self.up_button.setText(self.tr("Move up"))
+        self.down_button.setText(self.tr("Move down"))
+        self.model.retranslate()
+
+    def show_file(self, file: dict[str, Any]) -> None:
+        self.coop_id = file["cooperative"]["id"]
+        self.model.set_rows(file["plan"], dt.date.today().isoformat())
+
+    def _selected(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def add(self) -> None:
+        coop_id = self.coop_id
+        if coop_id is None:
+            return
+        self._open(ActionDialog(self.tasks, lambda db, v: plans.add_action(db, coop_id, v), None, self))
+
+    def edit(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        action_id = self.model.action_id(row)
+        self._open(ActionDialog(self.tasks, lambda db, v: plans.update_action(db, action_id, v),
+                                self.model.rows[row], self))
+
+    def _open(self, dialog: ActionDialog) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(self.changed)
+        dialog.open()
+
+    def move(self, step: int) -> None:
+        row = self._selected()
+        if row is None or not 0 <= row + step < self.model.rowCount():
+            return
+        action_id, target = self.model.action_id(row), row + step
+        self.tasks.run(lambda db: plans.move_action(db, action_id, target), lambda _r: self._moved(target),
+                       self._refused)
+
+    def _moved(self, target: int) -> None:
+        self._select_after_reload = target
+        self.changed.emit()
+
+    def _refused(self, error: DomainError) -> None:
+        self.tasks.reporter.report(error)
+
+    def after_reload(self) -> None:
+        target = getattr(self, "_select_after_reload", None)
+        if target is not None:
+            self.table.selectRow(target)
+            self._select_after_reload = None

@@ -1,0 +1,169 @@
+"""The record tabs that are mostly read: strategic diagnosis (form, sections,
+needs), trainings attended, financing (list and a new application)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from .. import assets
+from ..domain.entities import (DIAGNOSIS, DIAGNOSIS_NEED, DIAGNOSIS_SECTION, FINANCING, TRAINING_ATTENDANCE,
+                               TRAINING_SESSION)
+from ..domain.vocab import (AGE_BANDS, ASSISTANCE_AREAS, DIAGNOSIS_SECTIONS, FINANCING_STATUS, GENDER,
+                            NEED_KINDS, PARTICIPANT_ROLES, PRIORITY, SECTION_RATING, TRAINING_AXES, label)
+from ..services import diagnosis, financing
+from .form import FormPanel
+from .i18n import lang, locale
+from .rows_model import Column, RowsModel
+from .tasks import Tasks
+from .widgets import table_view
+
+
+
+def _money(value: Any) -> str:
+    return "" if value is None else locale().toString(float(value), "f", 0)
+
+
+class _Tab(QWidget):
+    changed = Signal()
+    models: list[RowsModel]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            for m in self.models:
+                m.retranslate()
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        pass
+
+
+class DiagnosisTab(_Tab):
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.coop_id: str | None = None
+        self.form = FormPanel(DIAGNOSIS, ("diagnosed_on", "diagnosed_by", "completed", "strengths", "weaknesses",
+                                          "summary"), columns=2)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
+        s, n = DIAGNOSIS_SECTION.field, DIAGNOSIS_NEED.field
+        self.sections = RowsModel([
+            Column(lambda: s("section").label(lang()), lambda r: label(DIAGNOSIS_SECTIONS, r["section"], lang())),
+            Column(lambda: s("rating").label(lang()), lambda r: label(SECTION_RATING, r["rating"], lang())),
+            Column(lambda: s("findings").label(lang()), lambda r: r["findings"]),
+        ], warn=lambda r: r.get("rating") == "1", parent=self)
+        self.needs = RowsModel([
+            Column(lambda: n("kind").label(lang()), lambda r: label(NEED_KINDS, r["kind"], lang())),
+            Column(lambda: n("axis").label(lang()), lambda r: label(
+                TRAINING_AXES if r["kind"] == "training" else ASSISTANCE_AREAS, r["axis"], lang())),
+            Column(lambda: n("description").label(lang()), lambda r: r["description"]),
+            Column(lambda: n("priority").label(lang()), lambda r: label(PRIORITY, r["priority"], lang())),
+        ], parent=self)
+        self.models = [self.sections, self.needs]
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(table_view(self.sections, stretch=2))
+        split.addWidget(table_view(self.needs, stretch=2))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.save_button.setText(QCoreApplication.translate("RecordTabs", "Save the diagnosis"))
+
+    def show_file(self, file: dict[str, Any]) -> None:
+        self.coop_id = file["cooperative"]["id"]
+        diag = file["diagnosis"] or {}
+        self.form.set_values({name: diag.get(name) for name in self.form.editors})
+        self.sections.set_rows(diag.get("sections", []))
+        self.needs.set_rows(diag.get("needs", []))
+
+    def save(self) -> None:
+        coop_id, values = self.coop_id, self.form.values()
+        if coop_id:
+            self.tasks.run(lambda db: diagnosis.save(db, coop_id, values), lambda _r: self.changed.emit(),
+                           self.form.show_error)
+
+
+class TrainingsAttendedTab(_Tab):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        a, t = TRAINING_ATTENDANCE.field, TRAINING_SESSION.field
+        ref = assets.reference()
+        self.model = RowsModel([
+            Column(lambda: t("held_on").label(lang()), lambda r: r["held_on"]),
+            Column(lambda: t("module_code").label(lang()),
+                   lambda r: ref.modules[r["module_code"]].title(lang()) if r["module_code"] in ref.modules
+                   else r["module_code"]),
+            Column(lambda: t("place").label(lang()), lambda r: r["place"]),
+            Column(lambda: a("participant").label(lang()), lambda r: r["participant"]),
+            Column(lambda: a("role").label(lang()), lambda r: label(PARTICIPANT_ROLES, r["role"], lang())),
+            Column(lambda: a("gender").label(lang()), lambda r: label(GENDER, r["gender"], lang())),
+            Column(lambda: a("age_band").label(lang()), lambda r: label(AGE_BANDS, r["age_band"], lang())),
+        ], parent=self)
+        self.models = [self.model]
+        layout = QVBoxLayout(self)
+        layout.addWidget(table_view(self.model, stretch=1))
+
+    def show_file(self, file: dict[str, Any]) -> None:
+        self.model.set_rows(file["trainings"])
+
+
+class FinancingTab(_Tab):
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.coop_id: str | None = None
+        f = FINANCING.field
+        self.model = RowsModel([
+            Column(lambda: f("applied_on").label(lang()), lambda r: r["applied_on"]),
+            Column(lambda: f("project").label(lang()), lambda r: r["project"]),
+            Column(lambda: f("amount_requested").label(lang()), lambda r: _money(r["amount_requested"])),
+            Column(lambda: f("amount_granted").label(lang()), lambda r: _money(r["amount_granted"])),
+            Column(lambda: f("partner").label(lang()), lambda r: r["partner"]),
+            Column(lambda: f("status").label(lang()), lambda r: label(FINANCING_STATUS, r["status"], lang())),
+        ], parent=self)
+        self.models = [self.model]
+        self.group = QGroupBox()
+        self.form = FormPanel(FINANCING, ("applied_on", "status", "amount_requested", "amount_granted",
+                                          "partner", "project"), columns=2)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.submit)
+        box = QVBoxLayout(self.group)
+        box.addWidget(self.form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_button)
+        box.addLayout(row)
+        self.empty = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(table_view(self.model, stretch=1), 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.group)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.group.setTitle(QCoreApplication.translate("RecordTabs", "New financing application"))
+        self.add_button.setText(QCoreApplication.translate("RecordTabs", "Record the application"))
+        self.empty.setText(QCoreApplication.translate("RecordTabs", "No financing application yet."))
+
+    def show_file(self, file: dict[str, Any]) -> None:
+        self.coop_id = file["cooperative"]["id"]
+        self.model.set_rows(file["financing"])
+        self.empty.setVisible(not file["financing"])
+
+    def submit(self) -> None:
+        coop_id, values = self.coop_id, self.form.values()
+        if coop_id:
+            self.tasks.run(lambda db: financing.apply(db, coop_id, values), self._done, self.form.show_error)
+
+    def _done(self, _row: Any) -> None:
+        self.form.clear()
+        self.changed.emit()

@@ -1,0 +1,115 @@
+"""The one way the interface touches the store: off the main thread.
+
+Every read and every change runs, in order, on a single worker thread that
+owns its own SQLite connection (database work serialised on one thread, as
+Anki does). The callback runs back on the main thread through a queued Qt
+signal. A failure goes to the ``on_error`` callback when it is a broken rule
+the caller knows how to show (a form places it next to its field),
+otherwise to the one ErrorReporter.
+"""
+from __future__ import annotations
+
+import itertools
+import queue
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from sqlite_utils import Database
+
+from ..domain.errors import DomainError
+from ..store.db import open_db
+from .errors import ErrorReporter
+
+Job = Callable[[Database], Any]
+
+
+class _Bridge(QObject):
+    finished = Signal(int, object, object)
+
+
+class Tasks(QObject):
+    """``run(job, on_done, on_error)``: job(db) on the worker, callbacks here."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, db_path: str | Path, reporter: ErrorReporter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.reporter = reporter
+        self._queue: queue.Queue[tuple[int, Job] | None] = queue.Queue()
+        self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[DomainError], None] | None]] = {}
+        self._ids = itertools.count(1)
+        self._bridge = _Bridge()
+        self._bridge.finished.connect(self._deliver)
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="murafaqa-store", daemon=True)
+        self._thread.start()
+        self._ready.wait(30)
+
+    # -- main thread ---------------------------------------------------
+    def run(self, job: Job, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[DomainError], None] | None = None) -> int:
+        job_id = next(self._ids)
+        self._callbacks[job_id] = (on_done, on_error)
+        if len(self._callbacks) == 1:
+            self.busy_changed.emit(True)
+        self._queue.put((job_id, job))
+        return job_id
+
+    def pending(self) -> int:
+        return len(self._callbacks)
+
+    def wait_idle(self, timeout_ms: int = 10000) -> bool:
+        """Process events until every job has called back (tests, benchmarks, closing)."""
+        import time
+
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self._callbacks and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            QThread.msleep(1)
+        QCoreApplication.processEvents()
+        return not self._callbacks
+
+    def close(self) -> None:
+        self.wait_idle()
+        self._queue.put(None)
+        self._thread.join(5)
+
+    def _deliver(self, job_id: int, result: Any, error: BaseException | None) -> None:
+        on_done, on_error = self._callbacks.pop(job_id, (None, None))
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        if error is None:
+            if on_done is not None:
+                on_done(result)
+        elif isinstance(error, DomainError) and on_error is not None:
+            on_error(error)
+        else:
+            self.reporter.report(error)
+
+    # -- worker thread -------------------------------------------------
+    def _loop(self) -> None:
+        db: Database | None = None
+        try:
+            db = open_db(self.db_path, check_same_thread=False)
+        except BaseException as e:  # reported on the first job
+            opening_error: BaseException | None = e
+        else:
+            opening_error = None
+        self._ready.set()
+        while True:
+            item = self._queue.get()
+            if item is None:
+                break
+            job_id, job = item
+            result, error = None, opening_error
+            if db is not None:
+                try:
+                    result = job(db)
+                except BaseException as e:  # noqa: BLE001 - every failure reaches the reporter
+                    error = e
+            self._bridge.finished.emit(job_id, result, error)
+        if db is not None:
+            db.close()

@@ -1,0 +1,591 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar_MA" sourcelanguage="en">
+  <context>
+    <name />
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/errors.py" line="58" />
+      <source>Something went wrong and the action was not done. The details were written to the log file:</source>
+      <translation>حدث خطأ ولم يتم تنفيذ العملية. التفاصيل مسجلة في ملف السجل:</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/errors.py" line="63" />
+      <source>Murafaqa</source>
+      <translation>مرافقة</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgendaView</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="32" />
+      <source>Training session</source>
+      <translation>دورة التكوين</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="54" />
+      <source>Due</source>
+      <translation>الموعد</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="55" />
+      <source>Cooperative</source>
+      <translation>التعاونية</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56" />
+      <source>Region</source>
+      <translation>الجهة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58" />
+      <source>Sessions</source>
+      <translation>الحصص</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
+      <source>Overdue coaching sessions</source>
+      <translation>حصص مواكبة متأخرة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
+      <source>Due this week</source>
+      <translation>مبرمجة هذا الأسبوع</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
+      <source>Coming next (30 days)</source>
+      <translation>المقبلة (30 يوما)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="68" />
+      <source>Training sessions to come</source>
+      <translation>دورات التكوين المقبلة</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttendanceSheet</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="108" />
+      <source>Type the name, Tab to the next box, Enter to save the participant.</source>
+      <translation>اكتب الاسم، ثم Tab للانتقال إلى الخانة الموالية، وEntrée لتسجيل المشارك.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="112" />
+      <source>Choose a training session to enter its attendance.</source>
+      <translation>اختر دورة لتسجيل الحضور.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="140" />
+      <source>%1 participants, of whom %2 women</source>
+      <translation>%1 مشاركا، منهم %2 نساء</translation>
+    </message>
+  </context>
+  <context>
+    <name>CoachingTab</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="95" />
+      <source>Two-year window: %1 → %2</source>
+      <translation>مدة السنتين: %1 ← %2</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="98" />
+      <source>Coaching has not started yet.</source>
+      <translation>لم تبدأ المواكبة بعد.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100" />
+      <source>Overdue by %1 days (due %2)</source>
+      <translation>متأخرة بـ %1 يوما (موعدها %2)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="106" />
+      <source>next session due %1</source>
+      <translation>الحصة المقبلة في %1</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="109" />
+      <source>%1 sessions of 12 done</source>
+      <translation>أنجزت %1 حصص من 12</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="112" />
+      <source>All 12 sessions are recorded: the programme plans no 13th session.</source>
+      <translation>تم تسجيل الحصص الـ12 كلها: لا يتضمن البرنامج حصة ثالثة عشرة.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CooperativeList</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81" />
+      <source>Search by name, registration number, president, commune…</source>
+      <translation>البحث بالاسم أو رقم التسجيل أو الرئيس(ة) أو الجماعة…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
+      <source>New cooperative</source>
+      <translation>تعاونية جديدة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83" />
+      <source>Overdue coaching only</source>
+      <translation>المواكبة المتأخرة فقط</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85" />
+      <source>All regions</source>
+      <translation>جميع الجهات</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
+      <source>All tranches</source>
+      <translation>جميع الأشطر</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
+      <source>Tranche %1</source>
+      <translation>الشطر %1</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88" />
+      <source>Every status</source>
+      <translation>جميع الوضعيات</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
+      <source>Eligible or not</source>
+      <translation>مؤهلة أو غير مؤهلة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
+      <source>Eligible</source>
+      <translation>مؤهلة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
+      <source>Not eligible</source>
+      <translation>غير مؤهلة</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="115" />
+      <source>%n cooperative(s)</source>
+      <translation>
+        <numerusform>لا توجد تعاونية</numerusform>
+        <numerusform>تعاونية واحدة</numerusform>
+        <numerusform>تعاونيتان</numerusform>
+        <numerusform>%n تعاونيات</numerusform>
+        <numerusform>%n تعاونية</numerusform>
+        <numerusform>%n تعاونية</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="117" />
+      <source>%1 loaded</source>
+      <translation>%1 معروضة</translation>
+    </message>
+  </context>
+  <context>
+    <name>CooperativeRecord</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <source>Profile</source>
+      <translation>البطاقة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <source>Eligibility &amp;&amp; selection</source>
+      <translation>الأهلية والانتقاء</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <source>Strategic diagnosis</source>
+      <translation>التشخيص الاستراتيجي</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <source>Development plan</source>
+      <translation>مخطط التنمية</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <source>Coaching</source>
+      <translation>المواكبة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <source>Trainings attended</source>
+      <translation>التكوينات المستفاد منها</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
+      <source>Financing</source>
+      <translation>التمويل</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="107" />
+      <source>Back to the list</source>
+      <translation>العودة إلى اللائحة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="108" />
+      <source>Save</source>
+      <translation>حفظ</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="113" />
+      <source>New cooperative</source>
+      <translation>تعاونية جديدة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="114" />
+      <source>Fields marked * are required.</source>
+      <translation>الحقول المشار إليها بـ * إلزامية.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="169" />
+      <source>Unsaved changes from an earlier session were restored.</source>
+      <translation>تم استرجاع تعديلات غير محفوظة من جلسة سابقة.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="189" />
+      <source>Saved.</source>
+      <translation>تم الحفظ.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CooperativeTableModel</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="41" />
+      <source>Name</source>
+      <translation>الاسم</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="42" />
+      <source>Eligible</source>
+      <translation>مؤهلة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="43" />
+      <source>Sessions</source>
+      <translation>الحصص</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="44" />
+      <source>Next session due</source>
+      <translation>موعد الحصة المقبلة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="188" />
+      <source>yes</source>
+      <translation>نعم</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="189" />
+      <source>no</source>
+      <translation>لا</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstStartDialog</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="16" />
+      <source>Welcome to Murafaqa</source>
+      <translation>مرحبا بكم في مرافقة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="17" />
+      <source>This laptop has no data yet. Tell us who you are; you can also load a demonstration programme to try the software.</source>
+      <translation>لا يحتوي هذا الحاسوب على أي بيانات بعد. عرّف بنفسك؛ ويمكنك أيضا تحميل برنامج تجريبي لتجربة البرنامج.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="24" />
+      <source>Load the demonstration programme (2,000 cooperatives)</source>
+      <translation>تحميل البرنامج التجريبي (2000 تعاونية)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="26" />
+      <source>Coach name</source>
+      <translation>اسم المؤطر</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="27" />
+      <source>Region</source>
+      <translation>الجهة</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="117" />
+      <source>Murafaqa — coaching of cooperatives</source>
+      <translation>مرافقة — مواكبة التعاونيات</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <source>Cooperatives</source>
+      <translation>التعاونيات</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <source>My agenda</source>
+      <translation>مفكرتي</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <source>Collective trainings</source>
+      <translation>التكوين الجماعي</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
+      <source>Sync</source>
+      <translation>المزامنة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="121" />
+      <source>&amp;File</source>
+      <translation>&amp;ملف</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122" />
+      <source>&amp;Language</source>
+      <translation>&amp;اللغة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="123" />
+      <source>New cooperative</source>
+      <translation>تعاونية جديدة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="124" />
+      <source>Save</source>
+      <translation>حفظ</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="125" />
+      <source>Find a cooperative</source>
+      <translation>البحث عن تعاونية</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="126" />
+      <source>Quit</source>
+      <translation>خروج</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="193" />
+      <source>working…</source>
+      <translation>جار العمل…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="209" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="215" />
+      <source>Loading the demonstration programme…</source>
+      <translation>جار تحميل البرنامج التجريبي…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="239" />
+      <source>Unsaved changes</source>
+      <translation>تعديلات غير محفوظة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240" />
+      <source>This form has changes that are not saved. Save them before closing?</source>
+      <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxView</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="41" />
+      <source>Changed on</source>
+      <translation>تاريخ التعديل</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="42" />
+      <source>Record</source>
+      <translation>السجل</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="43" />
+      <source>Change</source>
+      <translation>التعديل</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="43" />
+      <source>deleted</source>
+      <translation>محذوف</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44" />
+      <source>%1 field(s)</source>
+      <translation>%1 حقل(حقول)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45" />
+      <source>Fields</source>
+      <translation>الحقول</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="62" />
+      <source>Changes are kept on this laptop and will be sent to the programme's server at the next synchronisation.</source>
+      <translation>تحفظ التعديلات على هذا الحاسوب وسترسل إلى خادم البرنامج عند المزامنة المقبلة.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanTab</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="82" />
+      <source>Add an action</source>
+      <translation>إضافة إجراء</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="83" />
+      <source>Edit</source>
+      <translation>تعديل</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="84" />
+      <source>Move up</source>
+      <translation>إلى الأعلى</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="85" />
+      <source>Move down</source>
+      <translation>إلى الأسفل</translation>
+    </message>
+  </context>
+  <context>
+    <name>QGuiApplication</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="36" />
+      <source>QT_LAYOUT_DIRECTION</source>
+      <comment>Translate this string to the string 'LTR' in left-to-right languages or to 'RTL' in right-to-left languages</comment>
+      <translation>RTL</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordTabs</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="79" />
+      <source>Save the diagnosis</source>
+      <translation>حفظ التشخيص</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="153" />
+      <source>New financing application</source>
+      <translation>طلب تمويل جديد</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="154" />
+      <source>Record the application</source>
+      <translation>تسجيل الطلب</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="155" />
+      <source>No financing application yet.</source>
+      <translation>لا يوجد أي طلب تمويل بعد.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelectionTab</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="73" />
+      <source>Evidence</source>
+      <translation>الإثبات</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="74" />
+      <source>Save the ratings</source>
+      <translation>حفظ التنقيط</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="93" />
+      <source>Eligible on %1.</source>
+      <translation>مؤهلة في %1.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="97" />
+      <source>Not eligible on %1:</source>
+      <translation>غير مؤهلة في %1:</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100" />
+      <source>Selection score: %1 / 100</source>
+      <translation>نقطة الانتقاء: %1 / 100</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionForm</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="79" />
+      <source>New coaching session (no. %1 of 12)</source>
+      <translation>حصة مواكبة جديدة (رقم %1 من 12)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="80" />
+      <source>Plan actions reviewed: progress and comment</source>
+      <translation>إجراءات المخطط التي تمت مراجعتها: نسبة الإنجاز والتعليق</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
+      <source>Action</source>
+      <translation>الإجراء</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
+      <source>Progress (%)</source>
+      <translation>نسبة الإنجاز (%)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
+      <source>Comment</source>
+      <translation>تعليق</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="82" />
+      <source>Record the session</source>
+      <translation>تسجيل الحصة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="83" />
+      <source>A session you had started typing was kept.</source>
+      <translation>تم الاحتفاظ بحصة كنت قد بدأت في كتابتها.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="84" />
+      <source>Restore it</source>
+      <translation>استرجاعها</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="85" />
+      <source>Discard it</source>
+      <translation>التخلي عنها</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="20" />
+      <source>offline · %n change(s) waiting</source>
+      <translation>
+        <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
+        <numerusform>غير متصل · تعديل واحد في الانتظار</numerusform>
+        <numerusform>غير متصل · تعديلان في الانتظار</numerusform>
+        <numerusform>غير متصل · %n تعديلات في الانتظار</numerusform>
+        <numerusform>غير متصل · %n تعديلا في الانتظار</numerusform>
+        <numerusform>غير متصل · %n تعديل في الانتظار</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingsView</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83" />
+      <source>New training session</source>
+      <translation>دورة تكوين جديدة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
+      <source>Create the session</source>
+      <translation>إنشاء الدورة</translation>
+    </message>
+  </context>
+</TS>

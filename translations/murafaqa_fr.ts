@@ -1,0 +1,583 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_MA" sourcelanguage="en">
+  <context>
+    <name />
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/errors.py" line="58" />
+      <source>Something went wrong and the action was not done. The details were written to the log file:</source>
+      <translation>Un problème est survenu et l'action n'a pas été faite. Le détail est dans le journal :</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/errors.py" line="63" />
+      <source>Murafaqa</source>
+      <translation>Mourafaka</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgendaView</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="32" />
+      <source>Training session</source>
+      <translation>Session de formation</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="54" />
+      <source>Due</source>
+      <translation>Prévue le</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="55" />
+      <source>Cooperative</source>
+      <translation>Coopérative</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56" />
+      <source>Region</source>
+      <translation>Région</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58" />
+      <source>Sessions</source>
+      <translation>Séances</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
+      <source>Overdue coaching sessions</source>
+      <translation>Séances d'accompagnement en retard</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
+      <source>Due this week</source>
+      <translation>Prévues cette semaine</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
+      <source>Coming next (30 days)</source>
+      <translation>À venir (30 jours)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="68" />
+      <source>Training sessions to come</source>
+      <translation>Sessions de formation à venir</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttendanceSheet</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="108" />
+      <source>Type the name, Tab to the next box, Enter to save the participant.</source>
+      <translation>Saisissez le nom, Tab pour la case suivante, Entrée pour enregistrer le participant.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="112" />
+      <source>Choose a training session to enter its attendance.</source>
+      <translation>Choisissez une session pour saisir les présences.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="140" />
+      <source>%1 participants, of whom %2 women</source>
+      <translation>%1 participants, dont %2 femmes</translation>
+    </message>
+  </context>
+  <context>
+    <name>CoachingTab</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="95" />
+      <source>Two-year window: %1 → %2</source>
+      <translation>Fenêtre de deux ans : %1 → %2</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="98" />
+      <source>Coaching has not started yet.</source>
+      <translation>L'accompagnement n'a pas encore commencé.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100" />
+      <source>Overdue by %1 days (due %2)</source>
+      <translation>En retard de %1 jours (prévue le %2)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="106" />
+      <source>next session due %1</source>
+      <translation>prochaine séance prévue le %1</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="109" />
+      <source>%1 sessions of 12 done</source>
+      <translation>%1 séances sur 12 réalisées</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="112" />
+      <source>All 12 sessions are recorded: the programme plans no 13th session.</source>
+      <translation>Les 12 séances sont enregistrées : le programme ne prévoit pas de 13e séance.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CooperativeList</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81" />
+      <source>Search by name, registration number, president, commune…</source>
+      <translation>Rechercher par nom, n° d'immatriculation, président(e), commune…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
+      <source>New cooperative</source>
+      <translation>Nouvelle coopérative</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83" />
+      <source>Overdue coaching only</source>
+      <translation>Accompagnement en retard seulement</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85" />
+      <source>All regions</source>
+      <translation>Toutes les régions</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
+      <source>All tranches</source>
+      <translation>Toutes les tranches</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
+      <source>Tranche %1</source>
+      <translation>Tranche %1</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88" />
+      <source>Every status</source>
+      <translation>Tous les statuts</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
+      <source>Eligible or not</source>
+      <translation>Éligible ou non</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
+      <source>Eligible</source>
+      <translation>Éligible</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
+      <source>Not eligible</source>
+      <translation>Non éligible</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="115" />
+      <source>%n cooperative(s)</source>
+      <translation>
+        <numerusform>%n coopérative</numerusform>
+        <numerusform>%n coopératives</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="117" />
+      <source>%1 loaded</source>
+      <translation>%1 chargées</translation>
+    </message>
+  </context>
+  <context>
+    <name>CooperativeRecord</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <source>Profile</source>
+      <translation>Fiche</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <source>Eligibility &amp;&amp; selection</source>
+      <translation>Éligibilité &amp;&amp; sélection</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <source>Strategic diagnosis</source>
+      <translation>Diagnostic stratégique</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <source>Development plan</source>
+      <translation>Plan de développement</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <source>Coaching</source>
+      <translation>Accompagnement</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <source>Trainings attended</source>
+      <translation>Formations suivies</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
+      <source>Financing</source>
+      <translation>Financement</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="107" />
+      <source>Back to the list</source>
+      <translation>Retour à la liste</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="108" />
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="113" />
+      <source>New cooperative</source>
+      <translation>Nouvelle coopérative</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="114" />
+      <source>Fields marked * are required.</source>
+      <translation>Les champs marqués * sont obligatoires.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="169" />
+      <source>Unsaved changes from an earlier session were restored.</source>
+      <translation>Des modifications non enregistrées d'une session précédente ont été rétablies.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="189" />
+      <source>Saved.</source>
+      <translation>Enregistré.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CooperativeTableModel</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="41" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="42" />
+      <source>Eligible</source>
+      <translation>Éligible</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="43" />
+      <source>Sessions</source>
+      <translation>Séances</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="44" />
+      <source>Next session due</source>
+      <translation>Prochaine séance due</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="188" />
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="189" />
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstStartDialog</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="16" />
+      <source>Welcome to Murafaqa</source>
+      <translation>Bienvenue dans Mourafaka</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="17" />
+      <source>This laptop has no data yet. Tell us who you are; you can also load a demonstration programme to try the software.</source>
+      <translation>Cet ordinateur ne contient encore aucune donnée. Indiquez qui vous êtes ; vous pouvez aussi charger un programme de démonstration pour essayer le logiciel.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="24" />
+      <source>Load the demonstration programme (2,000 cooperatives)</source>
+      <translation>Charger le programme de démonstration (2 000 coopératives)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="26" />
+      <source>Coach name</source>
+      <translation>Nom de l'accompagnateur</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="27" />
+      <source>Region</source>
+      <translation>Région</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="117" />
+      <source>Murafaqa — coaching of cooperatives</source>
+      <translation>Mourafaka — accompagnement des coopératives</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <source>Cooperatives</source>
+      <translation>Coopératives</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <source>My agenda</source>
+      <translation>Mon agenda</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <source>Collective trainings</source>
+      <translation>Formations collectives</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
+      <source>Sync</source>
+      <translation>Synchronisation</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="121" />
+      <source>&amp;File</source>
+      <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122" />
+      <source>&amp;Language</source>
+      <translation>&amp;Langue</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="123" />
+      <source>New cooperative</source>
+      <translation>Nouvelle coopérative</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="124" />
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="125" />
+      <source>Find a cooperative</source>
+      <translation>Rechercher une coopérative</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="126" />
+      <source>Quit</source>
+      <translation>Quitter</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="193" />
+      <source>working…</source>
+      <translation>travail en cours…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="209" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="215" />
+      <source>Loading the demonstration programme…</source>
+      <translation>Chargement du programme de démonstration…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="239" />
+      <source>Unsaved changes</source>
+      <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240" />
+      <source>This form has changes that are not saved. Save them before closing?</source>
+      <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxView</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="41" />
+      <source>Changed on</source>
+      <translation>Modifié le</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="42" />
+      <source>Record</source>
+      <translation>Fiche</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="43" />
+      <source>Change</source>
+      <translation>Modification</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="43" />
+      <source>deleted</source>
+      <translation>supprimé</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44" />
+      <source>%1 field(s)</source>
+      <translation>%1 champ(s)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45" />
+      <source>Fields</source>
+      <translation>Champs</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="62" />
+      <source>Changes are kept on this laptop and will be sent to the programme's server at the next synchronisation.</source>
+      <translation>Les modifications sont conservées sur cet ordinateur et seront envoyées au serveur du programme à la prochaine synchronisation.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlanTab</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="82" />
+      <source>Add an action</source>
+      <translation>Ajouter une action</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="83" />
+      <source>Edit</source>
+      <translation>Modifier</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="84" />
+      <source>Move up</source>
+      <translation>Monter</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="85" />
+      <source>Move down</source>
+      <translation>Descendre</translation>
+    </message>
+  </context>
+  <context>
+    <name>QGuiApplication</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="36" />
+      <source>QT_LAYOUT_DIRECTION</source>
+      <comment>Translate this string to the string 'LTR' in left-to-right languages or to 'RTL' in right-to-left languages</comment>
+      <translation>LTR</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordTabs</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="79" />
+      <source>Save the diagnosis</source>
+      <translation>Enregistrer le diagnostic</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="153" />
+      <source>New financing application</source>
+      <translation>Nouvelle demande de financement</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="154" />
+      <source>Record the application</source>
+      <translation>Enregistrer la demande</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="155" />
+      <source>No financing application yet.</source>
+      <translation>Aucune demande de financement pour l'instant.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelectionTab</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="73" />
+      <source>Evidence</source>
+      <translation>Justificatif</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="74" />
+      <source>Save the ratings</source>
+      <translation>Enregistrer les notes</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="93" />
+      <source>Eligible on %1.</source>
+      <translation>Éligible au %1.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="97" />
+      <source>Not eligible on %1:</source>
+      <translation>Non éligible au %1 :</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100" />
+      <source>Selection score: %1 / 100</source>
+      <translation>Score de sélection : %1 / 100</translation>
+    </message>
+  </context>
+  <context>
+    <name>SessionForm</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="79" />
+      <source>New coaching session (no. %1 of 12)</source>
+      <translation>Nouvelle séance d'accompagnement (n° %1 sur 12)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="80" />
+      <source>Plan actions reviewed: progress and comment</source>
+      <translation>Actions du plan revues : avancement et commentaire</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
+      <source>Progress (%)</source>
+      <translation>Avancement (%)</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
+      <source>Comment</source>
+      <translation>Commentaire</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="82" />
+      <source>Record the session</source>
+      <translation>Enregistrer la séance</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="83" />
+      <source>A session you had started typing was kept.</source>
+      <translation>Une séance que vous aviez commencé à saisir a été conservée.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="84" />
+      <source>Restore it</source>
+      <translation>La reprendre</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="85" />
+      <source>Discard it</source>
+      <translation>L'abandonner</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="20" />
+      <source>offline · %n change(s) waiting</source>
+      <translation>
+        <numerusform>hors ligne · %n modification en attente</numerusform>
+        <numerusform>hors ligne · %n modifications en attente</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingsView</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83" />
+      <source>New training session</source>
+      <translation>Nouvelle session de formation</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
+      <source>Create the session</source>
+      <translation>Créer la session</translation>
+    </message>
+  </context>
+</TS>
