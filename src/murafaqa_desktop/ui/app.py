@@ -32,7 +32,7 @@ def start(db_path: Path, language_code: str | None = None, settings: QSettings |
     app = make_application()
     fonts.register(app)
     settings = settings or QSettings()
-    language = Language(app)
+    language = Language.of(app)
     language.set(language_code or os.environ.get("MURAFAQA_LANG") or str(settings.value("language", "ar")))
     db_path.parent.mkdir(parents=True, exist_ok=True)
     window = MainWindow(db_path, language, settings, interactive=interactive)

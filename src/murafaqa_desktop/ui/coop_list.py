@@ -89,7 +89,7 @@ class CooperativeList(QWidget):
         self._fill(self.status, self.tr("Every status"),
                    [(c, label(PROGRAMME_STATUS, c, lang())) for c in PROGRAMME_STATUS])
         self._fill(self.eligible, self.tr("Eligible or not"),
-                   [("1", self.tr("Eligible")), ("0", self.tr("Not eligible"))])
+                   [("1", self.tr("Eligible today")), ("0", self.tr("Not eligible today"))])
         self.model.retranslate()
         self._show_count(self.model.total)
 

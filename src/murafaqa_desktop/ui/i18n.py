@@ -12,7 +12,7 @@ Arabic; widgets pick them with :func:`lang`.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from .. import assets
@@ -43,6 +43,12 @@ class Language(QObject):
 
     changed = Signal(str)
 
+    @classmethod
+    def of(cls, app: QApplication) -> "Language":
+        """The application's one Language (a second would leave its translators installed)."""
+        found = app.findChild(cls)
+        return found if isinstance(found, cls) else cls(app)
+
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._app = app
@@ -66,6 +72,8 @@ class Language(QObject):
         QLocale.setDefault(QLocale(LOCALES[code]))
         for t in self._translators:
             self._app.installTranslator(t)  # each install posts LanguageChange
+        # deliver it now: the switch is complete when this returns
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         rtl = layout_direction_marker() == "RTL"
         self._app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         self.changed.emit(code)

@@ -91,7 +91,10 @@ class PlanTab(QWidget):
 
     def _selected(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
+        if rows:
+            return rows[0].row()
+        current = self.table.currentIndex()
+        return current.row() if current.isValid() else None
 
     def add(self) -> None:
         coop_id = self.coop_id

@@ -1,0 +1,284 @@
+"""The coach's workflows, through the window, on a temporary database."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from murafaqa_desktop.services import coaching, plans, trainings
+from murafaqa_desktop.store.db import open_db
+from tests.factories import make_cooperative
+
+
+def idle(window) -> None:
+    assert window.tasks.wait_idle()
+
+
+def fill_cooperative(record, **values) -> None:
+    form = record.profile.form
+    for name, value in values.items():
+        editor = form.editors[name]
+        if hasattr(editor, "edit") and hasattr(editor.edit, "setText"):
+            editor.edit.setText(value)
+            editor.edit.textEdited.emit(value)  # as typed
+        else:
+            editor.set_value(value)
+            editor.changed.emit()
+
+
+def test_create_a_cooperative_then_find_it_in_the_list_and_by_search(window, qtbot):
+    window.new_action.trigger()  # Ctrl+N
+    record = window.record
+    assert window.stack.currentWidget() is record
+    qtbot.keyClicks(record.profile.form.editors["registration_number"].edit, "RC-2024-0042")
+    fill_cooperative(record, name_ar="تعاونية الأمل للأركان", name_fr="Coopérative Al Amal",
+                     legal_date="2022-03-01", activity_start="2022-06-01", application_date="2024-01-15",
+                     region="07")
+    window.save_action.trigger()  # Ctrl+S
+    idle(window)
+    assert record.file is not None, window.reporter.last
+    assert record.title.text() == "تعاونية الأمل للأركان"
+    window.escape()  # Esc: back to the list
+    idle(window)
+    assert window.stack.currentWidget() is window.coops
+    assert any(r["registration_number"] == "RC-2024-0042" for r in window.coops.model.rows)
+    window.find_action.trigger()  # Ctrl+F
+    window.coops.search.setText("تعاونيه الامل")  # no hamza, teh marbuta as heh
+    idle(window)
+    assert [r["registration_number"] for r in window.coops.model.rows] == ["RC-2024-0042"]
+    assert window.coops.count.text() == "تعاونية واحدة"
+    window.escape()
+    assert window.coops.search.text() == ""
+
+
+def test_a_refused_field_is_explained_next_to_it_in_the_users_language(window, qtbot):
+    window.new_cooperative()
+    record = window.record
+    fill_cooperative(record, registration_number="RC-1", legal_date="2022-03-01", region="07",
+                     email="x@example.org", members="beaucoup")
+    record.save_profile()
+    idle(window)
+    assert record.file is None
+    members_error = record.profile.form.error_text("members")
+    assert "عدد المتعاونين" in members_error and "beaucoup" in members_error
+    assert record.profile.form.errors["members"].isVisibleTo(record)
+    assert record.profile.form.error_text("name_ar") == ""
+
+
+def test_an_ineligible_cooperative_is_flagged_with_its_reason(window, qtbot, db_path):
+    db = open_db(db_path)
+    coop = make_cooperative(db, registration_number="RC-OLD", legal_date="2015-01-10",
+                            activity_start="2015-02-01", application_date="2024-01-15")
+    db.close()
+    window.coops.model.reload()
+    idle(window)
+    model = window.coops.model
+    row = next(i for i, r in enumerate(model.rows) if r["id"] == coop["id"])
+    assert model.index(row, 6).data() == "لا"
+    assert "4" in model.index(row, 6).data(Qt.ItemDataRole.ToolTipRole)
+    window.open_cooperative(coop["id"])
+    idle(window)
+    tab = window.record.selection
+    assert "غير مؤهلة" in tab.verdict.text()
+    assert "يقبل البرنامج 4 سنوات على الأكثر" in tab.reasons.text()
+
+
+def test_add_edit_and_reorder_plan_actions(window, qtbot, db_path):
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    db.close()
+    window.open_cooperative(coop["id"])
+    idle(window)
+    tab = window.record.plan
+    window.record.tabs.setCurrentWidget(tab)
+    for objective, axis in (("Obtenir l'agrément ONSSA", "production"), ("Ouvrir un point de vente", "marketing")):
+        tab.add()
+        dialog = tab.dialog
+        dialog.form.editors["axis"].set_value(axis)
+        dialog.form.editors["objective"].set_value(objective)
+        dialog.form.editors["due_date"].set_value("2025-06-30")
+        dialog.form.editors["estimated_cost"].set_value("12000")
+        dialog.submit()
+        idle(window)
+        assert dialog.result() == dialog.DialogCode.Accepted, dialog.form.general_error.text()
+        idle(window)
+    assert [r["objective"] for r in tab.model.rows] == ["Obtenir l'agrément ONSSA", "Ouvrir un point de vente"]
+    # an action without objective is refused next to the field
+    tab.add()
+    tab.dialog.form.editors["axis"].set_value("supply")
+    tab.dialog.submit()
+    idle(window)
+    assert "الهدف" in tab.dialog.form.error_text("objective")
+    tab.dialog.reject()
+    # move the second one up, by keyboard
+    tab.table.setCurrentIndex(tab.model.index(1, 0))
+    tab.move(-1)
+    idle(window)
+    assert [r["objective"] for r in tab.model.rows] == ["Ouvrir un point de vente", "Obtenir l'agrément ONSSA"]
+    # edit
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    tab.edit()
+    tab.dialog.form.editors["progress"].set_value("50")
+    tab.dialog.submit()
+    idle(window)
+    assert tab.model.rows[0]["progress"] == 50
+
+
+def test_log_sessions_then_the_13th_is_refused_with_its_message(window, qtbot, db_path):
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    first = dt.date(2024, 2, 1)
+    for n in range(11):
+        coaching.log_session(db, coop["id"], {"held_on": (first + dt.timedelta(days=60 * n)).isoformat()})
+    db.close()
+    window.open_cooperative(coop["id"])
+    idle(window)
+    tab = window.record.coaching
+    assert tab.progress.text() == "11 / 12"
+    form = tab.form
+    form.form.editors["held_on"].set_value((first + dt.timedelta(days=60 * 11)).isoformat())
+    form.form.editors["place"].edit.setText("بمقر التعاونية")
+    form.submit()
+    idle(window)
+    assert tab.progress.text() == "12 / 12", form.form.general_error.text()
+    assert tab.full_label.isVisibleTo(tab)
+    form.form.editors["held_on"].set_value((first + dt.timedelta(days=60 * 12)).isoformat())
+    window.record.tabs.setCurrentWidget(tab)
+    window.save_action.trigger()
+    idle(window)
+    assert tab.progress.text() == "12 / 12"
+    message = form.form.general_error.text() + form.form.error_text("held_on")
+    assert "لا يتضمن البرنامج حصة ثالثة عشرة" in message
+    # and in French, after switching language
+    window.set_language("fr")
+    form.submit()
+    idle(window)
+    assert "pas de 13e" in form.form.general_error.text()
+    window.set_language("ar")
+
+
+def test_a_session_past_the_two_year_window_is_refused_next_to_its_date(window, qtbot, db_path):
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    coaching.log_session(db, coop["id"], {"held_on": "2024-02-01"})
+    db.close()
+    window.open_cooperative(coop["id"])
+    idle(window)
+    form = window.record.coaching.form
+    form.form.editors["held_on"].set_value("2026-03-01")
+    form.submit()
+    idle(window)
+    assert "يتجاوز مدة السنتين" in form.form.error_text("held_on")
+
+
+def test_keyboard_only_attendance_for_a_training(window, qtbot, db_path):
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    session = trainings.create_session(db, {"module_code": "GOV-01", "held_on": "2025-03-10", "region": "07",
+                                            "place": "Marrakech", "trainer": "M. Alaoui"})
+    db.close()
+    window.set_language("fr")
+    window.nav.setCurrentRow(2)
+    idle(window)
+    view = window.trainings
+    view.select(session["id"])
+    idle(window)
+    sheet = view.sheet
+    assert sheet.isEnabled()
+    people = [("Fatima Ait Ali", "F"), ("Mohamed Ouali", "M"), ("Khadija Bennani", "F")]
+    for name, gender in people:
+        qtbot.keyClicks(sheet.name, name)
+        qtbot.keyClick(sheet.name, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() in (sheet.cooperative, sheet.cooperative.lineEdit())
+        qtbot.keyClick(sheet.cooperative, Qt.Key.Key_Down)  # the first cooperative of the region
+        qtbot.keyClick(sheet.cooperative, Qt.Key.Key_Tab)
+        qtbot.keyClick(sheet.role, Qt.Key.Key_Down)
+        qtbot.keyClick(sheet.role, Qt.Key.Key_Tab)
+        sheet.gender.setFocus()
+        qtbot.keyClick(sheet.gender, Qt.Key.Key_Home if gender == "F" else Qt.Key.Key_End)
+        qtbot.keyClick(sheet.gender, Qt.Key.Key_Return)
+        idle(window)
+        assert sheet.error.text() == ""
+        assert QApplication.focusWidget() is sheet.name and sheet.name.text() == ""
+    assert [r["participant"] for r in sheet.model.rows] == [p for p, _ in people]
+    assert [r["gender"] for r in sheet.model.rows] == [g for _, g in people]
+    assert all(r["cooperative_id"] == coop["id"] for r in sheet.model.rows)
+    assert "3 participants, dont 2 femmes" in sheet.count.text()
+    # a line without a name is refused, and nothing is added
+    qtbot.keyClick(sheet.name, Qt.Key.Key_Return)
+    idle(window)
+    assert "obligatoire" in sheet.error.text() and len(sheet.model.rows) == 3
+
+
+def test_switching_language_changes_direction_and_texts(window, qtbot):
+    app = QApplication.instance()
+    assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.nav.item(0).text() == "التعاونيات"
+    assert window.file_menu.title() == "&ملف"
+    window.language_actions["fr"].trigger()
+    assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.nav.item(0).text() == "Coopératives"
+    assert window.file_menu.title() == "&Fichier"
+    assert window.coops.model.headerData(0, Qt.Orientation.Horizontal) == "N° d'immatriculation"
+    assert window.record.profile.form.labels["legal_date"].text().startswith("Date de création légale")
+    assert window.record.tabs.tabText(1) == "Éligibilité && sélection"
+    assert "hors ligne" in window.sync_label.text()
+    assert window.settings.value("language") == "fr"
+    window.language_actions["ar"].trigger()
+    assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.nav.item(0).text() == "التعاونيات"
+    assert window.record.profile.form.labels["legal_date"].text().startswith("تاريخ التأسيس القانوني")
+    assert "غير متصل" in window.sync_label.text()
+
+
+def test_phone_email_and_registration_stay_left_to_right_in_arabic(window):
+    form = window.record.profile.form
+    for name in ("phone", "email", "registration_number"):
+        assert form.editors[name].edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert form.editors["name_ar"].edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    date = form.editors["legal_date"]
+    date.set_value("2007-10-05")
+    assert date.edit.text() == "2007-10-05"  # not mirrored into 05-10-2007
+
+
+def test_sync_status_counts_the_changes_waiting(window, qtbot, db_path):
+    assert "لا توجد تعديلات" in window.sync_label.text()
+    window.new_cooperative()
+    fill_cooperative(window.record, registration_number="RC-9", name_fr="Coopérative Nour", legal_date="2022-03-01",
+                     region="07")
+    window.record.save_profile()
+    idle(window)
+    idle(window)
+    assert "تعديل واحد" in window.sync_label.text()
+    window.nav.setCurrentRow(3)
+    idle(window)
+    assert window.outbox.model.rowCount() == 1
+
+
+def test_agenda_lists_overdue_coaching(demo_window):
+    window = demo_window
+    window.nav.setCurrentRow(1)
+    idle(window)
+    overdue = window.agenda.models[0]
+    assert overdue.rowCount() > 0
+    today = dt.date.today().isoformat()
+    assert all(r["next_due"] < today for r in overdue.rows)
+    window.agenda.view(0).activated.emit(overdue.index(0, 0))
+    idle(window)
+    assert window.record.coop_id == overdue.rows[0]["id"]
+
+
+def test_close_guard_keeps_the_window_open_when_asked(window, qtbot, db_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    db.close()
+    window.open_cooperative(coop["id"])
+    idle(window)
+    window.record.coaching.form.form.editors["place"].edit.setText("x")
+    window.record.coaching.form.form.editors["place"].changed.emit()
+    window.close_answer = QMessageBox.StandardButton.Cancel
+    assert not window.close()
+    assert window.isVisible()
