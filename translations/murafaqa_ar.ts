@@ -81,6 +81,36 @@
     </message>
   </context>
   <context>
+    <name>BatchPrintDialog</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="29" />
+      <source>Printing</source>
+      <translation>الطباعة</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="31" />
+      <source>Preparing %n document(s)…</source>
+      <translation>
+        <numerusform>جار إعداد الوثائق…</numerusform>
+        <numerusform>جار إعداد وثيقة واحدة…</numerusform>
+        <numerusform>جار إعداد وثيقتين…</numerusform>
+        <numerusform>جار إعداد %n وثائق…</numerusform>
+        <numerusform>جار إعداد %n وثيقة…</numerusform>
+        <numerusform>جار إعداد %n وثيقة…</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="49" />
+      <source>%1 of %2 documents</source>
+      <translation>%1 من %2 وثيقة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="53" />
+      <source>Cancelling…</source>
+      <translation>جار الإلغاء…</translation>
+    </message>
+  </context>
+  <context>
     <name>CoachingTab</name>
     <message>
       <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="95" />
@@ -116,57 +146,57 @@
   <context>
     <name>CooperativeList</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
       <source>Search by name, registration number, president, commune…</source>
       <translation>البحث بالاسم أو رقم التسجيل أو الرئيس(ة) أو الجماعة…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83" />
       <source>New cooperative</source>
       <translation>تعاونية جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84" />
       <source>Overdue coaching only</source>
       <translation>المواكبة المتأخرة فقط</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
       <source>All regions</source>
       <translation>جميع الجهات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
       <source>All tranches</source>
       <translation>جميع الأشطر</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88" />
       <source>Tranche %1</source>
       <translation>الشطر %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89" />
       <source>Every status</source>
       <translation>جميع الوضعيات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
       <source>Eligible or not</source>
       <translation>مؤهلة أو غير مؤهلة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
-      <source>Eligible</source>
-      <translation>مؤهلة</translation>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92" />
+      <source>Eligible today</source>
+      <translation>مؤهلة اليوم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
-      <source>Not eligible</source>
-      <translation>غير مؤهلة</translation>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92" />
+      <source>Not eligible today</source>
+      <translation>غير مؤهلة اليوم</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="115" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="120" />
       <source>%n cooperative(s)</source>
       <translation>
         <numerusform>لا توجد تعاونية</numerusform>
@@ -178,7 +208,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="117" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="122" />
       <source>%1 loaded</source>
       <translation>%1 معروضة</translation>
     </message>
@@ -241,12 +271,12 @@
       <translation>الحقول المشار إليها بـ * إلزامية.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="169" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="170" />
       <source>Unsaved changes from an earlier session were restored.</source>
       <translation>تم استرجاع تعديلات غير محفوظة من جلسة سابقة.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="189" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="190" />
       <source>Saved.</source>
       <translation>تم الحفظ.</translation>
     </message>
@@ -315,78 +345,78 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="117" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
       <source>Murafaqa — coaching of cooperatives</source>
       <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
       <source>Cooperatives</source>
       <translation>التعاونيات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
       <source>My agenda</source>
       <translation>مفكرتي</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
       <source>Collective trainings</source>
       <translation>التكوين الجماعي</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120" />
       <source>Sync</source>
       <translation>المزامنة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="121" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122" />
       <source>&amp;File</source>
       <translation>&amp;ملف</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="123" />
       <source>&amp;Language</source>
       <translation>&amp;اللغة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="123" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="124" />
       <source>New cooperative</source>
       <translation>تعاونية جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="124" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="125" />
       <source>Save</source>
       <translation>حفظ</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="125" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="126" />
       <source>Find a cooperative</source>
       <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="126" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="127" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="193" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="194" />
       <source>working…</source>
       <translation>جار العمل…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="209" />
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="215" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="210" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="216" />
       <source>Loading the demonstration programme…</source>
       <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="239" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240" />
       <source>Unsaved changes</source>
       <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="241" />
       <source>This form has changes that are not saved. Save them before closing?</source>
       <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -450,6 +480,62 @@
       <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="85" />
       <source>Move down</source>
       <translation>إلى الأسفل</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="47" />
+      <source>Print preview</source>
+      <translation>معاينة قبل الطباعة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="55" />
+      <source>Print…</source>
+      <translation>طباعة…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56" />
+      <source>Save as PDF…</source>
+      <translation>حفظ بصيغة PDF…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57" />
+      <source>Close</source>
+      <translation>إغلاق</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="64" />
+      <source>Document language:</source>
+      <translation>لغة الوثيقة:</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106" />
+      <source>Preparing the document…</source>
+      <translation>جار إعداد الوثيقة…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="118" />
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>لا توجد صفحات</numerusform>
+        <numerusform>صفحة واحدة</numerusform>
+        <numerusform>صفحتان</numerusform>
+        <numerusform>%n صفحات</numerusform>
+        <numerusform>%n صفحة</numerusform>
+        <numerusform>%n صفحة</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="137" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="144" />
+      <source>Save as PDF</source>
+      <translation>حفظ بصيغة PDF</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="138" />
+      <source>PDF documents (*.pdf)</source>
+      <translation>وثائق PDF (*.pdf)</translation>
     </message>
   </context>
   <context>

@@ -81,6 +81,32 @@
     </message>
   </context>
   <context>
+    <name>BatchPrintDialog</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="29" />
+      <source>Printing</source>
+      <translation>Impression</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="31" />
+      <source>Preparing %n document(s)…</source>
+      <translation>
+        <numerusform>Préparation de %n document…</numerusform>
+        <numerusform>Préparation de %n documents…</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="49" />
+      <source>%1 of %2 documents</source>
+      <translation>%1 sur %2 documents</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="53" />
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+  </context>
+  <context>
     <name>CoachingTab</name>
     <message>
       <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="95" />
@@ -116,57 +142,57 @@
   <context>
     <name>CooperativeList</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
       <source>Search by name, registration number, president, commune…</source>
       <translation>Rechercher par nom, n° d'immatriculation, président(e), commune…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83" />
       <source>New cooperative</source>
       <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84" />
       <source>Overdue coaching only</source>
       <translation>Accompagnement en retard seulement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
       <source>All regions</source>
       <translation>Toutes les régions</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
       <source>All tranches</source>
       <translation>Toutes les tranches</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88" />
       <source>Tranche %1</source>
       <translation>Tranche %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89" />
       <source>Every status</source>
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
       <source>Eligible or not</source>
       <translation>Éligible ou non</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
-      <source>Eligible</source>
-      <translation>Éligible</translation>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92" />
+      <source>Eligible today</source>
+      <translation>Éligible aujourd'hui</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
-      <source>Not eligible</source>
-      <translation>Non éligible</translation>
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92" />
+      <source>Not eligible today</source>
+      <translation>Non éligible aujourd'hui</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="115" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="120" />
       <source>%n cooperative(s)</source>
       <translation>
         <numerusform>%n coopérative</numerusform>
@@ -174,7 +200,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="117" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="122" />
       <source>%1 loaded</source>
       <translation>%1 chargées</translation>
     </message>
@@ -237,12 +263,12 @@
       <translation>Les champs marqués * sont obligatoires.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="169" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="170" />
       <source>Unsaved changes from an earlier session were restored.</source>
       <translation>Des modifications non enregistrées d'une session précédente ont été rétablies.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="189" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="190" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
@@ -311,78 +337,78 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="117" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
       <source>Murafaqa — coaching of cooperatives</source>
       <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
       <source>Cooperatives</source>
       <translation>Coopératives</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
       <source>My agenda</source>
       <translation>Mon agenda</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
       <source>Collective trainings</source>
       <translation>Formations collectives</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120" />
       <source>Sync</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="121" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="123" />
       <source>&amp;Language</source>
       <translation>&amp;Langue</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="123" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="124" />
       <source>New cooperative</source>
       <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="124" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="125" />
       <source>Save</source>
       <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="125" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="126" />
       <source>Find a cooperative</source>
       <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="126" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="127" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="193" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="194" />
       <source>working…</source>
       <translation>travail en cours…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="209" />
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="215" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="210" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="216" />
       <source>Loading the demonstration programme…</source>
       <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="239" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="241" />
       <source>This form has changes that are not saved. Save them before closing?</source>
       <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -446,6 +472,58 @@
       <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="85" />
       <source>Move down</source>
       <translation>Descendre</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="47" />
+      <source>Print preview</source>
+      <translation>Aperçu avant impression</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="55" />
+      <source>Print…</source>
+      <translation>Imprimer…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56" />
+      <source>Save as PDF…</source>
+      <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57" />
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="64" />
+      <source>Document language:</source>
+      <translation>Langue du document :</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106" />
+      <source>Preparing the document…</source>
+      <translation>Préparation du document…</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="118" />
+      <source>%n page(s)</source>
+      <translation>
+        <numerusform>%n page</numerusform>
+        <numerusform>%n pages</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="137" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="144" />
+      <source>Save as PDF</source>
+      <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="138" />
+      <source>PDF documents (*.pdf)</source>
+      <translation>Documents PDF (*.pdf)</translation>
     </message>
   </context>
   <context>
