@@ -83,12 +83,12 @@
   <context>
     <name>BatchPrintDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="29" />
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="30" />
       <source>Printing</source>
       <translation>الطباعة</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="31" />
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="32" />
       <source>Preparing %n document(s)…</source>
       <translation>
         <numerusform>جار إعداد الوثائق…</numerusform>
@@ -100,12 +100,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="49" />
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="51" />
       <source>%1 of %2 documents</source>
       <translation>%1 من %2 وثيقة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="53" />
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="55" />
       <source>Cancelling…</source>
       <translation>جار الإلغاء…</translation>
     </message>
@@ -113,32 +113,32 @@
   <context>
     <name>CoachingTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="95" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="97" />
       <source>Two-year window: %1 → %2</source>
       <translation>مدة السنتين: %1 ← %2</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="98" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100" />
       <source>Coaching has not started yet.</source>
       <translation>لم تبدأ المواكبة بعد.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="102" />
       <source>Overdue by %1 days (due %2)</source>
       <translation>متأخرة بـ %1 يوما (موعدها %2)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="106" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="108" />
       <source>next session due %1</source>
       <translation>الحصة المقبلة في %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="109" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="111" />
       <source>%1 sessions of 12 done</source>
       <translation>أنجزت %1 حصص من 12</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="112" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="114" />
       <source>All 12 sessions are recorded: the programme plans no 13th session.</source>
       <translation>تم تسجيل الحصص الـ12 كلها: لا يتضمن البرنامج حصة ثالثة عشرة.</translation>
     </message>
@@ -510,12 +510,12 @@
       <translation>لغة الوثيقة:</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="105" />
       <source>Preparing the document…</source>
       <translation>جار إعداد الوثيقة…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="118" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="123" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>لا توجد صفحات</numerusform>
@@ -527,21 +527,29 @@
       </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="137" />
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="144" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="150" />
       <source>Save as PDF</source>
       <translation>حفظ بصيغة PDF</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="138" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="144" />
       <source>PDF documents (*.pdf)</source>
       <translation>وثائق PDF (*.pdf)</translation>
     </message>
   </context>
   <context>
+    <name>Progress</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="41" />
+      <source>%1 / %2</source>
+      <translation>%1 من %2</translation>
+    </message>
+  </context>
+  <context>
     <name>QGuiApplication</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="36" />
+      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="46" />
       <source>QT_LAYOUT_DIRECTION</source>
       <comment>Translate this string to the string 'LTR' in left-to-right languages or to 'RTL' in right-to-left languages</comment>
       <translation>RTL</translation>
@@ -573,27 +581,27 @@
   <context>
     <name>SelectionTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="73" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="75" />
       <source>Evidence</source>
       <translation>الإثبات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="74" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76" />
       <source>Save the ratings</source>
       <translation>حفظ التنقيط</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="93" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="95" />
       <source>Eligible on %1.</source>
       <translation>مؤهلة في %1.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="97" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="99" />
       <source>Not eligible on %1:</source>
       <translation>غير مؤهلة في %1:</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="102" />
       <source>Selection score: %1 / 100</source>
       <translation>نقطة الانتقاء: %1 / 100</translation>
     </message>
@@ -664,12 +672,12 @@
   <context>
     <name>TrainingsView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83" />
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
       <source>New training session</source>
       <translation>دورة تكوين جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="85" />
       <source>Create the session</source>
       <translation>إنشاء الدورة</translation>
     </message>

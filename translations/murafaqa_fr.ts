@@ -83,12 +83,12 @@
   <context>
     <name>BatchPrintDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="29" />
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="30" />
       <source>Printing</source>
       <translation>Impression</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="31" />
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="32" />
       <source>Preparing %n document(s)…</source>
       <translation>
         <numerusform>Préparation de %n document…</numerusform>
@@ -96,12 +96,12 @@
       </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="49" />
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="51" />
       <source>%1 of %2 documents</source>
       <translation>%1 sur %2 documents</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="53" />
+      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="55" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
@@ -109,32 +109,32 @@
   <context>
     <name>CoachingTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="95" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="97" />
       <source>Two-year window: %1 → %2</source>
       <translation>Fenêtre de deux ans : %1 → %2</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="98" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100" />
       <source>Coaching has not started yet.</source>
       <translation>L'accompagnement n'a pas encore commencé.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="102" />
       <source>Overdue by %1 days (due %2)</source>
       <translation>En retard de %1 jours (prévue le %2)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="106" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="108" />
       <source>next session due %1</source>
       <translation>prochaine séance prévue le %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="109" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="111" />
       <source>%1 sessions of 12 done</source>
       <translation>%1 séances sur 12 réalisées</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="112" />
+      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="114" />
       <source>All 12 sessions are recorded: the programme plans no 13th session.</source>
       <translation>Les 12 séances sont enregistrées : le programme ne prévoit pas de 13e séance.</translation>
     </message>
@@ -502,12 +502,12 @@
       <translation>Langue du document :</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="105" />
       <source>Preparing the document…</source>
       <translation>Préparation du document…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="118" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="123" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -515,21 +515,29 @@
       </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="137" />
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="144" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="150" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="138" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="144" />
       <source>PDF documents (*.pdf)</source>
       <translation>Documents PDF (*.pdf)</translation>
     </message>
   </context>
   <context>
+    <name>Progress</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="41" />
+      <source>%1 / %2</source>
+      <translation>%1 / %2</translation>
+    </message>
+  </context>
+  <context>
     <name>QGuiApplication</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="36" />
+      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="46" />
       <source>QT_LAYOUT_DIRECTION</source>
       <comment>Translate this string to the string 'LTR' in left-to-right languages or to 'RTL' in right-to-left languages</comment>
       <translation>LTR</translation>
@@ -561,27 +569,27 @@
   <context>
     <name>SelectionTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="73" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="75" />
       <source>Evidence</source>
       <translation>Justificatif</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="74" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76" />
       <source>Save the ratings</source>
       <translation>Enregistrer les notes</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="93" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="95" />
       <source>Eligible on %1.</source>
       <translation>Éligible au %1.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="97" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="99" />
       <source>Not eligible on %1:</source>
       <translation>Non éligible au %1 :</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="102" />
       <source>Selection score: %1 / 100</source>
       <translation>Score de sélection : %1 / 100</translation>
     </message>
@@ -648,12 +656,12 @@
   <context>
     <name>TrainingsView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83" />
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
       <source>New training session</source>
       <translation>Nouvelle session de formation</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="85" />
       <source>Create the session</source>
       <translation>Créer la session</translation>
     </message>

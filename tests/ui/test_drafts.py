@@ -67,7 +67,7 @@ def test_killed_with_a_half_typed_session_then_the_draft_comes_back(make_window,
     form.form.editors["held_on"].set_value("2024-03-01")
     form.submit()
     window.tasks.wait_idle()
-    assert window.record.coaching.progress.text() == "1 / 12"
+    assert window.record.coaching.progress.text() == "1 من 12"
     db = open_db(db_path)
     assert drafts.load(db, f"coaching_session:{coop['id']}") is None
     db.close()

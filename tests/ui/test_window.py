@@ -135,19 +135,19 @@ def test_log_sessions_then_the_13th_is_refused_with_its_message(window, qtbot, d
     window.open_cooperative(coop["id"])
     idle(window)
     tab = window.record.coaching
-    assert tab.progress.text() == "11 / 12"
+    assert tab.progress.text() == "11 من 12"
     form = tab.form
     form.form.editors["held_on"].set_value((first + dt.timedelta(days=60 * 11)).isoformat())
     form.form.editors["place"].edit.setText("بمقر التعاونية")
     form.submit()
     idle(window)
-    assert tab.progress.text() == "12 / 12", form.form.general_error.text()
+    assert tab.progress.text() == "12 من 12", form.form.general_error.text()
     assert tab.full_label.isVisibleTo(tab)
     form.form.editors["held_on"].set_value((first + dt.timedelta(days=60 * 12)).isoformat())
     window.record.tabs.setCurrentWidget(tab)
     window.save_action.trigger()
     idle(window)
-    assert tab.progress.text() == "12 / 12"
+    assert tab.progress.text() == "12 من 12"
     message = form.form.general_error.text() + form.form.error_text("held_on")
     assert "لا يتضمن البرنامج حصة ثالثة عشرة" in message
     # and in French, after switching language

@@ -13,7 +13,8 @@ _COLUMNS = ("SELECT c.id, c.registration_number, c.name_ar, c.name_fr, c.region,
 def coaching_due(db: Database, start: str | None, end: str | None, coach: str | None = None,
                  limit: int = 200) -> list[Row]:
     """Cooperatives whose next session falls in [start, end) (ISO dates; None = open)."""
-    clauses, params = ["p.next_due IS NOT NULL"], []
+    # withdrawn or finished cooperatives are no longer on anyone's agenda
+    clauses, params = ["p.next_due IS NOT NULL", "coalesce(c.status, '') NOT IN ('withdrawn', 'rejected', 'completed')"], []
     if start:
         clauses.append("p.next_due >= ?")
         params.append(start)
@@ -48,3 +49,17 @@ def cooperative_choices(db: Database, region: str | None, limit: int = 2000) -> 
                              "WHERE region = ? ORDER BY registration_number LIMIT ?", [region, limit])
     return fetch_all(db, "SELECT id, registration_number, name_ar, name_fr FROM cooperatives "
                          "ORDER BY registration_number LIMIT ?", [limit])
+
+
+def showcase_cooperative(db: Database) -> str | None:
+    """A cooperative in the middle of its coaching with a plan, trainings and
+    financing (the screenshots and the benchmark open it)."""
+    row = fetch_all(db, "SELECT c.id FROM cooperatives c JOIN coaching_progress p ON p.cooperative_id = c.id "
+                        "WHERE p.done BETWEEN 3 AND 9 "
+                        "AND EXISTS (SELECT 1 FROM financing f WHERE f.cooperative_id = c.id) "
+                        "AND EXISTS (SELECT 1 FROM training_attendance a WHERE a.cooperative_id = c.id) "
+                        "AND EXISTS (SELECT 1 FROM plan_actions a WHERE a.cooperative_id = c.id) "
+                        "ORDER BY c.rid LIMIT 1")
+    if not row:
+        row = fetch_all(db, "SELECT cooperative_id AS id FROM coaching_progress ORDER BY done DESC LIMIT 1")
+    return row[0]["id"] if row else None

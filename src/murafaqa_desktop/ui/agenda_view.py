@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QTableView, QVBoxLayout, Q
 
 from .. import assets
 from ..store import agenda
-from .i18n import lang
+from .i18n import lang, of_twelve
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
 from .trainings_view import session_title
@@ -55,7 +55,7 @@ class AgendaView(QWidget):
             Column(lambda: self.tr("Cooperative"), name),
             Column(lambda: self.tr("Region"),
                    lambda r: ref.regions[r["region"]].name(lang()) if r["region"] in ref.regions else r["region"]),
-            Column(lambda: self.tr("Sessions"), lambda r: f"{r['done']} / 12"),
+            Column(lambda: self.tr("Sessions"), lambda r: of_twelve(r["done"])),
         ], warn=(lambda r: True) if overdue else None, parent=self)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QScrollArea, QT
 from ..domain.coaching import MAX_SESSIONS
 from ..domain.entities import COACHING_SESSION
 from ..domain.vocab import ACTION_AXES, label
-from .i18n import lang, locale
+from .i18n import lang, locale, of_twelve
 from .rows_model import Column, RowsModel
 from .session_form import SessionForm
 from .tasks import Tasks
@@ -34,7 +34,7 @@ class CoachingTab(QWidget):
         super().__init__(parent)
         self.progress = QProgressBar()
         self.progress.setRange(0, MAX_SESSIONS)
-        self.progress.setFormat("%v / %m")
+        self.progress.setMinimumWidth(220)
         self.progress.setMaximumWidth(320)
         self.window_label = QLabel()
         self.overdue_label = QLabel()
@@ -49,7 +49,7 @@ class CoachingTab(QWidget):
             Column(lambda: f("next_date").label(lang()), lambda r: r["next_date"]),
         ], parent=self)
         self.table: QTableView = table_view(self.sessions, stretch=4)
-        self.table.setMinimumHeight(140)
+        self.table.setMinimumHeight(190)
         self.form = SessionForm(tasks)
         self.form.saved.connect(self.changed)
         self.full_label = QLabel()
@@ -76,6 +76,7 @@ class CoachingTab(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.sessions.retranslate()
+            self.progress.setFormat(of_twelve(self.progress.value()))
             if self._file:
                 self._labels(self._file)
         super().changeEvent(event)
@@ -85,6 +86,7 @@ class CoachingTab(QWidget):
         sessions = file["coaching"]["sessions"]
         self.sessions.set_rows(sessions)
         self.progress.setValue(len(sessions))
+        self.progress.setFormat(of_twelve(len(sessions)))
         self.form.show_cooperative(file["cooperative"]["id"], title, sessions, file["plan"])
         self._labels(file)
 

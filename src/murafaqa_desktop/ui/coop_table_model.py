@@ -21,7 +21,7 @@ from ..domain.entities import COOPERATIVE
 from ..domain.schema import as_date
 from ..domain.vocab import PROGRAMME_STATUS, label
 from ..store import cooperatives as coop_store
-from .i18n import lang
+from .i18n import lang, of_twelve
 from .tasks import Tasks
 
 PAGE = 200
@@ -188,7 +188,7 @@ class CooperativeTableModel(QAbstractTableModel):
             return (QCoreApplication.translate("CooperativeTableModel", "yes") if self.eligibility(row).eligible
                     else QCoreApplication.translate("CooperativeTableModel", "no"))
         if column == "sessions":
-            return f"{row['sessions_done']} / 12"
+            return of_twelve(row["sessions_done"])
         if column == "next_due":
             return row["next_due"] or ""
         return row.get(column) or ""

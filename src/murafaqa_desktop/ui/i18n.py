@@ -28,7 +28,17 @@ def lang() -> str:
 
 
 def locale() -> QLocale:
-    return QLocale(LOCALES[_current])
+    """The interface's locale for numbers. In Arabic, ar_MA would group
+    thousands with a dot (23.000 reads as twenty-three): no grouping there."""
+    loc = QLocale(LOCALES[_current])
+    if _current == "ar":
+        loc.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return loc
+
+
+def of_twelve(done: int, total: int = 12) -> str:
+    """"n / 12" — in Arabic "n من 12", which no bidi reordering can flip."""
+    return QCoreApplication.translate("Progress", "%1 / %2").replace("%1", str(done)).replace("%2", str(total))
 
 
 def layout_direction_marker() -> str:
@@ -69,7 +79,7 @@ class Language(QObject):
             self._translators.append(qt)
         self._translators.append(ours)
         _current = code
-        QLocale.setDefault(QLocale(LOCALES[code]))
+        QLocale.setDefault(locale())
         for t in self._translators:
             self._app.installTranslator(t)  # each install posts LanguageChange
         # deliver it now: the switch is complete when this returns

@@ -15,7 +15,7 @@ from .form import FormPanel
 from .i18n import lang
 from .plan_table_model import COLUMNS, PlanTableModel
 from .tasks import Tasks
-from .widgets import table_view
+from .widgets import select_row, table_view
 
 
 class ActionDialog(QDialog):
@@ -133,5 +133,5 @@ class PlanTab(QWidget):
     def after_reload(self) -> None:
         target = getattr(self, "_select_after_reload", None)
         if target is not None:
-            self.table.selectRow(target)
+            select_row(self.table, target)
             self._select_after_reload = None

@@ -116,7 +116,7 @@ class CooperativeRecord(QWidget):
         c = self.file["cooperative"]
         first, second = ("name_ar", "name_fr") if lang() == "ar" else ("name_fr", "name_ar")
         self.title.setText(c[first] or c[second] or c["registration_number"])
-        mark = "\u200f" if lang() == "ar" else ""  # a number first must not flip the line's direction
+        mark = "\u200f" if lang() == "ar" else "\u200e"  # the line's direction is the interface's
         self.subtitle.setText(mark + " · ".join(x for x in (c["registration_number"], c[second]) if x))
 
     # -- opening --------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.errors import DomainError
 from ..domain.vocab import CRITERION_RATING, SELECTION_CRITERIA, label
@@ -50,8 +50,10 @@ class SelectionTab(QWidget):
         layout.addSpacing(12)
         layout.addLayout(grid)
         layout.addWidget(self.error)
-        layout.addWidget(self.score)
-        layout.addWidget(self.save_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.score, 1)
+        bottom.addWidget(self.save_button)
+        layout.addLayout(bottom)
         layout.addStretch(1)
         self.retranslate()
 

@@ -16,7 +16,7 @@ from .form import FormPanel
 from .i18n import lang
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
-from .widgets import table_view
+from .widgets import select_row, table_view
 
 
 def session_title(row: dict[str, Any]) -> str:
@@ -67,8 +67,9 @@ class TrainingsView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.sheet)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([560, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self._select_id: str | None = None
@@ -94,9 +95,7 @@ class TrainingsView(QWidget):
         if self._select_id:
             for i, r in enumerate(rows):
                 if r["id"] == self._select_id:
-                    self.table.blockSignals(True)
-                    self.table.selectRow(i)
-                    self.table.blockSignals(False)
+                    select_row(self.table, i)
             self._select_id = None
         self.loaded.emit()
 
@@ -110,7 +109,7 @@ class TrainingsView(QWidget):
     def select(self, session_id: str) -> None:
         for i, r in enumerate(self.model.rows):
             if r["id"] == session_id:
-                self.table.selectRow(i)
+                select_row(self.table, i)
 
     def create(self) -> None:
         values = self.form.values()

@@ -1,7 +1,8 @@
-"""Small shared pieces: a read-only table view set up the same way everywhere."""
+"""Small shared pieces: a read-only table view set up the same way everywhere,
+and selecting a row in it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -14,8 +15,21 @@ def table_view(model: QAbstractItemModel, stretch: int | None = None) -> QTableV
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setMaximumSectionSize(320)  # a long text is elided, not the table widened
     if stretch is not None:
         view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     else:
         view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def select_row(view: QTableView, row: int) -> None:
+    """Select and focus a row. (``QTableView.selectRow`` finds its column at
+    the viewport's far edge in right-to-left layouts, and selects nothing
+    there before the view is laid out.)"""
+    model = view.model()
+    if not 0 <= row < model.rowCount():
+        return
+    index = model.index(row, 0)
+    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    view.selectionModel().setCurrentIndex(index, flags)
