@@ -182,13 +182,37 @@ def rollback_to(db: Database, name: str) -> None:
 # -- staged pull pages ----------------------------------------------------------------------
 
 def stage(db: Database, changes: Iterable[dict[str, Any]]) -> None:
-    """Keep a page; a row seen again (a resumed page) replaces its staged copy."""
+    """Keep changes until the pull ends. A row staged already (a resumed page,
+    a write put off) is merged field by field, the newer sequence winning;
+    ``versions`` is stored in full, one sequence per field."""
+    rows = list(changes)
+    existing = {(r["tbl"], r["id"]): r for r in staged(db)} if staged_count(db) else {}
+    out = []
+    for c in rows:
+        fields = dict(c.get("f") or {})
+        odd = c.get("v") or {}
+        seqs = {f: int(odd.get(f, c["s"])) for f in fields}
+        old = existing.get((c["t"], c["id"]))
+        whole, deleted, seq = bool(c.get("w")), bool(c.get("d")), int(c["s"])
+        if old is not None and not deleted and not old["deleted"]:
+            old_fields, old_seqs = old["fields"] or {}, old["versions"] or {}
+            for f, v in old_fields.items():
+                if old_seqs.get(f, old["seq"]) > seqs.get(f, -1):
+                    fields[f], seqs[f] = v, old_seqs.get(f, old["seq"])
+            whole = whole or bool(old["whole"])
+            seq = max(seq, old["seq"])
+        elif old is not None and old["seq"] > seq:
+            continue
+        out.append([c["t"], c["id"], seq, json.dumps(fields, ensure_ascii=False), json.dumps(seqs),
+                    int(whole), int(deleted)])
     db.conn.executemany(
         "INSERT INTO sync_staged (tbl, id, seq, fields, versions, whole, deleted) VALUES (?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (tbl, id) DO UPDATE SET seq = excluded.seq, fields = excluded.fields, "
-        "versions = excluded.versions, whole = excluded.whole, deleted = excluded.deleted",
-        [[c["t"], c["id"], c["s"], json.dumps(c.get("f"), ensure_ascii=False), json.dumps(c.get("v")),
-          int(bool(c.get("w"))), int(bool(c.get("d")))] for c in changes])
+        "versions = excluded.versions, whole = excluded.whole, deleted = excluded.deleted", out)
+
+
+def unstage(db: Database, tbl: str, row_id: str) -> None:
+    db.execute("DELETE FROM sync_staged WHERE tbl = ? AND id = ?", [tbl, row_id])
 
 
 def staged(db: Database) -> list[Row]:

@@ -166,8 +166,18 @@ class SyncEngine:
         if row is not None:
             current = st.versions(self.db, tbl, row_id)
             values = {f: v for f, v in values.items() if seqs.get(f, 0) >= current.get(f, 0) and row.get(f) != v}
-            self._write(tbl, row_id, values, insert=False)
-            st.set_versions(self.db, tbl, row_id, seqs)
+            st.savepoint(self.db, "reconcile")
+            try:
+                self._write(tbl, row_id, values, insert=False)
+                st.set_versions(self.db, tbl, row_id, seqs)
+                st.release(self.db, "reconcile")
+            except sqlite3.IntegrityError:
+                # A key another local row still holds (a session number the
+                # server moved, its holder not pushed yet): put the write off
+                # with the pulled rows; it applies once the holder has moved.
+                st.rollback_to(self.db, "reconcile")
+                st.stage(self.db, [{"t": tbl, "id": row_id, "s": max(seqs.values(), default=0), "f": values,
+                                    "v": {f: seqs.get(f, 0) for f in values}}])
 
     # -- pull pages -------------------------------------------------------------------
     def _page(self, page: PullPage, report: SyncReport) -> bool:
@@ -198,6 +208,8 @@ class SyncEngine:
         # Rows may wait on each other (a session number freed by another's
         # move, a parent): retry until no progress; what still fails is
         # reported, never allowed to block the rest.
+        for r in deletions:
+            st.unstage(self.db, r["tbl"], r["id"])
         waiting = upserts
         while waiting:
             failed = []
@@ -205,15 +217,17 @@ class SyncEngine:
                 st.savepoint(self.db, "pulled_row")
                 try:
                     self._apply_row(r, touched)
+                    st.unstage(self.db, r["tbl"], r["id"])
                     st.release(self.db, "pulled_row")
                 except sqlite3.IntegrityError:
                     st.rollback_to(self.db, "pulled_row")
                     failed.append(r)
             if len(failed) == len(waiting):
+                # Kept staged (versions guard them) and tried again at the
+                # next sync, once this laptop's own rows have moved.
                 report.unapplied += [f"{r['tbl']}:{r['id']}" for r in failed]
                 break
             waiting = failed
-        st.clear_staged(self.db)
         for coop_id in touched:
             if get_row(self.db, "cooperatives", coop_id) is not None:
                 coaching.refresh_progress(self.db, coop_id)
@@ -221,8 +235,8 @@ class SyncEngine:
     def _apply_row(self, r: dict[str, Any], touched: set[str]) -> None:
         tbl, row_id, seq = r["tbl"], r["id"], r["seq"]
         fields: dict[str, Any] = r["fields"] or {}
-        odd: dict[str, int] = r["versions"] or {}
-        seqs = {f: odd.get(f, seq) for f in fields}
+        known: dict[str, int] = r["versions"] or {}
+        seqs = {f: int(known.get(f, seq)) for f in fields}
         row = get_row(self.db, tbl, row_id)
         if tbl == "cooperatives":
             st.keep(self.db, row_id)
