@@ -11,6 +11,7 @@ than one document laid out in a single pass would be.
 from __future__ import annotations
 
 import io
+from array import array
 from typing import BinaryIO
 
 from pypdf import PdfReader
@@ -28,15 +29,16 @@ class PdfJoiner:
     def __init__(self, out: BinaryIO, title: str = "") -> None:
         self.out = out
         self.title = title
-        self.offsets: dict[int, int] = {}
+        self.offsets = array("q", [0, 0, 0])  # by object number; 8 bytes each
         self.next_number = 3
-        self.kids: list[int] = []
+        self.kids = array("q")
         self.outline: list[tuple[str, int]] = []  # (title, first page object)
         self.out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
     def _new(self) -> int:
         number = self.next_number
         self.next_number += 1
+        self.offsets.append(0)
         return number
 
     def _write(self, number: int, obj: PdfObject) -> None:
@@ -138,7 +140,7 @@ class PdfJoiner:
         size = self.next_number
         lines = [f"xref\n0 {size}\n", "0000000000 65535 f \n"]
         for number in range(1, size):
-            lines.append(f"{self.offsets.get(number, 0):010d} 00000 n \n")
+            lines.append(f"{self.offsets[number]:010d} 00000 n \n")
         self.out.write("".join(lines).encode())
         self.out.write(f"trailer\n<< /Size {size} /Root {self.CATALOG} 0 R /Info {info} 0 R >>\n"
                        f"startxref\n{xref}\n%%EOF\n".encode())

@@ -99,21 +99,49 @@ def wrap_logical(text: str, limit: float, face: Face, size: float) -> list[str]:
     return lines or [""]
 
 
-@lru_cache(maxsize=8192)
 def shape(text: str, limit: float, face: Face, size: float, base: str) -> tuple[Line, ...]:
     """Lines of ``text`` wrapped at ``limit`` points, each in visual order.
 
     ``base`` is "R" for an Arabic document and "L" for a French one: it
     decides where neutral characters go when a line mixes both scripts.
+    Short texts (labels, names of regions, column titles) come back on every
+    sheet and are cached; long ones are not, so a batch's memory stays flat.
     """
+    if len(text) <= 60:
+        return _shape_cached(text, limit, face, size, base)
+    return _shape(text, limit, face, size, base)
+
+
+@lru_cache(maxsize=4096)
+def _shape_cached(text: str, limit: float, face: Face, size: float, base: str) -> tuple[Line, ...]:
+    return _shape(text, limit, face, size, base)
+
+
+def _shape(text: str, limit: float, face: Face, size: float, base: str) -> tuple[Line, ...]:
     out: list[Line] = []
     for paragraph in text.replace("\r\n", "\n").split("\n"):
+        # An Arabic value in a French document (a name typed in Arabic) reads
+        # right to left as a whole, like HTML's dir="auto" would show it.
+        direction = "R" if base == "L" and _starts_rtl(paragraph) else base
         for logical in wrap_logical(reshape(paragraph.strip()), limit, face, size):
-            shown = visual(logical, base)
+            shown = visual(logical, direction)
             runs = tuple(fonts.runs(shown, face))
             width = sum(fonts.pdfmetrics.stringWidth(t, f, fonts.font_size(f, size)) for f, t in runs)
             out.append(Line(runs, width, shown))
     return tuple(out)
+
+
+def _starts_rtl(text: str) -> bool:
+    """Whether the first strong character of text is right to left (UAX #9 P2)."""
+    import unicodedata
+
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def one_line(text: str, face: Face, size: float, base: str) -> Line:
