@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from murafaqa_desktop import cli
 from murafaqa_desktop.reports import batch, documents
+from pdftext import pdf_text
 
 
 def run(db_path: Path, *args: str) -> int:
@@ -125,4 +126,19 @@ def test_progress_is_reported_for_each_sheet_and_the_joined_file_is_whole(db, ed
     assert seen == [(1, 3), (2, 3), (3, 3)]
     one = len(PdfReader(io.BytesIO(documents.build(db, "diagnostic", edge.full_id, "ar"))).pages)
     empty = len(PdfReader(io.BytesIO(documents.build(db, "diagnostic", edge.empty_id, "ar"))).pages)
-    assert len(PdfReader(out).pages) == result.pages == 2 * one + empty
+    assert len(PdfReader(out, strict=True).pages) == result.pages == 2 * one + empty
+    assert "بطاقة التشخيص الاستراتيجي" in pdf_text(out.read_bytes(), "ar")  # pdfminer reads the joined file
+
+
+def test_the_joined_file_renders_with_poppler(db, edge, tmp_path) -> None:
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm (poppler-utils) not installed")
+    out = tmp_path / "joined.pdf"
+    batch.build_batch(db, "session", edge.session_ids[:3], out, "fr")
+    proc = subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", "3", "-l", "3", str(out), str(tmp_path / "p")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0 and not proc.stderr.strip()
+    assert list(tmp_path.glob("p*.png"))
