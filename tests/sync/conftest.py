@@ -6,6 +6,17 @@ import pytest
 from server.mfq_harness import Server, make_server, postgres_schema_or_skip, sqlite_engine
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(monkeypatch):
+    """Argon2 at its lightest in tests: the hashing is argon2's business, the
+    accounts logic is ours."""
+    from argon2 import PasswordHasher
+
+    from murafaqa_server import security
+
+    monkeypatch.setattr(security, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 @pytest.fixture(scope="session")
 def pg_schema():
     yield from postgres_schema_or_skip()
