@@ -9,7 +9,7 @@ cooperative box completes on any part of the name or number.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -41,6 +41,8 @@ class AttendanceSheet(QWidget):
         super().__init__(parent)
         self.tasks = tasks
         self.session: dict[str, Any] | None = None
+        self._title: Callable[[dict[str, Any]], str] = lambda s: ""
+        self._coops: list[dict[str, Any]] = []
         self.coop_names: dict[str, str] = {}
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
@@ -65,8 +67,11 @@ class AttendanceSheet(QWidget):
             grid.addWidget(caption, 0, col)
             grid.addWidget(widget, 1, col)
             widget.installEventFilter(self)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 4)
+        for col, stretch in enumerate((3, 4, 2, 1, 2)):
+            grid.setColumnStretch(col, stretch)
+        for combo, chars in ((self.cooperative, 14), (self.role, 8), (self.gender, 5), (self.age, 8)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
         a = TRAINING_ATTENDANCE.field
         self.model = RowsModel([
             Column(lambda: "#", lambda r: r.get("line")),
@@ -110,10 +115,14 @@ class AttendanceSheet(QWidget):
         self._count()
         if self.session is None:
             self.title.setText(self.tr("Choose a training session to enter its attendance."))
+        else:
+            self.title.setText(self._title(self.session))
+            self._name_cooperatives()
 
-    def show_session(self, session: dict[str, Any], title: str) -> None:
-        self.session = session
-        self.title.setText(title)
+    def show_session(self, session: dict[str, Any], title: Callable[[dict[str, Any]], str]) -> None:
+        """``title`` names the session in the current language (called again on a switch)."""
+        self.session, self._title = session, title
+        self.title.setText(title(session))
         self.setEnabled(True)
         sid, region = session["id"], session["region"]
         self.tasks.run(lambda db: (agenda.cooperative_choices(db, region), aggregates.attendance(db, sid)),
@@ -122,17 +131,24 @@ class AttendanceSheet(QWidget):
     def _loaded(self, session_id: str, coops: list[dict[str, Any]], rows: list[dict[str, Any]]) -> None:
         if self.session is None or self.session["id"] != session_id:
             return
-        self.coop_names = {c["id"]: f"{c['registration_number']} · {c['name_ar'] if lang() == 'ar' else c['name_fr']}"
-                           for c in coops}
-        self.cooperative.clear()
-        self.cooperative.addItem("", None)
-        for cid, text in self.coop_names.items():
-            self.cooperative.addItem(text, cid)
+        self._coops = coops
+        self._name_cooperatives()
         for i, r in enumerate(rows, 1):
             r["line"] = i
         self.model.set_rows(rows)
         self._count()
         self.name.setFocus()
+
+    def _name_cooperatives(self) -> None:
+        first, second = ("name_ar", "name_fr") if lang() == "ar" else ("name_fr", "name_ar")
+        self.coop_names = {c["id"]: f"{c[first] or c[second]} · {c['registration_number']}" for c in self._coops}
+        current = self.cooperative.currentData()
+        self.cooperative.clear()
+        self.cooperative.addItem("", None)
+        for cid, text in self.coop_names.items():
+            self.cooperative.addItem(text, cid)
+        self.cooperative.setCurrentIndex(max(self.cooperative.findData(current), 0))
+        self.model.retranslate()
 
     def _count(self) -> None:
         n = len(self.model.rows)

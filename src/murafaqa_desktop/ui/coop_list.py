@@ -1,15 +1,12 @@
 """The cooperatives screen: search as you type, filters, sortable list, counts."""
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from .. import assets
 from ..domain.vocab import PROGRAMME_STATUS, label
-from ..store.cooperatives import CooperativeFilter
 from .coop_table_model import CooperativeTableModel
 from .i18n import lang, locale
 from .tasks import Tasks
@@ -44,6 +41,7 @@ class CooperativeList(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # one line per cooperative; wrapping costs a text layout per cell
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
@@ -105,15 +103,16 @@ class CooperativeList(QWidget):
 
     def _filters_changed(self) -> None:
         tranche, eligible = self.tranche.currentData(), self.eligible.currentData()
-        self.model.set_filter(dataclasses.replace(
-            self.model.filter, region=self.region.currentData(),
-            tranche=int(tranche) if tranche else None, status=self.status.currentData(),
-            eligible=None if eligible is None else eligible == "1",
-            overdue=True if self.overdue.isChecked() else None))
+        self.model.update_filter(
+            region=self.region.currentData(), tranche=int(tranche) if tranche else None,
+            status=self.status.currentData(), eligible=None if eligible is None else eligible == "1",
+            overdue=True if self.overdue.isChecked() else None)
 
     def _stretch_name(self) -> None:
-        """A reset forgets per-section resize modes: the name takes the room left."""
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        """A reset may forget per-section resize modes: the name takes the room left."""
+        header = self.table.horizontalHeader()
+        if header.sectionResizeMode(1) != QHeaderView.ResizeMode.Stretch:
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _show_count(self, total: int) -> None:
         shown = locale().toString(len(self.model.rows))
@@ -126,5 +125,3 @@ class CooperativeList(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def current_filter(self) -> CooperativeFilter:
-        return self.model.filter

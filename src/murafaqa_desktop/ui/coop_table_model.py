@@ -8,9 +8,8 @@ backlog of stale searches.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -20,7 +19,6 @@ from ..domain import eligibility
 from ..domain.entities import COOPERATIVE
 from ..domain.schema import as_date
 from ..domain.vocab import PROGRAMME_STATUS, label
-from ..store import cooperatives as coop_store
 from .i18n import lang, of_twelve
 from .tasks import Tasks
 
@@ -33,6 +31,17 @@ SELECT = ("c.id, c.registration_number, c.name_ar, c.name_fr, c.region, c.tranch
           "c.legal_date, c.activity_start, c.application_date, coalesce(p.done, 0) AS sessions_done, p.next_due")
 OVERDUE = QColor("#b3261e")
 _Index = QModelIndex | QPersistentModelIndex
+FILTERS = ("text", "region", "province", "tranche", "phase", "status", "coach", "eligible", "overdue")
+
+if TYPE_CHECKING:
+    from ..store.cooperatives import CooperativeFilter
+
+
+def _store():  # type: ignore[no-untyped-def]
+    """The store modules, imported on first use (on the worker: startup stays light)."""
+    from ..store import cooperative_list, cooperatives
+
+    return cooperatives, cooperative_list
 
 
 def _header(name: str) -> str:
@@ -47,6 +56,11 @@ def _header(name: str) -> str:
     return COOPERATIVE.field(name).label(lang())
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole})
+
+
 class CooperativeTableModel(QAbstractTableModel):
     """``loaded`` fires when the first page of a new filter or sort is in."""
 
@@ -55,40 +69,51 @@ class CooperativeTableModel(QAbstractTableModel):
     def __init__(self, tasks: Tasks, parent: Any = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self.filter = coop_store.CooperativeFilter()
+        self.filters: dict[str, Any] = {}
         self.sort_key, self.descending = "registration_number", False
         self.rows: list[dict[str, Any]] = []
         self.total = 0
         self._generation = 0
         self._in_flight = False
-        self._wanted: tuple[int, coop_store.CooperativeFilter, str, bool] | None = None
+        self._wanted: tuple[int, dict[str, Any], str, bool] | None = None
         self._fetching = False
         self._eligible: dict[str, eligibility.Eligibility] = {}
         self.today = dt.date.today()
+        self._texts_key = ""  # the language the cached row texts are in
 
     # -- loading ----------------------------------------------------------
-    def set_filter(self, f: coop_store.CooperativeFilter) -> None:
-        self.filter = f
+    @property
+    def filter(self) -> "CooperativeFilter":
+        return _store()[0].CooperativeFilter(**self.filters)
+
+    def set_filter(self, f: "CooperativeFilter | dict[str, Any]") -> None:
+        values = f if isinstance(f, dict) else {name: getattr(f, name) for name in FILTERS}
+        self.filters = {k: v for k, v in values.items() if v is not None}
         self.reload()
 
+    def update_filter(self, **changes: Any) -> None:
+        self.set_filter({**self.filters, **changes})
+
     def set_text(self, text: str) -> None:
-        self.set_filter(dataclasses.replace(self.filter, text=text.strip() or None))
+        self.update_filter(text=text.strip() or None)
 
     def reload(self) -> None:
         self._generation += 1
-        self._wanted = (self._generation, self.filter, self.sort_key, self.descending)
+        self._wanted = (self._generation, dict(self.filters), self.sort_key, self.descending)
         if not self._in_flight:
             self._start()
 
     def _start(self) -> None:
         assert self._wanted is not None
-        generation, f, sort, desc = self._wanted
+        generation, filters, sort, desc = self._wanted
         self._wanted = None
         self._in_flight = True
 
         def job(db: Any) -> tuple[int, list[dict[str, Any]]]:
-            return (coop_store.count(db, f),
-                    coop_store.page(db, f, sort=sort, descending=desc, limit=PAGE, columns=SELECT))
+            store, fast = _store()
+            f = store.CooperativeFilter(**filters)
+            return (fast.count(db, f),
+                    fast.first_page(db, f, sort=sort, descending=desc, limit=PAGE, columns=SELECT))
 
         self.tasks.run(job, lambda result: self._first_page(generation, result), self._failed)
 
@@ -117,15 +142,22 @@ class CooperativeTableModel(QAbstractTableModel):
         if parent.isValid() or self._fetching:
             return
         self._fetching = True
-        generation, f, sort, desc, offset = self._generation, self.filter, self.sort_key, self.descending, len(self.rows)
-        self.tasks.run(lambda db: coop_store.page(db, f, sort=sort, descending=desc, offset=offset,
-                                                  limit=PAGE, columns=SELECT),
-                       lambda rows: self._more(generation, offset, rows))
+        generation, filters, sort, desc, offset = (self._generation, dict(self.filters), self.sort_key,
+                                                   self.descending, len(self.rows))
+
+        def job(db: Any) -> list[dict[str, Any]]:
+            store, fast = _store()
+            return fast.first_page(db, store.CooperativeFilter(**filters), sort=sort, descending=desc,
+                                   offset=offset, limit=PAGE, columns=SELECT)
+
+        self.tasks.run(job, lambda rows: self._more(generation, offset, rows))
 
     def _more(self, generation: int, offset: int, rows: list[dict[str, Any]]) -> None:
-        if generation != self._generation or offset != len(self.rows):
-            return
+        if generation != self._generation:
+            return  # a new filter took over; its first page resets the fetching state
         self._fetching = False
+        if offset != len(self.rows):
+            return
         if rows:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
             self.rows.extend(rows)
@@ -152,12 +184,17 @@ class CooperativeTableModel(QAbstractTableModel):
         return found
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # a view asks for a dozen roles per cell on every paint: answer the
+        # unused ones first, and each row's texts once (``_texts``)
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.rows[index.row()]
+        if role == _DISPLAY:
+            texts = row.get("_texts")
+            if texts is None or texts[0] != self._texts_key:
+                texts = row["_texts"] = (self._texts_key, tuple(self._display(row, c) for c in COLUMNS))
+            return texts[1][index.column()]
         column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         if role == Qt.ItemDataRole.ToolTipRole and column == "eligible":
@@ -203,6 +240,7 @@ class CooperativeTableModel(QAbstractTableModel):
         self.reload()
 
     def retranslate(self) -> None:
+        self._texts_key = lang()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))

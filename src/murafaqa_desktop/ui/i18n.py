@@ -48,6 +48,12 @@ def layout_direction_marker() -> str:
         "Translate this string to the string 'LTR' in left-to-right languages or to 'RTL' in right-to-left languages")
 
 
+def status_text(pending: int) -> str:
+    """The sync status until this laptop is enrolled: what the outbox holds."""
+    text = QCoreApplication.translate("SyncStatus", "offline · %n change(s) waiting", "", pending)
+    return text.replace(str(pending), locale().toString(pending))
+
+
 class Language(QObject):
     """Owns the installed translators; ``changed`` fires after a switch."""
 

@@ -2,29 +2,33 @@
 trainings, Sync), the menus (File, Language), shortcuts, the sync status,
 the close guard, and window state remembered in QSettings.
 
+Only the cooperatives list is built before the first frame; the record,
+agenda, trainings and sync pages (and the store's code, loaded by the worker
+after the first paint) come when first needed, so the window opens fast.
+
 Other parts plug in here: a print preview adds actions to ``file_menu``;
-the sync widgets replace ``outbox`` as the Sync page (``add_page``).
+the sync widgets replace the outbox view as the Sync page.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressDialog,
                                QHBoxLayout, QStackedWidget, QWidget)
 
-from ..services import demo, profile
-from .agenda_view import AgendaView
 from .coop_list import CooperativeList
 from .errors import ErrorReporter
-from .first_start import FirstStartDialog
-from .i18n import Language, lang
-from .outbox_view import OutboxView
-from .record import CooperativeRecord
+from .i18n import Language, lang, status_text
 from .tasks import Tasks
-from .trainings_view import TrainingsView
+
+if TYPE_CHECKING:
+    from .agenda_view import AgendaView
+    from .outbox_view import OutboxView
+    from .record import CooperativeRecord
+    from .trainings_view import TrainingsView
 
 PAGES = ("cooperatives", "agenda", "trainings", "sync")
 
@@ -42,15 +46,12 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.reporter = ErrorReporter(self, interactive)
         self.reporter.window = self
-        self.tasks = Tasks(db_path, self.reporter, self)
+        self.tasks = Tasks(db_path, self.reporter, self, start=False)
         self.coops = CooperativeList(self.tasks)
-        self.record = CooperativeRecord(self.tasks)
-        self.agenda = AgendaView(self.tasks)
-        self.trainings = TrainingsView(self.tasks)
-        self.outbox = OutboxView(self.tasks)
+        self._pages: dict[str, QWidget] = {"cooperatives": self.coops}
         self.stack = QStackedWidget()
-        for page in (self.coops, self.agenda, self.trainings, self.outbox, self.record):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.coops)
+        self.pending = 0
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { border: none; font-size: 11pt; } "
@@ -69,19 +70,90 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.sync_label)
-        self.outbox.status_changed.connect(self.sync_label.setText)
         self.tasks.busy_changed.connect(self._busy)
         self.coops.open_requested.connect(self.open_cooperative)
         self.coops.new_requested.connect(self.new_cooperative)
-        self.agenda.open_requested.connect(self.open_cooperative)
-        self.record.back_requested.connect(self.back_to_list)
-        self.record.saved.connect(self._record_saved)
-        self.trainings.sheet.added.connect(lambda _n: self.outbox.refresh())
         self._menus()
         self.close_answer: QMessageBox.StandardButton | None = None  # tests answer the close guard here
         self.retranslate()
         self._restore()
-        self.outbox.refresh()
+        self.refresh_status()
+        self.installEventFilter(self)
+        QTimer.singleShot(300, self.tasks.start)  # in case no paint comes (a minimised start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.tasks.start)  # the first frame is up: now open the store
+        return False
+
+    # -- pages, made when first needed --------------------------------------------
+    def _page(self, name: str) -> QWidget:
+        page = self._pages.get(name)
+        if page is None:
+            page = self._make_page(name)
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _make_page(self, name: str) -> QWidget:
+        if name == "record":
+            from .record import CooperativeRecord
+
+            record = CooperativeRecord(self.tasks)
+            record.back_requested.connect(self.back_to_list)
+            record.saved.connect(self._record_saved)
+            return record
+        if name == "agenda":
+            from .agenda_view import AgendaView
+
+            agenda = AgendaView(self.tasks)
+            agenda.open_requested.connect(self.open_cooperative)
+            return agenda
+        if name == "trainings":
+            from .trainings_view import TrainingsView
+
+            trainings = TrainingsView(self.tasks)
+            trainings.sheet.added.connect(lambda _n: self.refresh_status())
+            return trainings
+        from .outbox_view import OutboxView
+
+        outbox = OutboxView(self.tasks)
+        outbox.status_changed.connect(self.sync_label.setText)
+        return outbox
+
+    @property
+    def record(self) -> "CooperativeRecord":
+        return self._page("record")  # type: ignore[return-value]
+
+    @property
+    def agenda(self) -> "AgendaView":
+        return self._page("agenda")  # type: ignore[return-value]
+
+    @property
+    def trainings(self) -> "TrainingsView":
+        return self._page("trainings")  # type: ignore[return-value]
+
+    @property
+    def outbox(self) -> "OutboxView":
+        return self._page("sync")  # type: ignore[return-value]
+
+    def refresh_status(self) -> None:
+        """The sync status: "offline · N changes waiting", from the outbox."""
+        if "sync" in self._pages:
+            self.outbox.refresh(with_history=self.stack.currentWidget() is self._pages["sync"])
+            return
+
+        def job(db: Any) -> int:
+            from ..store import outbox
+
+            return outbox.pending_count(db)
+
+        self.tasks.run(job, self._show_status)
+
+    def _show_status(self, pending: int) -> None:
+        self.pending = pending
+        self.sync_label.setText(status_text(pending))
 
     # -- menus and shortcuts ---------------------------------------------------
     def _menus(self) -> None:
@@ -127,6 +199,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("Quit"))
         self.language_actions[lang()].setChecked(True)
         self._busy(self.tasks.pending() > 0)
+        if "sync" not in self._pages:
+            self.sync_label.setText(status_text(self.pending))
 
     def set_language(self, code: str) -> None:
         if code != lang():
@@ -138,9 +212,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         name = PAGES[row]
-        page = {"cooperatives": self.coops, "agenda": self.agenda, "trainings": self.trainings,
-                "sync": self.outbox}[name]
-        if name == "cooperatives" and self.stack.currentWidget() is self.record:
+        page = self._page(name)
+        if name == "cooperatives" and self.stack.currentWidget() is self._pages.get("record"):
             return
         self.stack.setCurrentWidget(page)
         if name == "agenda":
@@ -167,12 +240,16 @@ class MainWindow(QMainWindow):
         self.record.new()
 
     def back_to_list(self) -> None:
-        self.record.flush_drafts()
+        if "record" in self._pages:
+            self.record.flush_drafts()
         self.stack.setCurrentWidget(self.coops)
         self.nav.setCurrentRow(0)
 
+    def _on_record(self) -> bool:
+        return "record" in self._pages and self.stack.currentWidget() is self._pages["record"]
+
     def save(self) -> None:
-        if self.stack.currentWidget() is self.record:
+        if self._on_record():
             self.record.save_current()
 
     def find(self) -> None:
@@ -181,29 +258,38 @@ class MainWindow(QMainWindow):
         self.coops.focus_search()
 
     def escape(self) -> None:
-        if self.stack.currentWidget() is self.record:
+        if self._on_record():
             self.back_to_list()
         elif self.stack.currentWidget() is self.coops and self.coops.search.text():
             self.coops.search.clear()
 
     def _record_saved(self, _coop_id: str) -> None:
         self.coops.model.reload()
-        self.outbox.refresh()
+        self.refresh_status()
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("working…") if busy else "")
 
     # -- first start -----------------------------------------------------------
     def check_first_start(self) -> None:
-        self.tasks.run(profile.is_first_start, lambda first: self._offer_profile() if first else None)
+        def job(db: Any) -> bool:
+            from ..services import profile
+
+            return profile.is_first_start(db)
+
+        self.tasks.run(job, lambda first: self._offer_profile() if first else None)
 
     def _offer_profile(self) -> None:
+        from .first_start import FirstStartDialog
+
         dialog = FirstStartDialog(self)
         if dialog.exec() == FirstStartDialog.DialogCode.Accepted:
             p = dialog.profile()
             self.first_start(p["coach"] or "—", p["region"], dialog.demo.isChecked())
 
     def first_start(self, coach: str, region: str | None, load_demo: bool, cooperatives: int = 2000) -> None:
+        from ..services import demo, profile
+
         self.tasks.run(lambda db: profile.save(db, coach, region))
         if not load_demo:
             return
@@ -219,7 +305,7 @@ class MainWindow(QMainWindow):
         def done(_summary: Any) -> None:
             progress.close()
             self.coops.model.reload()
-            self.outbox.refresh()
+            self.refresh_status()
 
         self.tasks.run(lambda db: demo.generate(db, cooperatives, on_progress=signals.message.emit), done,
                        lambda e: (progress.close(), self.reporter.report(e)))
@@ -235,7 +321,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGES.index(page) if page in PAGES else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.record.dirty and self.stack.currentWidget() is self.record:
+        if self._on_record() and self.record.dirty:
             answer = self.close_answer if not self.interactive else QMessageBox.question(
                 self, self.tr("Unsaved changes"),
                 self.tr("This form has changes that are not saved. Save them before closing?"),
@@ -253,12 +339,10 @@ class MainWindow(QMainWindow):
             else:
                 self.record.profile_drafts.discard()
                 self.record.coaching.form.discard_draft()
-        self.record.flush_drafts()
+        if "record" in self._pages:
+            self.record.flush_drafts()
         self.settings.setValue("geometry", self.saveGeometry())
         self.tasks.close()
         super().closeEvent(event)
 
 
-def page_widget(window: MainWindow, name: str) -> QWidget:
-    return {"cooperatives": window.coops, "agenda": window.agenda, "trainings": window.trainings,
-            "sync": window.outbox, "record": window.record}[name]

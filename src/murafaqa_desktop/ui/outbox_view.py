@@ -5,20 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.entities import BY_TABLE
-from ..store import outbox
-from .i18n import lang, locale
+from .i18n import lang, status_text
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
 from .widgets import table_view
-
-
-def status_text(pending: int) -> str:
-    text = QCoreApplication.translate("SyncStatus", "offline · %n change(s) waiting", "", pending)
-    return text.replace(str(pending), locale().toString(pending))
 
 
 def _what(row: dict[str, Any]) -> str:
@@ -66,6 +60,8 @@ class OutboxView(QWidget):
 
     def refresh(self, with_history: bool = False) -> None:
         def job(db: Any) -> tuple[int, list[dict[str, Any]] | None]:
+            from ..store import outbox
+
             return outbox.pending_count(db), (outbox.entries(db, 500)[::-1] if with_history else None)
 
         self.tasks.run(job, self._show)

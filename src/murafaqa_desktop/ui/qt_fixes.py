@@ -1,47 +1,41 @@
 """A guard against a reference-counting fault in some PySide6 builds.
 
-In PySide6 6.12 on Python 3.11, ``SignalInstance.emit()`` returns ``True``
-without owning a reference to it: every emit from Python takes one
-reference away from ``True`` until the interpreter aborts ("bool_dealloc:
-deallocating True or False") — after some thousands of emits, i.e. during
-an ordinary working day. The fault is detected once, at import, and only
-then is ``emit`` wrapped to give the missing reference back.
+PySide6 6.12 on Python 3.11 returns ``None``, ``True`` and ``False`` from
+wrapped methods (``QLabel.setText``, ``SignalInstance.emit``, …) without
+owning a reference to them, as if they were immortal — which they are only
+from Python 3.12 on. Each call takes a reference away until the interpreter
+aborts ("none_dealloc: deallocating None") after some thousands of calls,
+i.e. during an ordinary working day.
+
+When the fault is seen (once, at import), the three singletons are given the
+same treatment Python 3.12 gives them: a reference count so large that no
+day of work can bring it to zero. Nothing else changes.
 """
 from __future__ import annotations
 
 import ctypes
 import sys
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject
+
+PIN = 1 << 40
 
 
-class _Probe(QObject):
-    ping = Signal()
-
-
-def emit_steals_a_reference() -> bool:
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.ping.emit()
-    return sys.getrefcount(True) <= before - 8
+def calls_steal_references() -> bool:
+    """Whether a void Qt call takes a reference from None in this build."""
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(16):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) <= before - 16
 
 
 def install() -> bool:
-    """Wrap ``SignalInstance.emit`` if this build needs it; returns whether it did."""
-    if getattr(SignalInstance.emit, "_murafaqa_fixed", False) or not emit_steals_a_reference():
+    """Pin None, True and False if this build needs it; returns whether it did."""
+    if sys.version_info >= (3, 12) or sys.getrefcount(None) > PIN or not calls_steal_references():
         return False
-    original = SignalInstance.emit
-    incref = ctypes.pythonapi.Py_IncRef
-    incref.argtypes = [ctypes.py_object]
-
-    def emit(self: SignalInstance, *args: object) -> object:
-        result = original(self, *args)
-        incref(result)
-        return result
-
-    emit._murafaqa_fixed = True  # type: ignore[attr-defined]
-    SignalInstance.emit = emit  # type: ignore[method-assign]
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += PIN
     return True
 
 

@@ -13,16 +13,17 @@ import itertools
 import queue
 import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
-from sqlite_utils import Database
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..domain.errors import DomainError
-from ..store.db import open_db
 from .errors import ErrorReporter
 
-Job = Callable[[Database], Any]
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Job = Callable[["Database"], Any]
 
 
 class _Bridge(QObject):
@@ -34,7 +35,8 @@ class Tasks(QObject):
 
     busy_changed = Signal(bool)
 
-    def __init__(self, db_path: str | Path, reporter: ErrorReporter, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: str | Path, reporter: ErrorReporter, parent: QObject | None = None,
+                 start: bool = True) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.reporter = reporter
@@ -43,10 +45,17 @@ class Tasks(QObject):
         self._ids = itertools.count(1)
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
-        self._ready = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="murafaqa-store", daemon=True)
-        self._thread.start()
-        self._ready.wait(30)
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start the worker (once). Jobs queued before wait for it.
+
+        The window starts it after its first paint, so that opening the
+        database and loading the store's code never delay the first frame."""
+        if not self._thread.is_alive() and self._thread.ident is None:
+            self._thread.start()
 
     # -- main thread ---------------------------------------------------
     def run(self, job: Job, on_done: Callable[[Any], None] | None = None,
@@ -65,17 +74,19 @@ class Tasks(QObject):
         """Process events until every job has called back (tests, benchmarks, closing)."""
         import time
 
+        self.start()
         deadline = time.monotonic() + timeout_ms / 1000
         while self._callbacks and time.monotonic() < deadline:
             QCoreApplication.processEvents()
-            QThread.msleep(1)
+            time.sleep(0.001)  # lets the worker hold the interpreter meanwhile
         QCoreApplication.processEvents()
         return not self._callbacks
 
     def close(self) -> None:
         self.wait_idle()
         self._queue.put(None)
-        self._thread.join(5)
+        if self._thread.is_alive():
+            self._thread.join(5)
 
     def _deliver(self, job_id: int, result: Any, error: BaseException | None) -> None:
         on_done, on_error = self._callbacks.pop(job_id, (None, None))
@@ -93,12 +104,13 @@ class Tasks(QObject):
     def _loop(self) -> None:
         db: Database | None = None
         try:
+            from ..store.db import open_db  # the store's code loads here, off the main thread
+
             db = open_db(self.db_path, check_same_thread=False)
         except BaseException as e:  # reported on the first job
             opening_error: BaseException | None = e
         else:
             opening_error = None
-        self._ready.set()
         while True:
             item = self._queue.get()
             if item is None:

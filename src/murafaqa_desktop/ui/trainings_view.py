@@ -42,7 +42,6 @@ class TrainingsView(QWidget):
                    else r["module_code"]),
             Column(lambda: t("region").label(lang()),
                    lambda r: ref.regions[r["region"]].name(lang()) if r["region"] in ref.regions else r["region"]),
-            Column(lambda: t("trainer").label(lang()), lambda r: r["trainer"]),
             Column(lambda: "#", lambda r: r["participants"]),
         ], parent=self)
         self.table = table_view(self.model, stretch=1)
@@ -104,7 +103,7 @@ class TrainingsView(QWidget):
         if rows:
             row = self.model.rows[rows[0].row()]
             if self.sheet.session is None or self.sheet.session["id"] != row["id"]:
-                self.sheet.show_session(row, session_title(row))
+                self.sheet.show_session(row, session_title)
 
     def select(self, session_id: str) -> None:
         for i, r in enumerate(self.model.rows):
@@ -118,5 +117,5 @@ class TrainingsView(QWidget):
     def _created(self, row: dict[str, Any]) -> None:
         self.form.clear()
         self._select_id = row["id"]
-        self.sheet.show_session({**row, "participants": 0}, session_title(row))
+        self.sheet.show_session({**row, "participants": 0}, session_title)
         self.refresh()
