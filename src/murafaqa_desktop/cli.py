@@ -244,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Feature areas add their commands in a module of their own with
 # ``register(subparsers, common_parent)``; each command's ``run`` takes a Context.
-EXTRA_COMMAND_MODULES: tuple[str, ...] = ("cli_print",)
+EXTRA_COMMAND_MODULES: tuple[str, ...] = ("cli_print", "cli_sync")
 
 
 def command_names() -> set[str]:

@@ -1,0 +1,102 @@
+"""``murafaqa sync`` and ``murafaqa conflicts``: one sync from the command line,
+and the open conflicts. Thin: the engine and the store do the work."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+from typing import Any
+
+from .sync import errors
+
+
+def _password(ctx: Any) -> str:
+    value = os.environ.get("MURAFAQA_PASSWORD")
+    if value:
+        return value
+    prompt = "كلمة المرور: " if ctx.lang == "ar" else "Mot de passe : "
+    return getpass.getpass(prompt)
+
+
+def cmd_sync(ctx: Any) -> int:
+    from .store import sync_state as st
+    from .sync import account
+    from .sync.engine import SyncEngine, is_demo
+    from .sync.transport import HttpTransport
+
+    db = ctx.open(create=True)
+    if is_demo(db):
+        raise errors.demo_database()
+    args = ctx.args
+    owner = account.enrolled_user(db)
+    if args.user:
+        account.check_user(db, args.user)
+    server = st.get(db, "server")
+    if args.server and server and args.server.rstrip("/") != server:
+        raise errors.SyncError(errors.REFUSED,
+                               f"Ce poste est inscrit auprès de {server} : une base ne change pas de serveur.",
+                               f"هذا الحاسوب مسجل لدى {server}: لا تغير القاعدة خادمها.")
+    if not st.get(db, "token"):
+        user = args.user or owner
+        url = args.server or server
+        if not user or not url:
+            raise errors.not_enrolled()
+        transport = HttpTransport(url)
+        answer = account.enrol(db, transport, url, user, _password(ctx))
+        ctx.say(f"Poste inscrit pour {answer.account.name} ({answer.account.role}) auprès de {url}",
+                f"تم تسجيل الحاسوب لـ {answer.account.name} ({answer.account.role}) لدى {url}")
+    else:
+        transport = account.transport_for(db)
+    try:
+        report = SyncEngine(db, transport).run()
+    except errors.SyncError as e:
+        with db.atomic():
+            st.put(db, last_error=e.fr)
+        raise
+    finally:
+        transport.close()
+    open_conflicts = len(st.conflicts(db))
+    ctx.say(f"Envoyé : {report.pushed} modification(s) ({report.rejected} refusée(s)) — "
+            f"reçu : {report.pulled} changement(s), {report.deleted} suppression(s) — "
+            f"nouveaux conflits : {report.conflicts_new}, conflits ouverts : {open_conflicts} — "
+            f"{report.round_trips} échange(s), {transport.stats.total} octets",
+            f"أرسل: {report.pushed} تعديل ({report.rejected} مرفوض) — "
+            f"استقبل: {report.pulled} تغيير، {report.deleted} حذف — "
+            f"تعارضات جديدة: {report.conflicts_new}، تعارضات مفتوحة: {open_conflicts} — "
+            f"{report.round_trips} تبادل، {transport.stats.total} بايت")
+    if report.evicted:
+        ctx.say(f"{len(report.evicted)} coopérative(s) retirée(s) de ce poste (plus assignées)",
+                f"أزيلت {len(report.evicted)} تعاونية من هذا الحاسوب (لم تعد مسندة)")
+    if report.unapplied:
+        ctx.say(f"{len(report.unapplied)} changement(s) en attente d'application (réessayé à la prochaine "
+                "synchronisation)", f"{len(report.unapplied)} تغيير في انتظار التطبيق")
+    return 0
+
+
+def cmd_conflicts(ctx: Any) -> int:
+    from .sync import conflicts
+
+    found = conflicts.open_conflicts(ctx.open())
+    if ctx.args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2, default=str))
+        return 0
+    if not found:
+        ctx.say("Aucun conflit ouvert", "لا توجد تعارضات مفتوحة")
+    for c in found:
+        label = conflicts.kind_label(c["kind"], ctx.lang)
+        print(f"#{c['id']}\t{label}\t{c['tbl']}:{c['row_id']}\t{c['field'] or '-'}\t"
+              f"serveur={json.dumps(c['server_value'], ensure_ascii=False)}\t"
+              f"poste={json.dumps(c['client_value'], ensure_ascii=False)}\t{c['user'] or ''}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("sync", parents=[common], help="push this laptop's changes and pull the others' (one sync)")
+    p.add_argument("--server", metavar="URL", help="server address (first time: enrols this laptop)")
+    p.add_argument("--user", metavar="NAME", help="user name (first time); password from a prompt or "
+                                                   "MURAFAQA_PASSWORD")
+    p.set_defaults(run=cmd_sync)
+    p = sub.add_parser("conflicts", parents=[common], help="list open sync conflicts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_conflicts)
