@@ -87,7 +87,7 @@ class CoachingTab(QWidget):
         self.sessions.set_rows(sessions)
         self.progress.setValue(len(sessions))
         self.progress.setFormat(of_twelve(len(sessions)))
-        self.form.show_cooperative(file["cooperative"]["id"], title, sessions, file["plan"])
+        self.form.show_cooperative(file["cooperative"]["id"], title.lstrip("\u200e\u200f"), sessions, file["plan"])
         self._labels(file)
 
     def _labels(self, file: dict[str, Any]) -> None:

@@ -115,9 +115,12 @@ class CooperativeRecord(QWidget):
             return
         c = self.file["cooperative"]
         first, second = ("name_ar", "name_fr") if lang() == "ar" else ("name_fr", "name_ar")
-        self.title.setText(c[first] or c[second] or c["registration_number"])
-        mark = "\u200f" if lang() == "ar" else "\u200e"  # the line's direction is the interface's
-        self.subtitle.setText(mark + " · ".join(x for x in (c["registration_number"], c[second]) if x))
+        # a mark first: the line reads (and aligns) in the interface's direction,
+        # whatever script the name is in
+        mark = "\u200f" if lang() == "ar" else "\u200e"
+        self.title.setText(mark + (c[first] or c[second] or c["registration_number"]))
+        other = c[second] if c[first] else None  # not the title twice
+        self.subtitle.setText(mark + " · ".join(x for x in (c["registration_number"], other) if x))
 
     # -- opening --------------------------------------------------------------
     def open(self, coop_id: str) -> None:

@@ -38,6 +38,7 @@ class SelectionTab(QWidget):
         self.evidence: dict[str, QLineEdit] = {}
         for row, code in enumerate(SELECTION_CRITERIA):
             self.names[code], self.ratings[code], self.evidence[code] = QLabel(), QComboBox(), QLineEdit()
+            self.ratings[code].setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             grid.addWidget(self.names[code], row, 0)
             grid.addWidget(self.ratings[code], row, 1)
             grid.addWidget(self.evidence[code], row, 2)
