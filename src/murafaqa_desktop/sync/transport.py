@@ -87,3 +87,12 @@ class HttpTransport:
             return answer.model_validate_json(content)
         except ValueError as e:
             raise errors.server(status, f"unreadable answer: {e}") from None
+
+
+def probe(base_url: str, timeout: float = 5.0) -> bool:
+    """Is the server reachable now? (``/healthz``: a few hundred bytes.)"""
+    try:
+        with httpx.Client(timeout=timeout) as client:
+            return client.get(f"{base_url.rstrip('/')}/healthz").status_code == 200
+    except httpx.HTTPError:
+        return False
