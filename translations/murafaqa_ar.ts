@@ -65,17 +65,17 @@
   <context>
     <name>AttendanceSheet</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="108" />
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="113" />
       <source>Type the name, Tab to the next box, Enter to save the participant.</source>
       <translation>اكتب الاسم، ثم Tab للانتقال إلى الخانة الموالية، وEntrée لتسجيل المشارك.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="112" />
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="117" />
       <source>Choose a training session to enter its attendance.</source>
       <translation>اختر دورة لتسجيل الحضور.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="140" />
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="156" />
       <source>%1 participants, of whom %2 women</source>
       <translation>%1 مشاركا، منهم %2 نساء</translation>
     </message>
@@ -144,59 +144,112 @@
     </message>
   </context>
   <context>
+    <name>ConflictsView</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79" />
+      <source>What happened</source>
+      <translation>ما الذي حدث</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79" />
+      <source>Record and field</source>
+      <translation>السجل والحقل</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80" />
+      <source>Server value</source>
+      <translation>قيمة الخادم</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80" />
+      <source>This laptop's value</source>
+      <translation>قيمة هذا الحاسوب</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="81" />
+      <source>By</source>
+      <translation>من طرف</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="82" />
+      <source>Two people changed the same thing. The server kept its value; choose the right one or type it.</source>
+      <translation>غيّر شخصان الشيء نفسه. احتفظ الخادم بقيمته؛ اختر القيمة الصحيحة أو اكتبها.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="84" />
+      <source>Keep the server's value</source>
+      <translation>الإبقاء على قيمة الخادم</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="85" />
+      <source>Take this laptop's value</source>
+      <translation>اعتماد قيمة هذا الحاسوب</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="86" />
+      <source>Another value</source>
+      <translation>قيمة أخرى</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="87" />
+      <source>Use this value</source>
+      <translation>اعتماد هذه القيمة</translation>
+    </message>
+  </context>
+  <context>
     <name>CooperativeList</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="80" />
       <source>Search by name, registration number, president, commune…</source>
       <translation>البحث بالاسم أو رقم التسجيل أو الرئيس(ة) أو الجماعة…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81" />
       <source>New cooperative</source>
       <translation>تعاونية جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
       <source>Overdue coaching only</source>
       <translation>المواكبة المتأخرة فقط</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84" />
       <source>All regions</source>
       <translation>جميع الجهات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85" />
       <source>All tranches</source>
       <translation>جميع الأشطر</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
       <source>Tranche %1</source>
       <translation>الشطر %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
       <source>Every status</source>
       <translation>جميع الوضعيات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89" />
       <source>Eligible or not</source>
       <translation>مؤهلة أو غير مؤهلة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
       <source>Eligible today</source>
       <translation>مؤهلة اليوم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
       <source>Not eligible today</source>
       <translation>غير مؤهلة اليوم</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="120" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="119" />
       <source>%n cooperative(s)</source>
       <translation>
         <numerusform>لا توجد تعاونية</numerusform>
@@ -208,7 +261,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="122" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121" />
       <source>%1 loaded</source>
       <translation>%1 معروضة</translation>
     </message>
@@ -271,12 +324,12 @@
       <translation>الحقول المشار إليها بـ * إلزامية.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="170" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="173" />
       <source>Unsaved changes from an earlier session were restored.</source>
       <translation>تم استرجاع تعديلات غير محفوظة من جلسة سابقة.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="190" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="193" />
       <source>Saved.</source>
       <translation>تم الحفظ.</translation>
     </message>
@@ -284,34 +337,62 @@
   <context>
     <name>CooperativeTableModel</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="41" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="50" />
       <source>Name</source>
       <translation>الاسم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="42" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51" />
       <source>Eligible</source>
       <translation>مؤهلة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="43" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52" />
       <source>Sessions</source>
       <translation>الحصص</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="44" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53" />
       <source>Next session due</source>
       <translation>موعد الحصة المقبلة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="188" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="225" />
       <source>yes</source>
       <translation>نعم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="189" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="226" />
       <source>no</source>
       <translation>لا</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolDialog</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="29" />
+      <source>Connect this laptop to the server</source>
+      <translation>ربط هذا الحاسوب بالخادم</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="40" />
+      <source>Server</source>
+      <translation>الخادم</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="41" />
+      <source>User</source>
+      <translation>المستخدم</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="42" />
+      <source>Password</source>
+      <translation>كلمة المرور</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="54" />
+      <source>Fill in the server, the user and the password.</source>
+      <translation>املأ الخادم واسم المستخدم وكلمة المرور.</translation>
     </message>
   </context>
   <context>
@@ -345,78 +426,78 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="190" />
       <source>Murafaqa — coaching of cooperatives</source>
       <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
       <source>Cooperatives</source>
       <translation>التعاونيات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
       <source>My agenda</source>
       <translation>مفكرتي</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
       <source>Collective trainings</source>
       <translation>التكوين الجماعي</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="192" />
       <source>Sync</source>
       <translation>المزامنة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="194" />
       <source>&amp;File</source>
       <translation>&amp;ملف</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="123" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="195" />
       <source>&amp;Language</source>
       <translation>&amp;اللغة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="124" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="196" />
       <source>New cooperative</source>
       <translation>تعاونية جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="125" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="197" />
       <source>Save</source>
       <translation>حفظ</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="126" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="198" />
       <source>Find a cooperative</source>
       <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="127" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="199" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="194" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="271" />
       <source>working…</source>
       <translation>جار العمل…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="210" />
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="216" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="296" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302" />
       <source>Loading the demonstration programme…</source>
       <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="326" />
       <source>Unsaved changes</source>
       <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="241" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="327" />
       <source>This form has changes that are not saved. Save them before closing?</source>
       <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -424,37 +505,37 @@
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="41" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="35" />
       <source>Changed on</source>
       <translation>تاريخ التعديل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="42" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="36" />
       <source>Record</source>
       <translation>السجل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="43" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="37" />
       <source>Change</source>
       <translation>التعديل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="43" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="37" />
       <source>deleted</source>
       <translation>محذوف</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="38" />
       <source>%1 field(s)</source>
       <translation>%1 حقل(حقول)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="39" />
       <source>Fields</source>
       <translation>الحقول</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="62" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="56" />
       <source>Changes are kept on this laptop and will be sent to the programme's server at the next synchronisation.</source>
       <translation>تحفظ التعديلات على هذا الحاسوب وسترسل إلى خادم البرنامج عند المزامنة المقبلة.</translation>
     </message>
@@ -462,22 +543,22 @@
   <context>
     <name>PlanTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="82" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55" />
       <source>Add an action</source>
       <translation>إضافة إجراء</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="83" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56" />
       <source>Edit</source>
       <translation>تعديل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="84" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57" />
       <source>Move up</source>
       <translation>إلى الأعلى</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="85" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58" />
       <source>Move down</source>
       <translation>إلى الأسفل</translation>
     </message>
@@ -485,37 +566,37 @@
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="47" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="48" />
       <source>Print preview</source>
       <translation>معاينة قبل الطباعة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="55" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56" />
       <source>Print…</source>
       <translation>طباعة…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57" />
       <source>Save as PDF…</source>
       <translation>حفظ بصيغة PDF…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="58" />
       <source>Close</source>
       <translation>إغلاق</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="64" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="65" />
       <source>Document language:</source>
       <translation>لغة الوثيقة:</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="105" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106" />
       <source>Preparing the document…</source>
       <translation>جار إعداد الوثيقة…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="123" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="122" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>لا توجد صفحات</numerusform>
@@ -527,13 +608,13 @@
       </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143" />
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="150" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="142" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="149" />
       <source>Save as PDF</source>
       <translation>حفظ بصيغة PDF</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="144" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143" />
       <source>PDF documents (*.pdf)</source>
       <translation>وثائق PDF (*.pdf)</translation>
     </message>
@@ -558,22 +639,32 @@
   <context>
     <name>RecordTabs</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="79" />
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="89" />
       <source>Save the diagnosis</source>
       <translation>حفظ التشخيص</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="153" />
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="90" />
+      <source>Assess a section</source>
+      <translation>تقييم محور</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="91" />
+      <source>Add a need</source>
+      <translation>إضافة حاجة</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="204" />
       <source>New financing application</source>
       <translation>طلب تمويل جديد</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="154" />
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="205" />
       <source>Record the application</source>
       <translation>تسجيل الطلب</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="155" />
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="206" />
       <source>No financing application yet.</source>
       <translation>لا يوجد أي طلب تمويل بعد.</translation>
     </message>
@@ -581,27 +672,27 @@
   <context>
     <name>SelectionTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="75" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76" />
       <source>Evidence</source>
       <translation>الإثبات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="77" />
       <source>Save the ratings</source>
       <translation>حفظ التنقيط</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="95" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="96" />
       <source>Eligible on %1.</source>
       <translation>مؤهلة في %1.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="99" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100" />
       <source>Not eligible on %1:</source>
       <translation>غير مؤهلة في %1:</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="102" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="103" />
       <source>Selection score: %1 / 100</source>
       <translation>نقطة الانتقاء: %1 / 100</translation>
     </message>
@@ -657,7 +748,7 @@
   <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="20" />
+      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="53" />
       <source>offline · %n change(s) waiting</source>
       <translation>
         <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
@@ -670,14 +761,57 @@
     </message>
   </context>
   <context>
+    <name>SyncStatusWidget</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="66" />
+      <source>Syncing…</source>
+      <translation>جار المزامنة…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="70" />
+      <source>Sync error: %1</source>
+      <translation>خطأ في المزامنة: %1</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="72" />
+      <source>Not connected to a server · %1 change(s) waiting</source>
+      <translation>غير مرتبط بخادم · %1 تعديل(ات) في الانتظار</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="74" />
+      <source>Offline · %1 change(s) waiting</source>
+      <translation>غير متصل · %1 تعديل(ات) في الانتظار</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="76" />
+      <source>%1 change(s) waiting</source>
+      <translation>%1 تعديل(ات) في الانتظار</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="78" />
+      <source>Up to date at %1</source>
+      <translation>محدث على الساعة %1</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="79" />
+      <source>Never synced</source>
+      <translation>لم تتم المزامنة بعد</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="82" />
+      <source>Sync now</source>
+      <translation>المزامنة الآن</translation>
+    </message>
+  </context>
+  <context>
     <name>TrainingsView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83" />
       <source>New training session</source>
       <translation>دورة تكوين جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="85" />
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
       <source>Create the session</source>
       <translation>إنشاء الدورة</translation>
     </message>

@@ -65,17 +65,17 @@
   <context>
     <name>AttendanceSheet</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="108" />
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="113" />
       <source>Type the name, Tab to the next box, Enter to save the participant.</source>
       <translation>Saisissez le nom, Tab pour la case suivante, Entrée pour enregistrer le participant.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="112" />
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="117" />
       <source>Choose a training session to enter its attendance.</source>
       <translation>Choisissez une session pour saisir les présences.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="140" />
+      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="156" />
       <source>%1 participants, of whom %2 women</source>
       <translation>%1 participants, dont %2 femmes</translation>
     </message>
@@ -140,59 +140,112 @@
     </message>
   </context>
   <context>
+    <name>ConflictsView</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79" />
+      <source>What happened</source>
+      <translation>Ce qui s'est passé</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79" />
+      <source>Record and field</source>
+      <translation>Fiche et champ</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80" />
+      <source>Server value</source>
+      <translation>Valeur du serveur</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80" />
+      <source>This laptop's value</source>
+      <translation>Valeur de cet ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="81" />
+      <source>By</source>
+      <translation>Par</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="82" />
+      <source>Two people changed the same thing. The server kept its value; choose the right one or type it.</source>
+      <translation>Deux personnes ont modifié la même chose. Le serveur a gardé sa valeur ; choisissez la bonne ou saisissez-la.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="84" />
+      <source>Keep the server's value</source>
+      <translation>Garder la valeur du serveur</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="85" />
+      <source>Take this laptop's value</source>
+      <translation>Prendre la valeur de cet ordinateur</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="86" />
+      <source>Another value</source>
+      <translation>Une autre valeur</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="87" />
+      <source>Use this value</source>
+      <translation>Utiliser cette valeur</translation>
+    </message>
+  </context>
+  <context>
     <name>CooperativeList</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="80" />
       <source>Search by name, registration number, president, commune…</source>
       <translation>Rechercher par nom, n° d'immatriculation, président(e), commune…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81" />
       <source>New cooperative</source>
       <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
       <source>Overdue coaching only</source>
       <translation>Accompagnement en retard seulement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84" />
       <source>All regions</source>
       <translation>Toutes les régions</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85" />
       <source>All tranches</source>
       <translation>Toutes les tranches</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
       <source>Tranche %1</source>
       <translation>Tranche %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
       <source>Every status</source>
       <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89" />
       <source>Eligible or not</source>
       <translation>Éligible ou non</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
       <source>Eligible today</source>
       <translation>Éligible aujourd'hui</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
       <source>Not eligible today</source>
       <translation>Non éligible aujourd'hui</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="120" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="119" />
       <source>%n cooperative(s)</source>
       <translation>
         <numerusform>%n coopérative</numerusform>
@@ -200,7 +253,7 @@
       </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="122" />
+      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121" />
       <source>%1 loaded</source>
       <translation>%1 chargées</translation>
     </message>
@@ -263,12 +316,12 @@
       <translation>Les champs marqués * sont obligatoires.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="170" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="173" />
       <source>Unsaved changes from an earlier session were restored.</source>
       <translation>Des modifications non enregistrées d'une session précédente ont été rétablies.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="190" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="193" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
@@ -276,34 +329,62 @@
   <context>
     <name>CooperativeTableModel</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="41" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="50" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="42" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51" />
       <source>Eligible</source>
       <translation>Éligible</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="43" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52" />
       <source>Sessions</source>
       <translation>Séances</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="44" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53" />
       <source>Next session due</source>
       <translation>Prochaine séance due</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="188" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="225" />
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="189" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="226" />
       <source>no</source>
       <translation>non</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolDialog</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="29" />
+      <source>Connect this laptop to the server</source>
+      <translation>Relier cet ordinateur au serveur</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="40" />
+      <source>Server</source>
+      <translation>Serveur</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="41" />
+      <source>User</source>
+      <translation>Utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="42" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="54" />
+      <source>Fill in the server, the user and the password.</source>
+      <translation>Indiquez le serveur, l'utilisateur et le mot de passe.</translation>
     </message>
   </context>
   <context>
@@ -337,78 +418,78 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="190" />
       <source>Murafaqa — coaching of cooperatives</source>
       <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
       <source>Cooperatives</source>
       <translation>Coopératives</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
       <source>My agenda</source>
       <translation>Mon agenda</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
       <source>Collective trainings</source>
       <translation>Formations collectives</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="192" />
       <source>Sync</source>
       <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="194" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="123" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="195" />
       <source>&amp;Language</source>
       <translation>&amp;Langue</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="124" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="196" />
       <source>New cooperative</source>
       <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="125" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="197" />
       <source>Save</source>
       <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="126" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="198" />
       <source>Find a cooperative</source>
       <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="127" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="199" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="194" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="271" />
       <source>working…</source>
       <translation>travail en cours…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="210" />
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="216" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="296" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302" />
       <source>Loading the demonstration programme…</source>
       <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="326" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="241" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="327" />
       <source>This form has changes that are not saved. Save them before closing?</source>
       <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -416,37 +497,37 @@
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="41" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="35" />
       <source>Changed on</source>
       <translation>Modifié le</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="42" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="36" />
       <source>Record</source>
       <translation>Fiche</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="43" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="37" />
       <source>Change</source>
       <translation>Modification</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="43" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="37" />
       <source>deleted</source>
       <translation>supprimé</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="38" />
       <source>%1 field(s)</source>
       <translation>%1 champ(s)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="39" />
       <source>Fields</source>
       <translation>Champs</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="62" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="56" />
       <source>Changes are kept on this laptop and will be sent to the programme's server at the next synchronisation.</source>
       <translation>Les modifications sont conservées sur cet ordinateur et seront envoyées au serveur du programme à la prochaine synchronisation.</translation>
     </message>
@@ -454,22 +535,22 @@
   <context>
     <name>PlanTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="82" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55" />
       <source>Add an action</source>
       <translation>Ajouter une action</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="83" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56" />
       <source>Edit</source>
       <translation>Modifier</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="84" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57" />
       <source>Move up</source>
       <translation>Monter</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="85" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58" />
       <source>Move down</source>
       <translation>Descendre</translation>
     </message>
@@ -477,37 +558,37 @@
   <context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="47" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="48" />
       <source>Print preview</source>
       <translation>Aperçu avant impression</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="55" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56" />
       <source>Print…</source>
       <translation>Imprimer…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57" />
       <source>Save as PDF…</source>
       <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="58" />
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="64" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="65" />
       <source>Document language:</source>
       <translation>Langue du document :</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="105" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106" />
       <source>Preparing the document…</source>
       <translation>Préparation du document…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="123" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="122" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -515,13 +596,13 @@
       </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143" />
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="150" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="142" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="149" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="144" />
+      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143" />
       <source>PDF documents (*.pdf)</source>
       <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -546,22 +627,32 @@
   <context>
     <name>RecordTabs</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="79" />
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="89" />
       <source>Save the diagnosis</source>
       <translation>Enregistrer le diagnostic</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="153" />
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="90" />
+      <source>Assess a section</source>
+      <translation>Apprécier un volet</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="91" />
+      <source>Add a need</source>
+      <translation>Ajouter un besoin</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="204" />
       <source>New financing application</source>
       <translation>Nouvelle demande de financement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="154" />
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="205" />
       <source>Record the application</source>
       <translation>Enregistrer la demande</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="155" />
+      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="206" />
       <source>No financing application yet.</source>
       <translation>Aucune demande de financement pour l'instant.</translation>
     </message>
@@ -569,27 +660,27 @@
   <context>
     <name>SelectionTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="75" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76" />
       <source>Evidence</source>
       <translation>Justificatif</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="77" />
       <source>Save the ratings</source>
       <translation>Enregistrer les notes</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="95" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="96" />
       <source>Eligible on %1.</source>
       <translation>Éligible au %1.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="99" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100" />
       <source>Not eligible on %1:</source>
       <translation>Non éligible au %1 :</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="102" />
+      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="103" />
       <source>Selection score: %1 / 100</source>
       <translation>Score de sélection : %1 / 100</translation>
     </message>
@@ -645,7 +736,7 @@
   <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="20" />
+      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="53" />
       <source>offline · %n change(s) waiting</source>
       <translation>
         <numerusform>hors ligne · %n modification en attente</numerusform>
@@ -654,14 +745,57 @@
     </message>
   </context>
   <context>
+    <name>SyncStatusWidget</name>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="66" />
+      <source>Syncing…</source>
+      <translation>Synchronisation…</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="70" />
+      <source>Sync error: %1</source>
+      <translation>Erreur de synchronisation : %1</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="72" />
+      <source>Not connected to a server · %1 change(s) waiting</source>
+      <translation>Non relié à un serveur · %1 modification(s) en attente</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="74" />
+      <source>Offline · %1 change(s) waiting</source>
+      <translation>Hors ligne · %1 modification(s) en attente</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="76" />
+      <source>%1 change(s) waiting</source>
+      <translation>%1 modification(s) en attente</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="78" />
+      <source>Up to date at %1</source>
+      <translation>À jour à %1</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="79" />
+      <source>Never synced</source>
+      <translation>Jamais synchronisé</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="82" />
+      <source>Sync now</source>
+      <translation>Synchroniser maintenant</translation>
+    </message>
+  </context>
+  <context>
     <name>TrainingsView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83" />
       <source>New training session</source>
       <translation>Nouvelle session de formation</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="85" />
+      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
       <source>Create the session</source>
       <translation>Créer la session</translation>
     </message>

@@ -282,3 +282,49 @@ def test_close_guard_keeps_the_window_open_when_asked(window, qtbot, db_path):
     window.close_answer = QMessageBox.StandardButton.Cancel
     assert not window.close()
     assert window.isVisible()
+
+
+def test_diagnosis_sections_and_needs_from_the_window(window, db_path):
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    db.close()
+    window.open_cooperative(coop["id"])
+    idle(window)
+    tab = window.record.diagnosis
+    tab.edit_section()
+    tab.dialog.form.editors["section"].set_value("marketing_sales")
+    tab.dialog.form.editors["rating"].set_value("1")
+    tab.dialog.form.editors["findings"].set_value("البيع محصور في السوق الأسبوعي")
+    tab.dialog.submit()
+    idle(window)
+    assert [r["section"] for r in tab.sections.rows] == ["marketing_sales"]
+    tab.add_need()
+    form = tab.dialog.form
+    form.editors["kind"].set_value("assistance")
+    form.editors["kind"].changed.emit()
+    axes = [form.editors["axis"].combo.itemData(i) for i in range(form.editors["axis"].combo.count())]
+    assert "production" in axes and "governance" not in axes  # assistance areas, not training axes
+    form.editors["axis"].set_value("production")
+    tab.dialog.submit()
+    idle(window)
+    assert "الوصف" in form.error_text("description")  # refused next to the field
+    form.editors["description"].set_value("مواكبة للحصول على الترخيص الصحي")
+    tab.dialog.submit()
+    idle(window)
+    assert [(r["kind"], r["axis"]) for r in tab.needs.rows] == [("assistance", "production")]
+
+
+def test_first_start_saves_the_profile_and_loads_the_demo(window, db_path):
+    from murafaqa_desktop.services import profile
+
+    db = open_db(db_path)
+    assert profile.is_first_start(db)
+    db.close()
+    window.first_start("Fatima Zahra", "07", load_demo=True, cooperatives=60)
+    idle(window)
+    idle(window)
+    assert window.coops.model.total == 60
+    db = open_db(db_path)
+    assert profile.get(db) == {"coach": "Fatima Zahra", "region": "07"}
+    assert not profile.is_first_start(db)
+    db.close()

@@ -6,14 +6,14 @@ message in red under its field), and what belongs to no field shown at the top.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain.errors import DomainError, ValidationError
 from ..domain.schema import EntitySpec
-from .fields import Editor, make_editor
+from .fields import ChoiceEditor, Editor, make_editor
 from .i18n import lang
 
 ERROR_STYLE = "color: #b3261e;"
@@ -23,7 +23,10 @@ class FormPanel(QWidget):
     changed = Signal()
 
     def __init__(self, entity: EntitySpec, names: Iterable[str], columns: int = 1,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 options: dict[str, Callable[[], list[tuple[str, str]]]] | None = None) -> None:
+        """``options`` gives a closed list to a field the domain leaves open
+        (a need's axis depends on its kind)."""
         super().__init__(parent)
         self.entity = entity
         self.editors: dict[str, Editor] = {}
@@ -59,7 +62,10 @@ class FormPanel(QWidget):
             spec = entity.field(name)
             col, row = divmod(i, per_column)
             grid = grids[col]
-            editor = make_editor(spec, region_of=self._region)
+            if options and name in options:
+                editor: Editor = ChoiceEditor(options[name], blank=not spec.required)
+            else:
+                editor = make_editor(spec, region_of=self._region)
             editor.setObjectName(name)
             caption = QLabel()
             caption.setBuddy(editor.focusProxy() or editor)

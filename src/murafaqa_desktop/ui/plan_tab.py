@@ -2,46 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.entities import PLAN_ACTION
 from ..domain.errors import DomainError
 from ..services import plans
-from .form import FormPanel
-from .i18n import lang
 from .plan_table_model import COLUMNS, PlanTableModel
+from .record_dialog import RecordDialog
 from .tasks import Tasks
 from .widgets import select_row, table_view
-
-
-class ActionDialog(QDialog):
-    """Add or edit one action; refusals stay in the dialog, by their field."""
-
-    def __init__(self, tasks: Tasks, save: Callable[[Any, dict[str, Any]], Any],
-                 current: dict[str, Any] | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks, self._save = tasks, save
-        self.setWindowTitle(PLAN_ACTION.ar if lang() == "ar" else PLAN_ACTION.fr)
-        self.form = FormPanel(PLAN_ACTION, COLUMNS, columns=1)
-        if current:
-            self.form.set_values(current)
-        else:
-            self.form.editors["status"].set_value("planned")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
-        self.resize(560, 520)
-
-    def submit(self) -> None:
-        values, save = self.form.values(), self._save
-        self.tasks.run(lambda db: save(db, values), lambda _r: self.accept(), self.form.show_error)
 
 
 class PlanTab(QWidget):
@@ -70,7 +43,7 @@ class PlanTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        self.dialog: ActionDialog | None = None
+        self.dialog: RecordDialog | None = None
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -100,17 +73,18 @@ class PlanTab(QWidget):
         coop_id = self.coop_id
         if coop_id is None:
             return
-        self._open(ActionDialog(self.tasks, lambda db, v: plans.add_action(db, coop_id, v), None, self))
+        self._open(RecordDialog(self.tasks, PLAN_ACTION, COLUMNS, lambda db, v: plans.add_action(db, coop_id, v), None,
+                                self, defaults={"status": "planned"}))
 
     def edit(self) -> None:
         row = self._selected()
         if row is None:
             return
         action_id = self.model.action_id(row)
-        self._open(ActionDialog(self.tasks, lambda db, v: plans.update_action(db, action_id, v),
-                                self.model.rows[row], self))
+        self._open(RecordDialog(self.tasks, PLAN_ACTION, COLUMNS,
+                                lambda db, v: plans.update_action(db, action_id, v), self.model.rows[row], self))
 
-    def _open(self, dialog: ActionDialog) -> None:
+    def _open(self, dialog: RecordDialog) -> None:
         self.dialog = dialog
         dialog.accepted.connect(self.changed)
         dialog.open()

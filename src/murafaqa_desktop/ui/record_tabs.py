@@ -15,6 +15,7 @@ from ..domain.vocab import (AGE_BANDS, ASSISTANCE_AREAS, DIAGNOSIS_SECTIONS, FIN
 from ..services import diagnosis, financing
 from .form import FormPanel
 from .i18n import lang, locale
+from .record_dialog import RecordDialog
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
 from .widgets import table_view
@@ -49,6 +50,11 @@ class DiagnosisTab(_Tab):
                                           "summary"), columns=2)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
+        self.section_button = QPushButton()
+        self.section_button.clicked.connect(self.edit_section)
+        self.need_button = QPushButton()
+        self.need_button.clicked.connect(self.add_need)
+        self.dialog: RecordDialog | None = None
         s, n = DIAGNOSIS_SECTION.field, DIAGNOSIS_NEED.field
         self.sections = RowsModel([
             Column(lambda: s("section").label(lang()), lambda r: label(DIAGNOSIS_SECTIONS, r["section"], lang())),
@@ -63,10 +69,14 @@ class DiagnosisTab(_Tab):
             Column(lambda: n("priority").label(lang()), lambda r: label(PRIORITY, r["priority"], lang())),
         ], parent=self)
         self.models = [self.sections, self.needs]
+        self.sections_view = table_view(self.sections, stretch=2)
+        self.sections_view.doubleClicked.connect(lambda _i: self.edit_section())
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(table_view(self.sections, stretch=2))
+        split.addWidget(self.sections_view)
         split.addWidget(table_view(self.needs, stretch=2))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.section_button)
+        buttons.addWidget(self.need_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -77,6 +87,8 @@ class DiagnosisTab(_Tab):
 
     def retranslate(self) -> None:
         self.save_button.setText(QCoreApplication.translate("RecordTabs", "Save the diagnosis"))
+        self.section_button.setText(QCoreApplication.translate("RecordTabs", "Assess a section"))
+        self.need_button.setText(QCoreApplication.translate("RecordTabs", "Add a need"))
 
     def show_file(self, file: dict[str, Any]) -> None:
         self.coop_id = file["cooperative"]["id"]
@@ -90,6 +102,45 @@ class DiagnosisTab(_Tab):
         if coop_id:
             self.tasks.run(lambda db: diagnosis.save(db, coop_id, values), lambda _r: self.changed.emit(),
                            self.form.show_error)
+
+    def edit_section(self) -> None:
+        """Rate a section and write what was found (the selected one, or a new one)."""
+        coop_id = self.coop_id
+        if coop_id is None:
+            return
+        rows = self.sections_view.selectionModel().selectedRows()
+        current = self.sections.rows[rows[0].row()] if rows else None
+
+        def save(db: Any, v: dict[str, Any]) -> Any:
+            return diagnosis.set_section(db, coop_id, v["section"], v["rating"], v["findings"])
+
+        self._open(RecordDialog(self.tasks, DIAGNOSIS_SECTION, ("section", "rating", "findings"), save, current,
+                                self))
+
+    def add_need(self) -> None:
+        """A training need (one of the three training axes) or a technical-assistance need."""
+        coop_id = self.coop_id
+        if coop_id is None:
+            return
+        made: list[RecordDialog] = []  # the options are first asked for while the dialog is being built
+
+        def axes() -> list[tuple[str, str]]:
+            kind = made[0].form.editors["kind"].value() if made else "training"
+            vocab = TRAINING_AXES if kind == "training" else ASSISTANCE_AREAS
+            return [(code, label(vocab, code, lang())) for code in vocab]
+
+        dialog = RecordDialog(self.tasks, DIAGNOSIS_NEED, ("kind", "axis", "description", "priority"),
+                              lambda db, v: diagnosis.add_need(db, coop_id, v), None, self,
+                              defaults={"kind": "training", "priority": "medium"}, options={"axis": axes})
+        made.append(dialog)
+        dialog.form.editors["kind"].changed.connect(dialog.form.editors["axis"].retranslate)
+        dialog.form.editors["axis"].retranslate()
+        self._open(dialog)
+
+    def _open(self, dialog: RecordDialog) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(self.changed)
+        dialog.open()
 
 
 class TrainingsAttendedTab(_Tab):
