@@ -328,3 +328,13 @@ def test_first_start_saves_the_profile_and_loads_the_demo(window, db_path):
     assert profile.get(db) == {"coach": "Fatima Zahra", "region": "07"}
     assert not profile.is_first_start(db)
     db.close()
+
+
+def test_sector_by_name_or_free_text(window):
+    editor = window.record.profile.form.editors["sector"]
+    editor.set_value("argan")
+    assert editor.value() == "argan" and editor.combo.currentText() not in ("", "argan")
+    editor.set_value("تربية الحلزون")
+    assert editor.value() == "تربية الحلزون"
+    editor.set_value(None)
+    assert editor.value() is None

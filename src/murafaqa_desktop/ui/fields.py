@@ -172,6 +172,34 @@ class ChoiceEditor(Editor):
         self.combo.blockSignals(False)
 
 
+class SectorEditor(ChoiceEditor):
+    """The reference list's sectors by name, or any other sector typed in
+    (the programme's list grows slower than the field; the service keeps an
+    unknown sector as text)."""
+
+    def __init__(self) -> None:
+        ref = assets.reference()
+        super().__init__(lambda: [(c, s.name(lang())) for c, s in ref.sectors.items()])
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.editTextChanged.connect(lambda _t: self.changed.emit())
+
+    def value(self) -> Any:
+        text = self.combo.currentText().strip()
+        index = self.combo.findText(text)
+        return self.combo.itemData(index) if index > 0 else (text or None)
+
+    def set_value(self, value: Any) -> None:
+        self.combo.blockSignals(True)
+        index = self.combo.findData(None if value is None else str(value))
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+        else:
+            self.combo.setCurrentIndex(0)
+            self.combo.setEditText("" if value is None else str(value))
+        self.combo.blockSignals(False)
+
+
 class BoolEditor(Editor):
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__()
@@ -255,4 +283,6 @@ def make_editor(spec: FieldSpec, region_of: Callable[[], str | None] | None = No
         return ChoiceEditor(lambda: [(c, label(choices, c, lang())) for c in choices], blank=not spec.required)
     if spec.kind == "ref":
         return ChoiceEditor(_ref_options(spec.name, region_of), blank=not spec.required)
+    if spec.name == "sector":
+        return SectorEditor()
     return TextEditor(spec)
