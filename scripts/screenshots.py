@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
         shot("record-ineligible", lang)
         window.new_cooperative()
         form = window.record.profile.form
-        form.editors["registration_number"].set_value("RC-2025-0007")
+        form.editors["registration_number"].set_value(f"RC-2025-0007-{lang.upper()}")
         form.editors["legal_date"].set_value("2024-05-02")
         form.editors["activity_start"].set_value("2019-01-01")
         form.editors["members"].set_value("12a")
@@ -84,6 +84,13 @@ def main(argv: list[str]) -> int:
         idle()
         window.record.tabs.setCurrentIndex(0)
         shot("new-cooperative-refused", lang)
+        form.editors["members"].set_value("12")
+        form.editors["activity_start"].set_value("2024-06-01")
+        form.editors["name_ar"].set_value("تعاونية الواحة للكسكس")
+        form.editors["name_fr"].set_value("Coopérative Al Waha du couscous")
+        form.editors["region"].set_value("07")
+        window.record.save_profile()  # a real change: the sync page lists it
+        idle()
         window.back_to_list()
         window.nav.setCurrentRow(1)
         idle()

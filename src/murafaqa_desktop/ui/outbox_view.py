@@ -3,6 +3,7 @@ the status is what the outbox says: "offline · N changes waiting", and the
 history lists those changes (what, which record, when)."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
@@ -13,6 +14,14 @@ from .i18n import lang, status_text
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
 from .widgets import table_view
+
+
+def _local(stamp: str) -> str:
+    """A stored UTC time as the laptop's clock shows it."""
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
 
 
 def _what(row: dict[str, Any]) -> str:
@@ -32,7 +41,7 @@ class OutboxView(QWidget):
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.model = RowsModel([
-            Column(lambda: self.tr("Changed on"), lambda r: r["updated_at"].replace("T", " ")[:16]),
+            Column(lambda: self.tr("Changed on"), lambda r: _local(r["updated_at"])),
             Column(lambda: self.tr("Record"), _what),
             Column(lambda: self.tr("Change"), lambda r: self.tr("deleted") if r["op"] == "delete"
                    else self.tr("%1 field(s)").replace("%1", str(len(r["fields"])))),
