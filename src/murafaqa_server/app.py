@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
 from murafaqa_desktop.sync.protocol import (
@@ -119,6 +120,20 @@ def current_actor(request: Request, authorization: Annotated[str | None, Header(
 Auth = Annotated[Actor, Depends(current_actor)]
 
 
+def _exchange(engine: Engine, who: Actor, body: SyncRequest) -> SyncResponse:
+    """Push then pull, each in its own transaction (run on a worker thread:
+    the database calls block)."""
+    results, last_n = [], 0
+    if body.mutations or body.resolved:
+        with engine.begin() as conn:
+            results, last_n = merge.push(conn, who, body.mutations, body.resolved)
+    out = SyncResponse(results=results, last_n=last_n)
+    if body.pull is not None:
+        with engine.connect() as conn:
+            out.page = pull.page(conn, who, body.pull)
+    return out
+
+
 def create_app(engine: Engine) -> FastAPI:
     app = FastAPI(title="Murafaqa central server", version=str(SCHEMA_VERSION),
                   description="Sync server of Murafaqa Desktop: enrolment, push/pull sync, assignments.")
@@ -156,8 +171,11 @@ def create_app(engine: Engine) -> FastAPI:
     async def enrol(request: Request) -> EnrolResponse:
         body: EnrolRequest = await _body(request, EnrolRequest)
         _check_schema(body.schema_version)
-        with engine.begin() as conn:
-            result = services.enrol(conn, body.user, body.password, body.label)
+        def _enrol():
+            with engine.begin() as conn:
+                return services.enrol(conn, body.user, body.password, body.label)
+
+        result = await run_in_threadpool(_enrol)  # argon2 takes its time: off the event loop
         if result is None:
             raise ApiError(401, "bad_credentials", "Unknown user, wrong password or disabled account.")
         device_id, token, user = result
@@ -175,14 +193,7 @@ def create_app(engine: Engine) -> FastAPI:
             merge.validate(body.mutations)
         except merge.BadPush as e:
             raise ApiError(422, "bad_mutation", str(e)) from None
-        results, last_n = [], 0
-        if body.mutations or body.resolved:
-            with engine.begin() as conn:
-                results, last_n = merge.push(conn, who, body.mutations, body.resolved)
-        out = SyncResponse(results=results, last_n=last_n)
-        if body.pull is not None:
-            with engine.connect() as conn:
-                out.page = pull.page(conn, who, body.pull)
+        out = await run_in_threadpool(_exchange, engine, who, body)
         logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations),
                    pulled=len(out.page.changes) if out.page else 0)
         return Response(out.model_dump_json(exclude_defaults=True), media_type="application/json")
