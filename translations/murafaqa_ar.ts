@@ -337,32 +337,42 @@
   <context>
     <name>CooperativeTableModel</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="50" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51" />
+      <source>Registration no.</source>
+      <translation>رقم التسجيل</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52" />
+      <source>Status</source>
+      <translation>الوضعية</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53" />
       <source>Name</source>
       <translation>الاسم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="54" />
       <source>Eligible</source>
       <translation>مؤهلة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="55" />
       <source>Sessions</source>
       <translation>الحصص</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53" />
-      <source>Next session due</source>
-      <translation>موعد الحصة المقبلة</translation>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="56" />
+      <source>Next session</source>
+      <translation>الحصة المقبلة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="225" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="229" />
       <source>yes</source>
       <translation>نعم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="226" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="230" />
       <source>no</source>
       <translation>لا</translation>
     </message>
@@ -505,37 +515,37 @@
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="35" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44" />
       <source>Changed on</source>
       <translation>تاريخ التعديل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="36" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45" />
       <source>Record</source>
       <translation>السجل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="37" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46" />
       <source>Change</source>
       <translation>التعديل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="37" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46" />
       <source>deleted</source>
       <translation>محذوف</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="38" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="47" />
       <source>%1 field(s)</source>
       <translation>%1 حقل(حقول)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="39" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="48" />
       <source>Fields</source>
       <translation>الحقول</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="56" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="65" />
       <source>Changes are kept on this laptop and will be sent to the programme's server at the next synchronisation.</source>
       <translation>تحفظ التعديلات على هذا الحاسوب وسترسل إلى خادم البرنامج عند المزامنة المقبلة.</translation>
     </message>

@@ -329,32 +329,42 @@
   <context>
     <name>CooperativeTableModel</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="50" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51" />
+      <source>Registration no.</source>
+      <translation>N° d'immat.</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52" />
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="54" />
       <source>Eligible</source>
       <translation>Éligible</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="55" />
       <source>Sessions</source>
       <translation>Séances</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53" />
-      <source>Next session due</source>
-      <translation>Prochaine séance due</translation>
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="56" />
+      <source>Next session</source>
+      <translation>Prochaine séance</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="225" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="229" />
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="226" />
+      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="230" />
       <source>no</source>
       <translation>non</translation>
     </message>
@@ -497,37 +507,37 @@
   <context>
     <name>OutboxView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="35" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44" />
       <source>Changed on</source>
       <translation>Modifié le</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="36" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45" />
       <source>Record</source>
       <translation>Fiche</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="37" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46" />
       <source>Change</source>
       <translation>Modification</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="37" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46" />
       <source>deleted</source>
       <translation>supprimé</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="38" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="47" />
       <source>%1 field(s)</source>
       <translation>%1 champ(s)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="39" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="48" />
       <source>Fields</source>
       <translation>Champs</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="56" />
+      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="65" />
       <source>Changes are kept on this laptop and will be sent to the programme's server at the next synchronisation.</source>
       <translation>Les modifications sont conservées sur cet ordinateur et seront envoyées au serveur du programme à la prochaine synchronisation.</translation>
     </message>

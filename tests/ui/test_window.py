@@ -220,7 +220,7 @@ def test_switching_language_changes_direction_and_texts(window, qtbot):
     assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert window.nav.item(0).text() == "Coopératives"
     assert window.file_menu.title() == "&Fichier"
-    assert window.coops.model.headerData(0, Qt.Orientation.Horizontal) == "N° d'immatriculation"
+    assert window.coops.model.headerData(0, Qt.Orientation.Horizontal) == "N° d'immat."
     assert window.record.profile.form.labels["legal_date"].text().startswith("Date de création légale")
     assert window.record.tabs.tabText(1) == "Éligibilité && sélection"
     assert "hors ligne" in window.sync_label.text()

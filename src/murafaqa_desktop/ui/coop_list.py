@@ -48,7 +48,7 @@ class CooperativeList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (2, 170), (3, 70), (4, 150), (5, 140), (6, 70), (7, 80), (8, 120)):
+        for column, width in ((0, 120), (2, 150), (3, 60), (4, 150), (5, 125), (6, 65), (7, 70), (8, 110)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(lambda index: self.open_requested.emit(self.model.row_id(index.row())))
         self.model.loaded.connect(self._show_count)

@@ -30,6 +30,7 @@ SORT_KEYS = {"registration_number": "registration_number", "name": "name_ar", "r
 SELECT = ("c.id, c.registration_number, c.name_ar, c.name_fr, c.region, c.tranche, c.phase, c.status, c.coach, "
           "c.legal_date, c.activity_start, c.application_date, coalesce(p.done, 0) AS sessions_done, p.next_due")
 OVERDUE = QColor("#b3261e")
+CLOSED = frozenset({"withdrawn", "rejected", "completed"})  # no longer late for anything
 _Index = QModelIndex | QPersistentModelIndex
 FILTERS = ("text", "region", "province", "tranche", "phase", "status", "coach", "eligible", "overdue")
 
@@ -47,10 +48,12 @@ def _store():  # type: ignore[no-untyped-def]
 def _header(name: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    own = {"name": QCoreApplication.translate("CooperativeTableModel", "Name"),
+    own = {"registration_number": QCoreApplication.translate("CooperativeTableModel", "Registration no."),
+           "status": QCoreApplication.translate("CooperativeTableModel", "Status"),
+           "name": QCoreApplication.translate("CooperativeTableModel", "Name"),
            "eligible": QCoreApplication.translate("CooperativeTableModel", "Eligible"),
            "sessions": QCoreApplication.translate("CooperativeTableModel", "Sessions"),
-           "next_due": QCoreApplication.translate("CooperativeTableModel", "Next session due")}
+           "next_due": QCoreApplication.translate("CooperativeTableModel", "Next session")}
     if name in own:
         return own[name]
     return COOPERATIVE.field(name).label(lang())
@@ -202,7 +205,8 @@ class CooperativeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "eligible" and not self.eligibility(row).eligible:
                 return QBrush(OVERDUE)
-            if column == "next_due" and row["next_due"] and row["next_due"] < self.today.isoformat():
+            if (column == "next_due" and row["next_due"] and row["next_due"] < self.today.isoformat()
+                    and row["status"] not in CLOSED):
                 return QBrush(OVERDUE)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("tranche", "sessions", "eligible"):
             return int(Qt.AlignmentFlag.AlignCenter)
