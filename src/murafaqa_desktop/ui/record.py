@@ -21,9 +21,11 @@ from .record_tabs import DiagnosisTab, FinancingTab, TrainingsAttendedTab
 from .selection_tab import SelectionTab
 from .tasks import Tasks
 
+# two columns of eleven: who and where the cooperative is; then its people and its programme
 PROFILE_FIELDS = ("registration_number", "name_ar", "name_fr", "legal_date", "activity_start", "application_date",
-                  "region", "province", "commune", "sector", "members", "women", "youth", "legal_standing",
-                  "president", "phone", "email", "tranche", "phase", "status", "coach", "notes")
+                  "legal_standing", "region", "province", "commune", "sector",
+                  "president", "phone", "email", "members", "women", "youth", "tranche", "phase", "status", "coach",
+                  "notes")
 
 
 class ProfileTab(QWidget):
