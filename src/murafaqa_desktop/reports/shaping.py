@@ -112,7 +112,7 @@ def shape(text: str, limit: float, face: Face, size: float, base: str) -> tuple[
     return _shape(text, limit, face, size, base)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # the labels every sheet repeats; bounded, so a batch stays flat
 def _shape_cached(text: str, limit: float, face: Face, size: float, base: str) -> tuple[Line, ...]:
     return _shape(text, limit, face, size, base)
 
