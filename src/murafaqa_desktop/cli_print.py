@@ -22,15 +22,37 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         description="diagnostic|plan ID_OR_REGISTRATION…; session SESSION_ID or COOP:NUMBER…; "
                     "attendance TRAINING_SESSION_ID… [--blank]; progress TRANCHE | TRANCHE/PHASE | all")
     p.add_argument("kind", choices=KINDS)
-    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf",
                    help="the PDF to write (a folder with --split)")
     p.add_argument("--split", action="store_true", help="one file per document, in the folder OUT")
     p.add_argument("--blank", action="store_true", help="attendance: lines to sign instead of the recorded list")
     p.add_argument("--lines", type=int, default=None, metavar="N", help="attendance --blank: number of lines")
+    selection = p.add_argument_group("a selection instead of ids (diagnostic, plan)")
+    selection.add_argument("--region", metavar="CODE", help="region code, 01-12")
+    selection.add_argument("--tranche", type=int, metavar="N")
+    selection.add_argument("--phase", type=int, metavar="N")
+    selection.add_argument("--status", metavar="CODE", help="programme status (applied, coaching, …)")
     p.add_argument("--printed-on", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                    help="print date shown on the pages (default: today)")
     p.set_defaults(run=cmd_print)
+
+
+def _selection(db: Any, args: argparse.Namespace) -> list[str]:
+    """Ids of the cooperatives a selection names (the list's filters)."""
+    chosen = {k: getattr(args, k) for k in ("region", "tranche", "phase", "status") if getattr(args, k) is not None}
+    if not chosen:
+        return []
+    if args.kind not in ("diagnostic", "plan"):
+        from .cli import UsageError
+
+        raise UsageError(f"murafaqa print {args.kind}: --region/--tranche/--phase/--status select cooperatives, "
+                         "for diagnostic and plan only")
+    from .store import cooperatives
+
+    if "region" in chosen and chosen["region"].isdigit():
+        chosen["region"] = chosen["region"].zfill(2)
+    return cooperatives.ids(db, cooperatives.CooperativeFilter(**chosen))
 
 
 def cmd_print(ctx: Any) -> int:
@@ -41,7 +63,13 @@ def cmd_print(ctx: Any) -> int:
     if args.kind == "attendance":
         options = {"blank": args.blank, "lines": args.lines}
     db = ctx.open()
-    result = build_batch(db, args.kind, args.ids, args.output, ctx.lang, split=args.split,
+    keys = list(args.ids) + _selection(db, args)
+    if not keys:
+        from .cli import UsageError
+
+        raise UsageError("murafaqa print: give at least one ID, or a selection (--region, --tranche, --phase, "
+                         "--status) for diagnostic and plan (see --help)")
+    result = build_batch(db, args.kind, keys, args.output, ctx.lang, split=args.split,
                          printed_on=args.printed_on, **options)
     where = args.output if not args.split else f"{args.output} ({len(result.files)})"
     ctx.say(f"Écrit : {where} — {result.documents} document(s)", f"تمت الكتابة: {where} — {result.documents} وثيقة")

@@ -142,3 +142,20 @@ def test_the_joined_file_renders_with_poppler(db, edge, tmp_path) -> None:
                           capture_output=True, text=True)
     assert proc.returncode == 0 and not proc.stderr.strip()
     assert list(tmp_path.glob("p*.png"))
+
+
+def test_a_selection_prints_every_sheet_of_a_region_and_phase(demo_db, tmp_path) -> None:
+    from murafaqa_desktop.store import cooperatives
+
+    path = demo_db.conn.execute("PRAGMA database_list").fetchone()[2]
+    expected = cooperatives.ids(demo_db, cooperatives.CooperativeFilter(region="07", tranche=4, phase=1))
+    assert expected
+    out = tmp_path / "marrakech.pdf"
+    assert run(Path(path), "diagnostic", "--region", "7", "--tranche", "4", "--phase", "1", "-o", str(out)) == 0
+    assert len(PdfReader(out).outline) == len(expected)
+
+
+def test_no_id_and_no_selection_is_a_usage_error(db_path, edge, tmp_path) -> None:
+    assert run(db_path, "diagnostic", "-o", str(tmp_path / "x.pdf")) == 2
+    assert run(db_path, "session", "--region", "07", "-o", str(tmp_path / "x.pdf")) == 2
+    assert not list(tmp_path.glob("*.pdf"))
