@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -125,8 +126,18 @@ def _exchange(engine: Engine, who: Actor, body: SyncRequest) -> SyncResponse:
     the database calls block)."""
     results, last_n = [], 0
     if body.mutations or body.resolved:
-        with engine.begin() as conn:
-            results, last_n = merge.push(conn, who, body.mutations, body.resolved)
+        # SQLite has one writer anyway: take the sequence lock first. On
+        # PostgreSQL pushes decide in parallel; one that meets another on a
+        # unique key or a lock cycle is rolled back and run again alone.
+        serial = engine.dialect.name == "sqlite"
+        try:
+            with engine.begin() as conn:
+                results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=serial)
+        except DBAPIError:
+            if serial:
+                raise
+            with engine.begin() as conn:
+                results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=True)
     out = SyncResponse(results=results, last_n=last_n)
     if body.pull is not None:
         with engine.connect() as conn:
@@ -222,7 +233,7 @@ def create_app(engine: Engine) -> FastAPI:
             rec = data.find_cooperative(conn, key)
             if rec is None:
                 raise ApiError(404, "not_found", f"No cooperative {key!r}.")
-            if not merge.Push(conn, who, 0).can(rec.coop_id, rec.region):
+            if not merge.Push(conn, who).can(rec.coop_id, rec.region):
                 raise ApiError(403, "forbidden", "This cooperative is outside your scope.")
             rows = data.cooperative_rows(conn, rec.id)
             coaches = data.coaches_of(conn, rec.id)

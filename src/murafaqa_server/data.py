@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, and_, func, insert, not_, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, not_, or_, select, update
 
 from .tables import assignments, conflicts, counters, devices, records, users
 
@@ -133,6 +133,27 @@ def get_record(conn: Connection, row_id: str, *, lock: bool = False) -> Record |
     q = select(records).where(records.c.id == row_id)
     row = conn.execute(q.with_for_update() if lock else q).first()
     return _record(row) if row else None
+
+
+def get_records(conn: Connection, row_ids: Iterable[str], *, lock: bool = False) -> dict[str, Record]:
+    """Several rows at once, locked in id order when asked (a push locks
+    every row it touches before deciding anything)."""
+    ids = sorted(set(row_ids))
+    if not ids:
+        return {}
+    q = select(records).where(records.c.id.in_(ids)).order_by(records.c.id)
+    return {r.id: _record(r) for r in conn.execute(q.with_for_update() if lock else q)}
+
+
+def save_records(conn: Connection, recs: list[Record]) -> None:
+    """Write back changed rows in one batch."""
+    if not recs:
+        return
+    rows = [{f"b_{k}": v for k, v in _values(rec).items()} for rec in recs]
+    columns = [k[2:] for k in rows[0] if k != "b_id"]
+    stmt = update(records).where(records.c.id == bindparam("b_id")).values(
+        {k: bindparam(f"b_{k}") for k in columns})
+    conn.execute(stmt, rows)
 
 
 def record_by_ukey(conn: Connection, ukey: str) -> Record | None:

@@ -56,18 +56,102 @@ def ukey(spec: TableSpec, values: dict[str, Any]) -> str | None:
     return "|".join([spec.name, *(str(values.get(f)) for f in spec.unique)])
 
 
+PROVISIONAL = 10**15  # sequences handed out before the real ones are known
+
+
 @dataclass
 class Push:
+    """One push: rows read once (locked), decisions made in memory, every
+    write done at the end, when the real sequences are taken.
+
+    Sequences are provisional (PROVISIONAL + k) while deciding; ``flush``
+    takes the sequence lock, maps them onto the next real ones and writes.
+    The lock is thus held only for the writes and the commit, and pushes
+    touching different rows decide in parallel; sequences still commit in
+    order and with no gap."""
+
     conn: Connection
     actor: Actor
-    seq: int
+    seq: int = PROVISIONAL
     results: list[MutationResult] = field(default_factory=list)
     _coops: set[str] | None = None
     _regions: set[str] | None = None
+    cache: dict[str, Record | None] = field(default_factory=dict)
+    pending: dict[str, Record] = field(default_factory=dict)
+    inserted: set[str] = field(default_factory=set)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    assignments: list[tuple[str, int]] = field(default_factory=list)
+    regions: list[tuple[str, str | None]] = field(default_factory=list)
 
     def next_seq(self) -> int:
         self.seq += 1
         return self.seq
+
+    # -- reads through this push's own writes ------------------------------------------
+    def preload(self, row_ids: set[str], lock: bool) -> None:
+        found = data.get_records(self.conn, row_ids, lock=lock)
+        for rid in row_ids:
+            self.cache.setdefault(rid, found.get(rid))
+
+    def get(self, row_id: str) -> Record | None:
+        if row_id not in self.cache:
+            self.cache[row_id] = data.get_record(self.conn, row_id)
+        return self.cache[row_id]
+
+    def put(self, rec: Record, *, new: bool = False) -> None:
+        self.cache[rec.id] = rec
+        self.pending[rec.id] = rec
+        if new:
+            self.inserted.add(rec.id)
+
+    def _overlay(self, rows: list[Record], keep) -> list[Record]:
+        out = {r.id: self.cache.get(r.id, r) or r for r in rows}
+        out.update({rid: r for rid, r in self.pending.items()})
+        return [r for r in out.values() if r is not None and not r.deleted and keep(r)]
+
+    def by_ukey(self, key: str) -> Record | None:
+        holder = data.record_by_ukey(self.conn, key)
+        found = self._overlay([holder] if holder else [], lambda r: r.ukey == key)
+        return found[0] if found else None
+
+    def live_in_cooperative(self, coop_id: str, tbl: str) -> list[Record]:
+        return self._overlay(data.live_in_cooperative(self.conn, coop_id, tbl),
+                             lambda r: r.coop_id == coop_id and r.tbl == tbl)
+
+    def live_mentioning(self, row_id: str, tables: list[str]) -> list[Record]:
+        return self._overlay(data.live_mentioning(self.conn, row_id, tables),
+                             lambda r: r.tbl in tables and row_id in r.data.values())
+
+    # -- the end: real sequences, then every write --------------------------------------
+    def flush(self, resolved: list[int]) -> int:
+        used = self.seq - PROVISIONAL
+        base = data.lock_sequence(self.conn)
+
+        def real(v: int) -> int:
+            return base + (v - PROVISIONAL) if v > PROVISIONAL else v
+
+        for rec in self.pending.values():
+            rec.seq, rec.cseq = real(rec.seq), real(rec.cseq)
+            rec.versions = {f: real(v) for f, v in rec.versions.items()}
+        for res in self.results:
+            res.seq = real(res.seq)
+            if res.vs:
+                res.vs = {f: real(v) for f, v in res.vs.items()}
+            if res.srv:
+                res.srv = {f: [v[0], real(v[1])] for f, v in res.srv.items()}
+        data.insert_records(self.conn, [r for rid, r in self.pending.items() if rid in self.inserted])
+        data.save_records(self.conn, [r for rid, r in self.pending.items() if rid not in self.inserted])
+        for coop_id, region in self.regions:
+            data.set_cooperative_region(self.conn, coop_id, region)
+        for c in self.conflicts:
+            data.add_conflict(self.conn, **{**c, "seq": real(c["seq"])})
+        for coop_id, seq in self.assignments:
+            data.assign(self.conn, self.actor.user_id, coop_id, True, real(seq))
+        top = base + used
+        if resolved and data.resolve_conflicts(self.conn, self.actor, resolved, top + 1):
+            top += 1
+        data.save_sequence(self.conn, top)
+        return top
 
     # -- scope ------------------------------------------------------------------
     def can(self, coop_id: str | None, region: str | None) -> bool:
@@ -80,28 +164,24 @@ class Push:
             self._coops = data.assigned(self.conn, a.user_id)
             self._regions = data.coach_regions(self.conn, a)
         if coop_id is not None:
-            return coop_id in self._coops
+            return coop_id in self._coops or any(coop_id == c for c, _ in self.assignments)
         return region in (self._regions or set())
 
     def _assign_self(self, coop_id: str, seq: int) -> None:
-        data.assign(self.conn, self.actor.user_id, coop_id, True, seq)
-        if self._coops is not None:
-            self._coops.add(coop_id)
-            self._regions = None
-            self._coops = None
+        self.assignments.append((coop_id, seq))
 
     # -- conflicts -----------------------------------------------------------------
     def conflict(self, m: Mutation, kind: str, *, rec: Record | None = None, field_name: str | None = None,
                  server: Any = None, client: Any = None, coop_id: str | None = None,
                  region: str | None = None) -> None:
-        data.add_conflict(self.conn, seq=self.next_seq(), device_id=self.actor.device_id, n=m.n,
-                          user_id=self.actor.user_id, tbl=m.t, row_id=m.id,
-                          coop_id=rec.coop_id if rec else coop_id, region=rec.region if rec else region,
-                          field=field_name, kind=kind, server_value=server, client_value=client)
+        self.conflicts.append(dict(seq=self.next_seq(), device_id=self.actor.device_id, n=m.n,
+                                   user_id=self.actor.user_id, tbl=m.t, row_id=m.id,
+                                   coop_id=rec.coop_id if rec else coop_id, region=rec.region if rec else region,
+                                   field=field_name, kind=kind, server_value=server, client_value=client))
 
     # -- one mutation ----------------------------------------------------------------
     def apply(self, m: Mutation) -> MutationResult:
-        rec = data.get_record(self.conn, m.id, lock=True)
+        rec = self.get(m.id)
         if rec is not None and rec.tbl != m.t:
             self.conflict(m, "rejected", rec=rec, client=m.f)
             return MutationResult(n=m.n, st="rejected", why="id_taken", gone=True)
@@ -120,11 +200,11 @@ class Push:
         if spec.parent is None:
             coop = row_id if spec.name == "cooperatives" else None
             return coop, values.get(spec.region_field or ""), None, None
-        parent = data.get_record(self.conn, str(values.get(spec.parent[0])))
+        parent = self.get(str(values.get(spec.parent[0])))
         if parent is None or parent.deleted or parent.tbl != spec.parent[1]:
             return None, None, parent, "parent_missing"
         for fk, table in spec.cascades:
-            other = data.get_record(self.conn, str(values.get(fk)))
+            other = self.get(str(values.get(fk)))
             if other is None or other.deleted or other.tbl != table:
                 return None, None, parent, "parent_missing"
         return parent.coop_id, parent.region, parent, None
@@ -145,7 +225,7 @@ class Push:
             return MutationResult(n=m.n, st="rejected", why="forbidden", gone=True)
         srv: dict[str, list[Any]] = {}
         key = ukey(spec, values)
-        if key is not None and data.record_by_ukey(self.conn, key) is not None:
+        if key is not None and self.by_ukey(key) is not None:
             moved = self._make_unique(m, spec, values, coop_id, region)
             if moved is None:
                 return MutationResult(n=m.n, st="rejected", why="duplicate", gone=True)
@@ -156,7 +236,7 @@ class Push:
                      writers={f: self.actor.device_id for f in spec.fields},
                      coop_id=coop_id, region=region, ukey=key, author_id=self.actor.user_id,
                      origin=self.actor.device_id)
-        data.insert_record(self.conn, rec)
+        self.put(rec, new=True)
         if creating_coop:
             self._assign_self(m.id, seq)
         for f in srv:
@@ -168,7 +248,7 @@ class Push:
         """Move a new row off a taken unique key, or refuse it (kept whole in
         a conflict). Returns the fields changed, as the server now holds them."""
         if spec.name == "coaching_sessions":
-            taken = [r.data.get("number") or 0 for r in data.live_in_cooperative(self.conn, coop_id or "",
+            taken = [r.data.get("number") or 0 for r in self.live_in_cooperative(coop_id or "",
                                                                                  "coaching_sessions")]
             number = max(taken, default=0) + 1
             if number > MAX_SESSION_NUMBER:
@@ -181,7 +261,7 @@ class Push:
         if spec.name == "cooperatives":
             original = str(values["registration_number"])
             candidate, i = f"{original}~{m.id[-6:]}", 0
-            while data.record_by_ukey(self.conn, ukey(spec, {**values, "registration_number": candidate})):
+            while self.by_ukey(ukey(spec, {**values, "registration_number": candidate}) or ""):
                 i += 1
                 candidate = f"{original}~{m.id[-6:]}{i}"
             self.conflict(m, "duplicate", field_name="registration_number", server=candidate, client=original,
@@ -222,7 +302,7 @@ class Push:
             new = {**rec.data, **applied}
             key = ukey(spec, new)
             if key != rec.ukey and key is not None:
-                holder = data.record_by_ukey(self.conn, key)
+                holder = self.by_ukey(key)
                 if holder is not None and holder.id != rec.id:
                     for f in spec.unique:
                         if f in applied:
@@ -237,11 +317,9 @@ class Push:
             rec.versions.update({f: seq for f in applied})
             rec.writers.update({f: self.actor.device_id for f in applied})
             if spec.name == "cooperatives" and "region" in applied:
-                data.set_cooperative_region(self.conn, rec.id, applied["region"])
+                self.regions.append((rec.id, applied["region"]))
                 rec.region = applied["region"]
-            data.save_record(self.conn, rec)
-            if spec.name == "cooperatives" and "region" in applied:
-                self._coops = None
+            self.put(rec)
         else:
             seq = 0
         vs = {f: s for f, s in vs.items() if s != seq}
@@ -266,24 +344,25 @@ class Push:
         seq = self.next_seq()
         for row in [rec, *self.descendants(rec)]:
             row.deleted, row.seq, row.ukey, row.origin = True, seq, None, self.actor.device_id
-            data.save_record(self.conn, row)
+            self.put(row)
         for table_name, spec in TABLES.items():
             for fk, target in spec.nulls:
                 if target != rec.tbl:
                     continue
-                for row in data.live_mentioning(self.conn, rec.id, [table_name]):
+                for row in self.live_mentioning(rec.id, [table_name]):
                     if row.data.get(fk) == rec.id:
                         row.data[fk] = None
                         row.versions[fk] = seq
                         row.writers[fk] = self.actor.device_id
                         row.seq = seq
-                        data.save_record(self.conn, row)
+                        self.put(row)
         return MutationResult(n=m.n, st="ok", seq=seq, gone=True)
 
     def descendants(self, rec: Record) -> list[Record]:
         """Live rows that go with rec (the laptop's ON DELETE CASCADE)."""
         if rec.tbl == "cooperatives":
-            return [r for r in data.live_in_cooperative(self.conn, rec.id) if r.id != rec.id]
+            return [r for r in self._overlay(data.live_in_cooperative(self.conn, rec.id),
+                                             lambda r: r.coop_id == rec.id) if r.id != rec.id]
         found: list[Record] = []
         frontier = [rec]
         while frontier:
@@ -292,7 +371,7 @@ class Push:
                                if any(t == parent.tbl for _, t in ((s.parent,) if s.parent else ()) + s.cascades)]
             if not children_tables:
                 continue
-            for row in data.live_mentioning(self.conn, parent.id, children_tables):
+            for row in self.live_mentioning(parent.id, children_tables):
                 spec = TABLES[row.tbl]
                 links = ((spec.parent,) if spec.parent else ()) + spec.cascades
                 if any(row.data.get(fk) == parent.id and t == parent.tbl for fk, t in links):
@@ -310,7 +389,7 @@ class Push:
             row.versions = {f: seq for f in TABLES[row.tbl].fields}
             row.writers = {}
             row.origin = None
-            data.save_record(self.conn, row)
+            self.put(row)
         return seq
 
 
@@ -327,16 +406,29 @@ def replay(conn: Connection, m: Mutation) -> MutationResult:
     return MutationResult(n=m.n, st="replay", vs=vs or None, srv=srv or None)
 
 
-def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: list[int]
-         ) -> tuple[list[MutationResult], int]:
+def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: list[int], *,
+         serial: bool = False) -> tuple[list[MutationResult], int]:
     """Apply a push; returns the results and the laptop's last applied number.
 
-    The sequence lock is taken first: pushes are serialised, so sequences
-    commit in order and a pull's target never skips an uncommitted one.
+    The laptop's own row is locked first (its pushes never overlap), then
+    every row the push names (``FOR UPDATE``), then decisions are made and
+    written with real sequences at the end (``Push.flush``). ``serial``
+    takes the sequence lock from the start: the fallback when a parallel
+    push met another on a unique key or a lock cycle.
     """
     validate(mutations)
-    state = Push(conn, actor, data.lock_sequence(conn))
+    if serial:
+        data.lock_sequence(conn)
+    state = Push(conn, actor)
     last_n = data.lock_device(conn, actor.device_id)
+    fresh = [m for m in mutations if m.n > last_n]
+    ids = {m.id for m in fresh}
+    for m in fresh:
+        spec = TABLES[m.t]
+        for fk, _t in ((spec.parent,) if spec.parent else ()) + spec.cascades:
+            if isinstance(m.f.get(fk), str):
+                ids.add(m.f[fk])
+    state.preload(ids, lock=True)
     seen: set[int] = set()
     for m in sorted(mutations, key=lambda x: x.n):
         if m.n in seen:
@@ -347,8 +439,6 @@ def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: li
             continue
         state.results.append(state.apply(m))
         last_n = m.n
-    if resolved and not data.resolve_conflicts(conn, actor, resolved, state.next_seq()):
-        state.seq -= 1  # nothing settled: the sequence stays gap-free
-    data.save_sequence(conn, state.seq)
+    state.flush(resolved)
     data.save_device_progress(conn, actor.device_id, last_n)
     return state.results, last_n
