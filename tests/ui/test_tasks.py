@@ -56,3 +56,19 @@ def test_an_unexpected_error_is_logged_and_shown_without_a_traceback(qapp, db_pa
     log = paths.log_path().read_text(encoding="utf-8")
     assert "ZeroDivisionError" in log and "Traceback" in log
     tasks.close()
+
+
+def test_an_exception_escaping_a_slot_reaches_the_same_place(qapp, monkeypatch):
+    import sys
+
+    from murafaqa_desktop.ui.errors import install_excepthook
+
+    reporter = ErrorReporter(interactive=False)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(reporter)
+    try:
+        raise KeyError("slot bug")
+    except KeyError as e:
+        sys.excepthook(type(e), e, e.__traceback__)
+    assert str(paths.log_path()) in reporter.last and "Traceback" not in reporter.last
+    assert "KeyError: 'slot bug'" in paths.log_path().read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
-from .errors import setup_logging
+from .errors import install_excepthook, setup_logging
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
@@ -47,6 +47,7 @@ def run(argv: Sequence[str]) -> int:
     app = make_application(qt_args)
     setup_logging()
     window, _language = start(args.db or paths.default_db_path(), args.lang)
+    install_excepthook(window.reporter)
     window.show()
     window.check_first_start()
     return app.exec()

@@ -21,10 +21,14 @@ log = logging.getLogger("murafaqa.ui")
 
 
 def setup_logging() -> None:
-    """Log to the data folder (created if needed), once."""
-    if any(isinstance(h, logging.FileHandler) for h in log.handlers):
-        return
+    """Log to the data folder's log file (created if needed); once per folder."""
     path = paths.log_path()
+    for handler in list(log.handlers):
+        if isinstance(handler, logging.FileHandler):
+            if handler.baseFilename == str(path.resolve()):
+                return
+            log.removeHandler(handler)
+            handler.close()
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -61,3 +65,17 @@ class ErrorReporter(QObject):
         self.reported.emit(text)
         if self.interactive:
             QMessageBox.warning(self.window, tr("Murafaqa"), text)
+
+
+def install_excepthook(reporter: ErrorReporter) -> None:
+    """Route an exception escaping a Qt slot (a bug, not a refusal) to the
+    same place: logged with its traceback, a short message on screen."""
+    import sys
+
+    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)  # type: ignore[arg-type]
+            return
+        reporter.report(error.with_traceback(tb))  # type: ignore[arg-type]
+
+    sys.excepthook = hook
