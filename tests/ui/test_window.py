@@ -338,3 +338,26 @@ def test_sector_by_name_or_free_text(window):
     assert editor.value() == "تربية الحلزون"
     editor.set_value(None)
     assert editor.value() is None
+
+
+def test_a_session_reviews_plan_actions_and_moves_their_progress(window, db_path):
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    action = plans.add_action(db, coop["id"], {"axis": "marketing", "objective": "Ouvrir un point de vente"})
+    db.close()
+    window.open_cooperative(coop["id"])
+    idle(window)
+    form = window.record.coaching.form
+    assert form.reviews.rowCount() == 1
+    form.form.editors["held_on"].set_value("2024-03-01")
+    form.reviews.cellWidget(0, 1).setValue(40)
+    form.reviews.item(0, 2).setText("Local trouvé au souk")
+    form.submit()
+    idle(window)
+    assert window.record.coaching.progress.text() == "1 من 12"
+    assert window.record.plan.model.rows[0]["progress"] == 40
+    assert window.record.plan.model.rows[0]["status"] == "in_progress"
+    assert form.reviews.cellWidget(0, 1).value() == 40  # the next session starts from there
+    assert form.review_values() == []
+    session = window.record.file["coaching"]["sessions"][0]
+    assert [(r["action_id"], r["progress"]) for r in session["reviews"]] == [(action["id"], 40)]

@@ -229,7 +229,6 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.nav.blockSignals(False)
         self.stack.setCurrentWidget(self.record)
-        self.record.tabs.setCurrentIndex(self.record.tabs.currentIndex())
         self.record.open(coop_id)
 
     def new_cooperative(self) -> None:

@@ -98,6 +98,8 @@ class SessionForm(QGroupBox):
             self._fill_reviews()
             self._hide_banner()
             self.drafts.attach(f"coaching_session:{coop_id}", title)
+        elif not self.drafts.dirty:  # after a save: the actions' progress has moved
+            self._fill_reviews()
 
     def _fill_reviews(self) -> None:
         self.reviews.blockSignals(True)
@@ -182,5 +184,4 @@ class SessionForm(QGroupBox):
     def _done(self, _row: dict[str, Any]) -> None:
         self.drafts.discard()
         self.form.clear()
-        self.coop_id_saved = self.coop_id
         self.saved.emit()
