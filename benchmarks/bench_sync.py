@@ -174,7 +174,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def concurrent(pg_url: str, laptops_n: int, tmp: Path) -> dict[str, Any]:
+def concurrent(pg_url: str, laptops_n: int, tmp: Path, workers: int = 4) -> dict[str, Any]:
     schema = f"mfq_bench_{uuid.uuid4().hex[:8]}"
     admin = make_engine(pg_url, pool_size=1, max_overflow=0)
     with admin.begin() as conn:
@@ -193,7 +193,8 @@ def concurrent(pg_url: str, laptops_n: int, tmp: Path) -> dict[str, Any]:
                 services.add_user(conn, f"coach{i}", "coach", None, PASSWORD)
         port = _free_port()
         env = {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "WARNING"}
-        proc = subprocess.Popen([sys.executable, "-m", "murafaqa_server", "serve", "--port", str(port)],
+        proc = subprocess.Popen([sys.executable, "-m", "murafaqa_server", "serve", "--port", str(port),
+                                 "--workers", str(workers)],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
@@ -233,7 +234,7 @@ def concurrent(pg_url: str, laptops_n: int, tmp: Path) -> dict[str, Any]:
         latencies.sort()
         p95 = latencies[max(0, int(round(0.95 * len(latencies))) - 1)]
         return {"concurrent_p95_ms": round(p95, 1), "concurrent_median_ms": round(statistics.median(latencies), 1),
-                "concurrent_errors": errors, "concurrent_laptops": laptops_n}
+                "concurrent_errors": errors, "concurrent_laptops": laptops_n, "server_workers": workers}
     finally:
         if proc is not None:
             proc.terminate()
@@ -274,6 +275,7 @@ def main(argv: list[str]) -> dict[str, Any]:
     parser = argparse.ArgumentParser(prog="run.py sync")
     parser.add_argument("--postgres", default=os.environ.get("MURAFAQA_TEST_POSTGRES_URL", DEFAULT_PG))
     parser.add_argument("--laptops", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=4, help="server worker processes")
     parser.add_argument("--skip-concurrent", action="store_true")
     args = parser.parse_args(argv)
     figures: dict[str, Any] = {}
@@ -284,7 +286,7 @@ def main(argv: list[str]) -> dict[str, Any]:
             figures.update(step(root / name))
         if not args.skip_concurrent:
             (root / "concurrent").mkdir()
-            figures.update(concurrent(args.postgres, args.laptops, root / "concurrent"))
+            figures.update(concurrent(args.postgres, args.laptops, root / "concurrent", args.workers))
     return figures
 
 

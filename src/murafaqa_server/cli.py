@@ -48,15 +48,14 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """Migrate once, then serve; several worker processes share the load
+    (the merge is Python work: one process is bound to one core)."""
     import uvicorn
 
-    from . import logs
-    from .app import create_app
-
     settings = Settings()
-    logs.setup(settings.log_level)
-    app = create_app(_engine())
-    uvicorn.run(app, host=args.host or settings.host, port=args.port or settings.port,
+    _engine().dispose()
+    uvicorn.run("murafaqa_server.main:create", factory=True, host=args.host or settings.host,
+                port=args.port or settings.port, workers=args.workers or settings.workers,
                 log_level=settings.log_level.lower(), access_log=False)
     return EXIT_OK
 
@@ -136,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the HTTP server")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument("--workers", type=int, help="worker processes (default: WORKERS or 1)")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("migrate", help="create or upgrade the database schema")

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     data_dir: Path = default_data_dir()
     host: str = "127.0.0.1"
     port: int = 8000
+    workers: int = 1
     log_level: str = "INFO"
 
     def url(self) -> str:
