@@ -46,12 +46,13 @@ def test_save_and_print_to_a_pdf_printer(qtbot, db_path, edge, tmp_path) -> None
     saved = tmp_path / "saved.pdf"
     dialog.save_to(saved)
     assert saved.read_bytes() == dialog.pdf_path.read_bytes()
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(printed))
     dialog.print_to(printer)
     assert len(PdfReader(printed).pages) == dialog.document.pageCount()
+    assert printed.stat().st_size > 50_000  # pages drawn, not blank
 
 
 def test_preview_of_an_unknown_id_says_so(qtbot, db_path, edge) -> None:

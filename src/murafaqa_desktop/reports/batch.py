@@ -126,7 +126,7 @@ def iter_batch(db: Database, kind: str, keys: Sequence[str], out: str | Path, la
         yield Progress(1, 1, keys[0])
         return
     with atomic_file(out) as f:
-        joiner = PdfJoiner(f, title=documents.kind(kind).module.title({}, lang) if kind != "session" else "")
+        joiner = PdfJoiner(f, title=documents.kind(kind).module.title({}, lang))
         for done, key in enumerate(keys, start=1):
             record = documents.load(db, kind, key, lang, **options)
             pdf = documents.render_record(kind, record, lang, printed_on)
