@@ -40,7 +40,6 @@ def make_window(qapp, qtbot, settings, tmp_path):
             window.tasks.wait_idle()
             window.tasks._queue.put(None)
             window.tasks._thread.join(5)
-    from murafaqa_desktop.ui.i18n import Language  # noqa: F401
 
 
 @pytest.fixture
