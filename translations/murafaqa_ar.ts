@@ -4,12 +4,12 @@
   <context>
     <name />
     <message>
-      <location filename="../src/murafaqa_desktop/ui/errors.py" line="58" />
+      <location filename="../src/murafaqa_desktop/ui/errors.py" line="62" />
       <source>Something went wrong and the action was not done. The details were written to the log file:</source>
       <translation>حدث خطأ ولم يتم تنفيذ العملية. التفاصيل مسجلة في ملف السجل:</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/errors.py" line="63" />
+      <location filename="../src/murafaqa_desktop/ui/errors.py" line="67" />
       <source>Murafaqa</source>
       <translation>مرافقة</translation>
     </message>
@@ -269,67 +269,67 @@
   <context>
     <name>CooperativeRecord</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
       <source>Profile</source>
       <translation>البطاقة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
       <source>Eligibility &amp;&amp; selection</source>
       <translation>الأهلية والانتقاء</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
       <source>Strategic diagnosis</source>
       <translation>التشخيص الاستراتيجي</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
       <source>Development plan</source>
       <translation>مخطط التنمية</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
       <source>Coaching</source>
       <translation>المواكبة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
       <source>Trainings attended</source>
       <translation>التكوينات المستفاد منها</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="106" />
       <source>Financing</source>
       <translation>التمويل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="107" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="109" />
       <source>Back to the list</source>
       <translation>العودة إلى اللائحة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="108" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="110" />
       <source>Save</source>
       <translation>حفظ</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="113" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="115" />
       <source>New cooperative</source>
       <translation>تعاونية جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="114" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="116" />
       <source>Fields marked * are required.</source>
       <translation>الحقول المشار إليها بـ * إلزامية.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="173" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="175" />
       <source>Unsaved changes from an earlier session were restored.</source>
       <translation>تم استرجاع تعديلات غير محفوظة من جلسة سابقة.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="193" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="195" />
       <source>Saved.</source>
       <translation>تم الحفظ.</translation>
     </message>
@@ -491,23 +491,23 @@
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="271" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="270" />
       <source>working…</source>
       <translation>جار العمل…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="296" />
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="295" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301" />
       <source>Loading the demonstration programme…</source>
       <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="326" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="325" />
       <source>Unsaved changes</source>
       <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="327" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="326" />
       <source>This form has changes that are not saved. Save them before closing?</source>
       <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -553,24 +553,35 @@
   <context>
     <name>PlanTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58" />
       <source>Add an action</source>
       <translation>إضافة إجراء</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59" />
       <source>Edit</source>
       <translation>تعديل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="60" />
       <source>Move up</source>
       <translation>إلى الأعلى</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="61" />
       <source>Move down</source>
       <translation>إلى الأسفل</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="62" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103" />
+      <source>Remove</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103" />
+      <source>Remove this action from the plan?</source>
+      <translation>هل تريد حذف هذا الإجراء من المخطط؟</translation>
     </message>
   </context>
   <context>

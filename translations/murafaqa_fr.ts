@@ -4,12 +4,12 @@
   <context>
     <name />
     <message>
-      <location filename="../src/murafaqa_desktop/ui/errors.py" line="58" />
+      <location filename="../src/murafaqa_desktop/ui/errors.py" line="62" />
       <source>Something went wrong and the action was not done. The details were written to the log file:</source>
       <translation>Un problème est survenu et l'action n'a pas été faite. Le détail est dans le journal :</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/errors.py" line="63" />
+      <location filename="../src/murafaqa_desktop/ui/errors.py" line="67" />
       <source>Murafaqa</source>
       <translation>Mourafaka</translation>
     </message>
@@ -261,67 +261,67 @@
   <context>
     <name>CooperativeRecord</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
       <source>Profile</source>
       <translation>Fiche</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
       <source>Eligibility &amp;&amp; selection</source>
       <translation>Éligibilité &amp;&amp; sélection</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="102" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
       <source>Strategic diagnosis</source>
       <translation>Diagnostic stratégique</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
       <source>Development plan</source>
       <translation>Plan de développement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
       <source>Coaching</source>
       <translation>Accompagnement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="103" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
       <source>Trainings attended</source>
       <translation>Formations suivies</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="106" />
       <source>Financing</source>
       <translation>Financement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="107" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="109" />
       <source>Back to the list</source>
       <translation>Retour à la liste</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="108" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="110" />
       <source>Save</source>
       <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="113" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="115" />
       <source>New cooperative</source>
       <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="114" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="116" />
       <source>Fields marked * are required.</source>
       <translation>Les champs marqués * sont obligatoires.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="173" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="175" />
       <source>Unsaved changes from an earlier session were restored.</source>
       <translation>Des modifications non enregistrées d'une session précédente ont été rétablies.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="193" />
+      <location filename="../src/murafaqa_desktop/ui/record.py" line="195" />
       <source>Saved.</source>
       <translation>Enregistré.</translation>
     </message>
@@ -483,23 +483,23 @@
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="271" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="270" />
       <source>working…</source>
       <translation>travail en cours…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="296" />
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="295" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301" />
       <source>Loading the demonstration programme…</source>
       <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="326" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="325" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="327" />
+      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="326" />
       <source>This form has changes that are not saved. Save them before closing?</source>
       <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -545,24 +545,35 @@
   <context>
     <name>PlanTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58" />
       <source>Add an action</source>
       <translation>Ajouter une action</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59" />
       <source>Edit</source>
       <translation>Modifier</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="60" />
       <source>Move up</source>
       <translation>Monter</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="61" />
       <source>Move down</source>
       <translation>Descendre</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="62" />
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103" />
+      <source>Remove</source>
+      <translation>Supprimer</translation>
+    </message>
+    <message>
+      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103" />
+      <source>Remove this action from the plan?</source>
+      <translation>Supprimer cette action du plan ?</translation>
     </message>
   </context>
   <context>

@@ -123,6 +123,11 @@ def test_add_edit_and_reorder_plan_actions(window, qtbot, db_path):
     tab.dialog.submit()
     idle(window)
     assert tab.model.rows[0]["progress"] == 50
+    # remove the second
+    tab.table.setCurrentIndex(tab.model.index(1, 0))
+    tab.remove(confirm=False)
+    idle(window)
+    assert [r["objective"] for r in tab.model.rows] == ["Ouvrir un point de vente"]
 
 
 def test_log_sessions_then_the_13th_is_refused_with_its_message(window, qtbot, db_path):

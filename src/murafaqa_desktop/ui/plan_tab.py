@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.entities import PLAN_ACTION
 from ..domain.errors import DomainError
@@ -30,6 +30,8 @@ class PlanTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.add_button, self.edit_button = QPushButton(), QPushButton()
         self.up_button, self.down_button = QPushButton(), QPushButton()
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(lambda: self.remove())
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.up_button.clicked.connect(lambda: self.move(-1))
@@ -40,6 +42,7 @@ class PlanTab(QWidget):
         for b in (self.add_button, self.edit_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
@@ -56,6 +59,7 @@ class PlanTab(QWidget):
         self.edit_button.setText(self.tr("Edit"))
         self.up_button.setText(self.tr("Move up"))
         self.down_button.setText(self.tr("Move down"))
+        self.remove_button.setText(self.tr("Remove"))
         self.model.retranslate()
 
     def show_file(self, file: dict[str, Any]) -> None:
@@ -88,6 +92,20 @@ class PlanTab(QWidget):
         self.dialog = dialog
         dialog.accepted.connect(self.changed)
         dialog.open()
+
+    def remove(self, confirm: bool = True) -> None:
+        """Remove the selected action, after a question (its reviews go with it)."""
+        row = self._selected()
+        if row is None:
+            return
+        action = self.model.rows[row]
+        if confirm and QMessageBox.question(
+                self, self.tr("Remove"), self.tr("Remove this action from the plan?") + "\n\n" + action["objective"],
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        action_id = action["id"]
+        self.tasks.run(lambda db: plans.delete_action(db, action_id), lambda _r: self.changed.emit(),
+                       self._refused)
 
     def move(self, step: int) -> None:
         row = self._selected()
