@@ -11,6 +11,7 @@ runs per line, never over a paragraph.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from bidi import algorithm as _alg
@@ -90,7 +91,7 @@ def visual(line: str, base: str = "R") -> str:
     mirrored where they sit in right-to-left text. ``base`` is the paragraph
     direction of the document: "R" for Arabic, "L" for French."""
     if not line or not has_rtl(line):
-        return line.replace(LRE, "").replace(PDF, "")
+        return line.replace(LRE, "").replace(RLE, "").replace(PDF, "")
     storage = _alg.get_empty_storage()
     storage["base_level"] = _alg.PARAGRAPH_LEVELS[base]
     storage["base_dir"] = base
@@ -112,3 +113,21 @@ def keep_ltr(text: str) -> str:
     """Embed a left-to-right value (phone, e-mail, registration number) so it
     keeps its own order inside Arabic text: "06 12 34 56 78" stays so."""
     return f"{LRE}{text}{PDF}" if text else text
+
+
+RLE = "\u202b"
+
+
+def isolate(text: str) -> str:
+    """Embed a value in its own direction (from its first strong letter, as
+    HTML's dir="auto" would): an Arabic name quoted in a French line then
+    reads right to left as a whole, its Latin words in their place."""
+    if not text:
+        return text
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return f"{RLE}{text}{PDF}"
+        if kind == "L":
+            return f"{LRE}{text}{PDF}"
+    return text

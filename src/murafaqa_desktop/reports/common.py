@@ -9,6 +9,7 @@ from typing import Any, Mapping
 from .. import assets
 from ..domain.reference import Reference
 from . import words as W
+from .bidi_line import isolate
 from .layout import PageInfo
 
 
@@ -52,7 +53,7 @@ def coop_name(coop: Mapping[str, Any], lang: str) -> str:
     ar, fr = coop.get("name_ar"), coop.get("name_fr")
     first, second = (ar, fr) if lang == "ar" else (fr, ar)
     if first and second:
-        return f"{first} ({second})"
+        return f"{first} ({isolate(second)})"
     return first or second or W.pick(W.NOT_GIVEN, lang)
 
 
