@@ -20,7 +20,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "print", parents=[common], help="print documents to PDF (diagnostic sheets, plans, reports)",
         description="diagnostic|plan ID_OR_REGISTRATION…; session SESSION_ID or COOP:NUMBER…; "
-                    "attendance TRAINING_SESSION_ID… [--blank]; progress TRANCHE | TRANCHE/PHASE | all")
+                    "attendance TRAINING_SESSION_ID… [--blank]; progress TRANCHE | TRANCHE/PHASE | all. "
+                    "--lang ar|fr is the language of the documents (and of the messages).")
     p.add_argument("kind", choices=KINDS)
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf",

@@ -95,7 +95,6 @@ class Text(Flowable):
         return self._lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._width_avail = availWidth
         lines = self._shape(availWidth)
         return availWidth, len(lines) * self.style.leading
 
