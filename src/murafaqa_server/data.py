@@ -90,8 +90,9 @@ def lock_sequence(conn: Connection) -> int:
     """Take the sequence's lock (a write, so SQLite takes its writer lock now
     and PostgreSQL locks the row until commit) and return its value. Pushes
     are thus serialised: sequences commit in order, with no gap."""
-    conn.execute(update(counters).where(counters.c.name == "seq").values(value=counters.c.value))
-    return int(conn.execute(select(counters.c.value).where(counters.c.name == "seq")).scalar_one())
+    q = (update(counters).where(counters.c.name == "seq").values(value=counters.c.value)
+         .returning(counters.c.value))
+    return int(conn.execute(q).scalar_one())
 
 
 def save_sequence(conn: Connection, value: int) -> None:
@@ -245,10 +246,11 @@ def assign(conn: Connection, user_id: int, coop_id: str, active: bool, seq: int)
     return True
 
 
-def assignments_since(conn: Connection, user_id: int, cursor: int, *, active: bool) -> set[str]:
-    q = select(assignments.c.coop_id).where(assignments.c.user_id == user_id, assignments.c.seq > cursor,
-                                            assignments.c.active == active)
-    return set(conn.execute(q).scalars())
+def assignment_rows(conn: Connection, user_id: int) -> list[tuple[str, bool, int]]:
+    """Every assignment of a user (coop, active, seq): one query per pull."""
+    q = select(assignments.c.coop_id, assignments.c.active, assignments.c.seq).where(
+        assignments.c.user_id == user_id)
+    return [(r.coop_id, bool(r.active), int(r.seq)) for r in conn.execute(q)]
 
 
 def assigned_by_creation(conn: Connection, user_id: int, coop_ids: set[str]) -> set[str]:
@@ -278,29 +280,31 @@ def find_cooperative(conn: Connection, key: str) -> Record | None:
     return rec
 
 
-def _scope_clause(conn: Connection, actor: Actor, coop_col, region_col, user_col=None):
+def _scope_clause(conn: Connection, actor: Actor, coop_col, region_col, user_col=None,
+                  regions: set[str] | None = None):
     if actor.role == "admin":
         return None
     if actor.role == "coordinator":
         clause = region_col == actor.region
     else:
         mine = select(assignments.c.coop_id).where(assignments.c.user_id == actor.user_id, assignments.c.active)
-        regions = sorted(coach_regions(conn, actor))
-        clause = or_(coop_col.in_(mine), and_(coop_col.is_(None), region_col.in_(regions)))
+        if regions is None:
+            regions = coach_regions(conn, actor)
+        clause = or_(coop_col.in_(mine), and_(coop_col.is_(None), region_col.in_(sorted(regions))))
     if user_col is not None:
         clause = or_(clause, user_col == actor.user_id)
     return clause
 
 
 def changes_page(conn: Connection, actor: Actor, cursor: int, after: int, limit: int,
-                 whole_coops: set[str]) -> list[Record]:
+                 whole_coops: set[str], regions: set[str] | None = None) -> list[Record]:
     """Rows in scope that changed since the cursor (or belong to a newly
     assigned cooperative), by position, from ``after`` on."""
     changed = records.c.seq > cursor
     if whole_coops:
         changed = or_(changed, and_(records.c.coop_id.in_(sorted(whole_coops)), not_(records.c.deleted)))
     q = select(records).where(records.c.pk > after, changed)
-    scope = _scope_clause(conn, actor, records.c.coop_id, records.c.region)
+    scope = _scope_clause(conn, actor, records.c.coop_id, records.c.region, regions=regions)
     if scope is not None:
         q = q.where(scope)
     q = q.order_by(records.c.pk).limit(limit)
@@ -319,10 +323,11 @@ def add_conflict(conn: Connection, **values: Any) -> None:
     conn.execute(insert(conflicts).values(created_at=now(), resolved=False, **values))
 
 
-def conflicts_since(conn: Connection, actor: Actor, cursor: int) -> list[dict[str, Any]]:
+def conflicts_since(conn: Connection, actor: Actor, cursor: int, regions: set[str] | None = None
+                    ) -> list[dict[str, Any]]:
     q = (select(conflicts, users.c.name.label("user")).join(users, users.c.id == conflicts.c.user_id)
          .where(conflicts.c.seq > cursor))
-    scope = _scope_clause(conn, actor, conflicts.c.coop_id, conflicts.c.region, conflicts.c.user_id)
+    scope = _scope_clause(conn, actor, conflicts.c.coop_id, conflicts.c.region, conflicts.c.user_id, regions)
     if scope is not None:
         q = q.where(scope)
     out = []

@@ -162,10 +162,11 @@ class Push:
             return region is not None and region == a.region
         if self._coops is None:
             self._coops = data.assigned(self.conn, a.user_id)
-            self._regions = data.coach_regions(self.conn, a)
         if coop_id is not None:
             return coop_id in self._coops or any(coop_id == c for c, _ in self.assignments)
-        return region in (self._regions or set())
+        if self._regions is None:  # only rows with no cooperative (trainings) need the regions
+            self._regions = data.coach_regions(self.conn, a)
+        return region in self._regions
 
     def _assign_self(self, coop_id: str, seq: int) -> None:
         self.assignments.append((coop_id, seq))

@@ -44,10 +44,15 @@ def page(conn: Connection, actor: Actor, req: PullRequest) -> PullPage:
     target = req.target if req.target is not None else data.current_sequence(conn)
     cursor = req.cursor
     whole: set[str] = set()
+    gone: set[str] = set()
+    regions: set[str] | None = None
     if actor.role == "coach":
-        whole = data.assignments_since(conn, actor.user_id, cursor, active=True)
+        rows_a = data.assignment_rows(conn, actor.user_id)
+        whole = {c for c, active, seq in rows_a if active and seq > cursor}
         whole -= data.assigned_by_creation(conn, actor.user_id, whole)
-    rows = data.changes_page(conn, actor, cursor, req.after, req.limit + 1, whole)
+        gone = {c for c, active, seq in rows_a if not active and seq > cursor}
+        regions = data.coach_regions(conn, actor)
+    rows = data.changes_page(conn, actor, cursor, req.after, req.limit + 1, whole, regions)
     more = len(rows) > req.limit
     rows = rows[: req.limit]
     changes = [c for c in (_change(r, cursor, r.coop_id in whole, actor.device_id) for r in rows) if c]
@@ -58,8 +63,6 @@ def page(conn: Connection, actor: Actor, req: PullRequest) -> PullPage:
             ConflictOut(id=c["id"], seq=c["seq"], t=c["tbl"], row=c["row_id"], field=c["field"], kind=c["kind"],
                         server=c["server_value"], client=c["client_value"], user=c["user"],
                         at=c["created_at"], resolved=bool(c["resolved"]))
-            for c in data.conflicts_since(conn, actor, cursor)]
-        if actor.role == "coach":
-            gone = data.assignments_since(conn, actor.user_id, cursor, active=False)
-            result.gone = sorted(gone - data.assigned(conn, actor.user_id))
+            for c in data.conflicts_since(conn, actor, cursor, regions)]
+        result.gone = sorted(gone)
     return result
