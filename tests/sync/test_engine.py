@@ -9,7 +9,7 @@ from murafaqa_desktop.store import changes, local
 from murafaqa_desktop.store import outbox as outbox_store
 from murafaqa_desktop.store import sync_state as st
 from murafaqa_desktop.sync import account, errors
-from murafaqa_desktop.sync.engine import SyncEngine
+from murafaqa_desktop.sync.engine import SyncEngine, SyncReport
 from murafaqa_desktop.sync.transport import HttpTransport
 from murafaqa_server import data
 from server.mfq_harness import BASE, Laptop
@@ -251,10 +251,10 @@ def test_eviction_waits_for_pending_work(pair, server):
         st.add_gone(b.db, [coop["id"]])
     cooperatives.update(b.db, coop["id"], {"members": 50})
     cooperatives.update(b.db, coop["id"], {"president": "X"})  # folds into the same entry
+    report = SyncReport()
     with b.db.atomic():
-        engine._evict(engine_report := __import__("murafaqa_desktop.sync.engine", fromlist=["SyncReport"])
-                      .SyncReport())
-    assert engine_report.evicted == [] and rows(b, "cooperatives")
+        engine._evict(report)
+    assert report.evicted == [] and rows(b, "cooperatives")
 
 
 def test_schema_mismatch_says_update_the_application(pair, monkeypatch):
@@ -302,3 +302,22 @@ def test_a_revoked_laptop_is_refused_at_once(pair, server):
     with pytest.raises(errors.SyncError) as e:
         a.sync()
     assert e.value.kind == "auth"
+
+
+def test_a_coordinator_assigns_from_the_desktop(server, tmp_path):
+    from murafaqa_desktop.sync.assign import assign
+
+    server.user("ali")
+    server.user("sara")
+    server.user("coord", "coordinator", "07")
+    a = Laptop(server, tmp_path / "a.db", "ali")
+    coop = make_cooperative(a.db)
+    a.sync()
+    c = Laptop(server, tmp_path / "c.db", "coord")
+    assert assign(c.db, "sara", ["RC-2022-0001"], client=server.client) == [coop["id"]]
+    b = Laptop(server, tmp_path / "b.db", "sara")
+    b.sync()
+    assert rows(b, "cooperatives") == rows(a, "cooperatives")
+    with pytest.raises(errors.SyncError) as e:
+        assign(b.db, "ali", [coop["id"]], client=server.client)  # a coach may not
+    assert e.value.kind == "forbidden"
