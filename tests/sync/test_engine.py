@@ -321,3 +321,22 @@ def test_a_coordinator_assigns_from_the_desktop(server, tmp_path):
     with pytest.raises(errors.SyncError) as e:
         assign(b.db, "ali", [coop["id"]], client=server.client)  # a coach may not
     assert e.value.kind == "forbidden"
+
+
+def test_an_unassignment_during_a_paged_pull_still_takes_the_cooperative_away(server, tmp_path):
+    server.user("ali")
+    server.user("sara")
+    a = Laptop(server, tmp_path / "a.db", "ali")
+    ids = [make_cooperative(a.db, registration_number=f"RC-{i:04d}")["id"] for i in range(6)]
+    a.sync()
+    server.assign("sara", *ids)
+    b = Laptop(server, tmp_path / "b.db", "sara")
+    faulty = Faulty(b.transport)
+    engine = SyncEngine(b.db, faulty, page_rows=2)
+    faulty.plan = ["ok", "drop_request"]
+    with pytest.raises(errors.SyncError):
+        engine.run()
+    staged_ids = {r["id"] for r in st.staged(b.db)}
+    server.assign("sara", *staged_ids, active=False)
+    engine.run()
+    assert {r["id"] for r in rows(b, "cooperatives")} == set(ids) - staged_ids

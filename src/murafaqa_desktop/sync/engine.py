@@ -188,8 +188,10 @@ class SyncEngine:
             st.put(self.db, pull_target=page.target, pull_after=page.after)
             self.progress("pull", st.staged_count(self.db), 0)
             return False
-        st.add_gone(self.db, page.gone)
         self._apply_staged(report)
+        # After the rows: a page staged before the unassignment must not
+        # cancel it (a cooperative arriving whole cancels an older one).
+        st.add_gone(self.db, page.gone)
         st.put(self.db, cursor=page.target, pull_target=None, pull_after=None)
         return True
 

@@ -27,6 +27,7 @@ class EnrolDialog(QDialog):
         self.client_factory = client_factory
         self.account = None
         self.setWindowTitle(self.tr("Connect this laptop to the server"))
+        self.setMinimumWidth(420)
         self.server = QLineEdit(server)
         self.server.setPlaceholderText("https://murafaqa.example.ma")
         self.server.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
