@@ -318,8 +318,14 @@ class Push:
             rec.versions.update({f: seq for f in applied})
             rec.writers.update({f: self.actor.device_id for f in applied})
             if spec.name == "cooperatives" and "region" in applied:
+                # Into another region's scope: its coordinator's laptop has
+                # none of it, so the cooperative travels whole once more.
                 self.regions.append((rec.id, applied["region"]))
                 rec.region = applied["region"]
+                rec.cseq = seq
+                for row in self.descendants(rec):
+                    row.region, row.seq, row.cseq = applied["region"], seq, seq
+                    self.put(row)
             self.put(rec)
         else:
             seq = 0

@@ -340,3 +340,21 @@ def test_an_unassignment_during_a_paged_pull_still_takes_the_cooperative_away(se
     server.assign("sara", *staged_ids, active=False)
     engine.run()
     assert {r["id"] for r in rows(b, "cooperatives")} == set(ids) - staged_ids
+
+
+def test_a_cooperative_moved_to_another_region_reaches_its_coordinator_whole(server, tmp_path):
+    server.user("ali")
+    server.user("coord8", "coordinator", "08")
+    a = Laptop(server, tmp_path / "a.db", "ali")
+    coop = make_cooperative(a.db)
+    plans.add_action(a.db, coop["id"], {"axis": "marketing", "objective": "x"})
+    a.sync()
+    c = Laptop(server, tmp_path / "c.db", "coord8")
+    c.sync()
+    assert rows(c, "cooperatives") == []
+    cooperatives.update(a.db, coop["id"], {"region": "08", "province": None})
+    a.sync()
+    report = c.sync()
+    assert report.unapplied == []
+    for t in ("cooperatives", "plan_actions"):
+        assert rows(c, t) == rows(a, t) and rows(c, t)
