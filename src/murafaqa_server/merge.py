@@ -82,6 +82,7 @@ class Push:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     assignments: list[tuple[str, int]] = field(default_factory=list)
     regions: list[tuple[str, str | None]] = field(default_factory=list)
+    ukeys: dict[str, Record | None] = field(default_factory=dict)
 
     def next_seq(self) -> int:
         self.seq += 1
@@ -109,8 +110,13 @@ class Push:
         out.update({rid: r for rid, r in self.pending.items()})
         return [r for r in out.values() if r is not None and not r.deleted and keep(r)]
 
+    def prefetch_ukeys(self, keys: set[str]) -> None:
+        """The holders of the unique keys a push's new rows will claim, in one query."""
+        found = data.records_by_ukeys(self.conn, keys)
+        self.ukeys.update({k: found.get(k) for k in keys})
+
     def by_ukey(self, key: str) -> Record | None:
-        holder = data.record_by_ukey(self.conn, key)
+        holder = self.ukeys[key] if key in self.ukeys else data.record_by_ukey(self.conn, key)
         found = self._overlay([holder] if holder else [], lambda r: r.ukey == key)
         return found[0] if found else None
 
@@ -436,6 +442,9 @@ def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: li
             if isinstance(m.f.get(fk), str):
                 ids.add(m.f[fk])
     state.preload(ids, lock=True)
+    keys = {ukey(TABLES[m.t], {f: m.f.get(f) for f in TABLES[m.t].fields})
+            for m in fresh if m.op == "upsert" and state.cache.get(m.id) is None}
+    state.prefetch_ukeys({k for k in keys if k})
     seen: set[int] = set()
     for m in sorted(mutations, key=lambda x: x.n):
         if m.n in seen:

@@ -204,3 +204,13 @@ def test_the_sequence_has_no_gap(world, server):
         assert data.current_sequence(conn) == seqs[-1]
     # every sequence below the current one was used by a row, a conflict or an assignment
     assert len(seqs) <= seqs[-1]
+
+
+def test_a_coach_sees_the_trainings_of_their_regions_only(world, server):
+    boss = enrol(server, "boss")
+    sessions = {"07": str(uuid.uuid4()), "08": str(uuid.uuid4())}
+    sync(server, boss, [{"n": i + 1, "t": "training_sessions", "id": sid, "op": "upsert",
+                         "f": {"module_code": "G1", "held_on": "2024-01-01", "region": region}, "b": {}}
+                        for i, (region, sid) in enumerate(sessions.items())])
+    ids = {c["id"] for c in sync(server, enrol(server, "ali"), pull={"cursor": 0}).json()["page"]["changes"]}
+    assert sessions["07"] in ids and sessions["08"] not in ids
