@@ -295,13 +295,9 @@ def _scope_clause(conn: Connection, actor: Actor, coop_col, region_col, user_col
         clause = region_col == actor.region
     else:
         mine = select(assignments.c.coop_id).where(assignments.c.user_id == actor.user_id, assignments.c.active)
-        if regions is None:  # the coach's regions, computed by the database in the same query
-            coops = records.alias("scope_coops")  # not the outer query's rows
-            region_q = select(coops.c.region).where(coops.c.tbl == "cooperatives", coops.c.coop_id.in_(mine))
-            in_regions = or_(region_col.in_(region_q), region_col == actor.region) if actor.region \
-                else region_col.in_(region_q)
-        else:
-            in_regions = region_col.in_(sorted(regions))
+        if regions is None:
+            regions = coach_regions(conn, actor)
+        in_regions = region_col.in_(sorted(regions))
         clause = or_(coop_col.in_(mine), and_(coop_col.is_(None), in_regions))
     if user_col is not None:
         clause = or_(clause, user_col == actor.user_id)

@@ -51,6 +51,7 @@ def page(conn: Connection, actor: Actor, req: PullRequest) -> PullPage:
         whole = {c for c, active, seq in rows_a if active and seq > cursor}
         whole -= data.assigned_by_creation(conn, actor.user_id, whole)
         gone = {c for c, active, seq in rows_a if not active and seq > cursor}
+        regions = data.coach_regions(conn, actor)  # once, for the rows and the conflicts
     rows = data.changes_page(conn, actor, cursor, req.after, req.limit + 1, whole, regions)
     more = len(rows) > req.limit
     rows = rows[: req.limit]
