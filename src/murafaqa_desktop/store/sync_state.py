@@ -287,21 +287,21 @@ def gone(db: Database) -> list[str]:
 
 def rows_of_cooperative(db: Database, coop_id: str) -> dict[str, list[str]]:
     """Ids of every synced row that goes with a cooperative (to forget their versions)."""
-    q = {
-        "cooperatives": ("SELECT id FROM cooperatives WHERE id = ?", 1),
-        "selection_ratings": ("SELECT id FROM selection_ratings WHERE cooperative_id = ?", 1),
-        "diagnoses": ("SELECT id FROM diagnoses WHERE cooperative_id = ?", 1),
-        "diagnosis_sections": ("SELECT s.id FROM diagnosis_sections s JOIN diagnoses d ON d.id = s.diagnosis_id "
-                               "WHERE d.cooperative_id = ?", 1),
-        "diagnosis_needs": ("SELECT s.id FROM diagnosis_needs s JOIN diagnoses d ON d.id = s.diagnosis_id "
-                            "WHERE d.cooperative_id = ?", 1),
-        "plan_actions": ("SELECT id FROM plan_actions WHERE cooperative_id = ?", 1),
-        "coaching_sessions": ("SELECT id FROM coaching_sessions WHERE cooperative_id = ?", 1),
-        "session_reviews": ("SELECT r.id FROM session_reviews r JOIN coaching_sessions s ON s.id = r.session_id "
-                            "WHERE s.cooperative_id = ?", 1),
-        "financing": ("SELECT id FROM financing WHERE cooperative_id = ?", 1),
+    queries = {
+        "cooperatives": "SELECT id FROM cooperatives WHERE id = ?",
+        "selection_ratings": "SELECT id FROM selection_ratings WHERE cooperative_id = ?",
+        "diagnoses": "SELECT id FROM diagnoses WHERE cooperative_id = ?",
+        "diagnosis_sections": "SELECT s.id FROM diagnosis_sections s JOIN diagnoses d ON d.id = s.diagnosis_id "
+                              "WHERE d.cooperative_id = ?",
+        "diagnosis_needs": "SELECT s.id FROM diagnosis_needs s JOIN diagnoses d ON d.id = s.diagnosis_id "
+                           "WHERE d.cooperative_id = ?",
+        "plan_actions": "SELECT id FROM plan_actions WHERE cooperative_id = ?",
+        "coaching_sessions": "SELECT id FROM coaching_sessions WHERE cooperative_id = ?",
+        "session_reviews": "SELECT r.id FROM session_reviews r JOIN coaching_sessions s ON s.id = r.session_id "
+                           "WHERE s.cooperative_id = ?",
+        "financing": "SELECT id FROM financing WHERE cooperative_id = ?",
     }
-    return {t: [r[0] for r in db.execute(sql, [coop_id] * n).fetchall()] for t, (sql, n) in q.items()}
+    return {t: [r[0] for r in db.execute(sql, [coop_id]).fetchall()] for t, sql in queries.items()}
 
 
 def evict(db: Database, coop_id: str) -> None:

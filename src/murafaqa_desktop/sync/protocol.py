@@ -121,7 +121,7 @@ class Mutation(_Model):
 
     n: int = Field(ge=1)
     t: str
-    id: str = Field(min_length=1, max_length=64)
+    id: str = Field(pattern=r"^[0-9A-Za-z-]{1,64}$")  # UUIDs made on the laptop
     op: Literal["upsert", "delete"]
     f: dict[str, Any] = Field(default_factory=dict)
     b: dict[str, int] = Field(default_factory=dict)
