@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
@@ -29,6 +30,7 @@ from murafaqa_desktop.sync.protocol import (
     AssignResponse,
     EnrolRequest,
     EnrolResponse,
+    MutationResult,
     SyncRequest,
     SyncResponse,
 )
@@ -54,7 +56,7 @@ def _check_schema(version: int | None) -> None:
                        "please update the application (nothing was changed).")
 
 
-async def _body(request: Request, model: type) -> Any:
+async def _body(request: Request, model: type[BaseModel]) -> Any:
     """Read a JSON body, gunzipped when the laptop compressed it (2G links)."""
     raw = await request.body()
     if request.headers.get("content-encoding", "").lower() == "gzip":
@@ -124,7 +126,8 @@ Auth = Annotated[Actor, Depends(current_actor)]
 def _exchange(engine: Engine, who: Actor, body: SyncRequest) -> SyncResponse:
     """Push then pull, each in its own transaction (run on a worker thread:
     the database calls block)."""
-    results, last_n = [], 0
+    results: list[MutationResult] = []
+    last_n = 0
     if body.mutations or body.resolved:
         # SQLite has one writer anyway: take the sequence lock first. On
         # PostgreSQL pushes decide in parallel; one that meets another on a

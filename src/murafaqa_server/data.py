@@ -25,7 +25,9 @@ def now() -> str:
 def add_user(conn: Connection, name: str, role: str, region: str | None, password_hash: str) -> int:
     res = conn.execute(insert(users).values(name=name, role=role, region=region, password_hash=password_hash,
                                             disabled=False, created_at=now()))
-    return int(res.inserted_primary_key[0])
+    key = res.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def user_by_name(conn: Connection, name: str) -> dict[str, Any] | None:

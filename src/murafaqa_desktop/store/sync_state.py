@@ -138,6 +138,7 @@ def insert_row(db: Database, tbl: str, row_id: str, fields: dict[str, Any], now:
     cur = db.execute(f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
                      [stored[c] for c in cols])
     if tbl == "cooperatives":
+        assert cur.lastrowid is not None
         search.index_row(db, cur.lastrowid, stored)
 
 
@@ -197,8 +198,9 @@ def stage(db: Database, changes: Iterable[dict[str, Any]]) -> None:
         if old is not None and not deleted and not old["deleted"]:
             old_fields, old_seqs = old["fields"] or {}, old["versions"] or {}
             for f, v in old_fields.items():
-                if old_seqs.get(f, old["seq"]) > seqs.get(f, -1):
-                    fields[f], seqs[f] = v, old_seqs.get(f, old["seq"])
+                old_seq = int(old_seqs[f]) if f in old_seqs else int(old["seq"])
+                if old_seq > seqs.get(f, -1):
+                    fields[f], seqs[f] = v, old_seq
             whole = whole or bool(old["whole"])
             seq = max(seq, old["seq"])
         elif old is not None and old["seq"] > seq:

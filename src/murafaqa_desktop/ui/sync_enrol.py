@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from ..domain.errors import DomainError
 from ..store.db import open_db
 from ..sync import account
+from ..sync.protocol import Account
 from ..sync.transport import HttpTransport
 from .i18n import lang
 
@@ -25,7 +26,7 @@ class EnrolDialog(QDialog):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.client_factory = client_factory
-        self.account = None
+        self.account: Account | None = None
         self.setWindowTitle(self.tr("Connect this laptop to the server"))
         self.setMinimumWidth(420)
         self.server = QLineEdit(server)

@@ -73,7 +73,7 @@ class SyncScheduler(QObject):
         self.db_path = Path(db_path)
         self.transport_factory = transport_factory
         self.prober = prober or probe
-        self.thread: QThread | None = None
+        self.worker_thread: QThread | None = None
         self.worker: SyncWorker | None = None
         self.again = False
         self.failures = 0
@@ -114,35 +114,35 @@ class SyncScheduler(QObject):
         self.retry.stop()
         if self.worker:
             self.worker.cancel()
-        if self.thread:
-            self.thread.quit()
-            self.thread.wait(30_000)
+        if self.worker_thread:
+            self.worker_thread.quit()
+            self.worker_thread.wait(30_000)
 
     def busy(self) -> bool:
-        return self.thread is not None
+        return self.worker_thread is not None
 
     @Slot()
     def sync_now(self) -> None:
-        if self.thread is not None:
+        if self.worker_thread is not None:
             self.again = True
             return
         self.retry.stop()
-        self.thread = QThread(self)
+        self.worker_thread = QThread(self)
         self.worker = SyncWorker(self.db_path, self.transport_factory)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self.progress)
         self.worker.finished.connect(self._done)
         self.worker.failed.connect(self._failed)
         self.started.emit()
-        self.thread.start()
+        self.worker_thread.start()
 
     def _end_thread(self) -> None:
-        assert self.thread is not None
-        self.thread.quit()
-        self.thread.wait()
-        self.thread.deleteLater()
-        self.thread = None
+        assert self.worker_thread is not None
+        self.worker_thread.quit()
+        self.worker_thread.wait()
+        self.worker_thread.deleteLater()
+        self.worker_thread = None
         self.worker = None
 
     @Slot(dict)
