@@ -1,840 +1,960 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_MA" sourcelanguage="en">
-  <context>
-    <name />
+<context>
+    <name></name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/errors.py" line="62" />
-      <source>Something went wrong and the action was not done. The details were written to the log file:</source>
-      <translation>حدث خطأ ولم يتم تنفيذ العملية. التفاصيل مسجلة في ملف السجل:</translation>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="65"/>
+        <source>Something went wrong and the action was not done. The details were written to the log file:</source>
+        <translation>حدث خطأ ولم يتم تنفيذ العملية. التفاصيل مسجلة في ملف السجل:</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/errors.py" line="67" />
-      <source>Murafaqa</source>
-      <translation>مرافقة</translation>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="75"/>
+        <source>Murafaqa</source>
+        <translation>مرافقة</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="79"/>
+        <source>Copy the details</source>
+        <translation>نسخ التفاصيل</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="13"/>
+        <source>About Murafaqa</source>
+        <translation>حول مرافقة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="14"/>
+        <source>Murafaqa — coaching of new cooperatives</source>
+        <translation>مرافقة — مواكبة التعاونيات حديثة التأسيس</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="18"/>
+        <source>Version</source>
+        <translation>الإصدار</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="19"/>
+        <source>Database</source>
+        <translation>قاعدة البيانات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="20"/>
+        <source>Data folder</source>
+        <translation>مجلد البيانات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="21"/>
+        <source>Log file</source>
+        <translation>سجل الأخطاء</translation>
+    </message>
+</context>
+<context>
     <name>AgendaView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="32" />
-      <source>Training session</source>
-      <translation>دورة التكوين</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="32"/>
+        <source>Training session</source>
+        <translation>دورة التكوين</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="54" />
-      <source>Due</source>
-      <translation>الموعد</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="54"/>
+        <source>Due</source>
+        <translation>الموعد</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="55" />
-      <source>Cooperative</source>
-      <translation>التعاونية</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="55"/>
+        <source>Cooperative</source>
+        <translation>التعاونية</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56" />
-      <source>Region</source>
-      <translation>الجهة</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56"/>
+        <source>Region</source>
+        <translation>الجهة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58" />
-      <source>Sessions</source>
-      <translation>الحصص</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58"/>
+        <source>Sessions</source>
+        <translation>الحصص</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
-      <source>Overdue coaching sessions</source>
-      <translation>حصص مواكبة متأخرة</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67"/>
+        <source>Overdue coaching sessions</source>
+        <translation>حصص مواكبة متأخرة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
-      <source>Due this week</source>
-      <translation>مبرمجة هذا الأسبوع</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67"/>
+        <source>Due this week</source>
+        <translation>مبرمجة هذا الأسبوع</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
-      <source>Coming next (30 days)</source>
-      <translation>المقبلة (30 يوما)</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67"/>
+        <source>Coming next (30 days)</source>
+        <translation>المقبلة (30 يوما)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="68" />
-      <source>Training sessions to come</source>
-      <translation>دورات التكوين المقبلة</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="68"/>
+        <source>Training sessions to come</source>
+        <translation>دورات التكوين المقبلة</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AttendanceSheet</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="113" />
-      <source>Type the name, Tab to the next box, Enter to save the participant.</source>
-      <translation>اكتب الاسم، ثم Tab للانتقال إلى الخانة الموالية، وEntrée لتسجيل المشارك.</translation>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="113"/>
+        <source>Type the name, Tab to the next box, Enter to save the participant.</source>
+        <translation>اكتب الاسم، ثم Tab للانتقال إلى الخانة الموالية، وEntrée لتسجيل المشارك.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="117" />
-      <source>Choose a training session to enter its attendance.</source>
-      <translation>اختر دورة لتسجيل الحضور.</translation>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="117"/>
+        <source>Choose a training session to enter its attendance.</source>
+        <translation>اختر دورة لتسجيل الحضور.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="156" />
-      <source>%1 participants, of whom %2 women</source>
-      <translation>%1 مشاركا، منهم %2 نساء</translation>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="156"/>
+        <source>%1 participants, of whom %2 women</source>
+        <translation>%1 مشاركا، منهم %2 نساء</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BatchPrintDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="30" />
-      <source>Printing</source>
-      <translation>الطباعة</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="30"/>
+        <source>Printing</source>
+        <translation>الطباعة</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="32" />
-      <source>Preparing %n document(s)…</source>
-      <translation>
-        <numerusform>جار إعداد الوثائق…</numerusform>
-        <numerusform>جار إعداد وثيقة واحدة…</numerusform>
-        <numerusform>جار إعداد وثيقتين…</numerusform>
-        <numerusform>جار إعداد %n وثائق…</numerusform>
-        <numerusform>جار إعداد %n وثيقة…</numerusform>
-        <numerusform>جار إعداد %n وثيقة…</numerusform>
-      </translation>
+        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="32"/>
+        <source>Preparing %n document(s)…</source>
+        <translation>
+            <numerusform>جار إعداد الوثائق…</numerusform>
+            <numerusform>جار إعداد وثيقة واحدة…</numerusform>
+            <numerusform>جار إعداد وثيقتين…</numerusform>
+            <numerusform>جار إعداد %n وثائق…</numerusform>
+            <numerusform>جار إعداد %n وثيقة…</numerusform>
+            <numerusform>جار إعداد %n وثيقة…</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="51" />
-      <source>%1 of %2 documents</source>
-      <translation>%1 من %2 وثيقة</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="51"/>
+        <source>%1 of %2 documents</source>
+        <translation>%1 من %2 وثيقة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="55" />
-      <source>Cancelling…</source>
-      <translation>جار الإلغاء…</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="55"/>
+        <source>Cancelling…</source>
+        <translation>جار الإلغاء…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CoachingTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="97" />
-      <source>Two-year window: %1 → %2</source>
-      <translation>مدة السنتين: %1 ← %2</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="97"/>
+        <source>Two-year window: %1 → %2</source>
+        <translation>مدة السنتين: %1 ← %2</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100" />
-      <source>Coaching has not started yet.</source>
-      <translation>لم تبدأ المواكبة بعد.</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100"/>
+        <source>Coaching has not started yet.</source>
+        <translation>لم تبدأ المواكبة بعد.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="102" />
-      <source>Overdue by %1 days (due %2)</source>
-      <translation>متأخرة بـ %1 يوما (موعدها %2)</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="102"/>
+        <source>Overdue by %1 days (due %2)</source>
+        <translation>متأخرة بـ %1 يوما (موعدها %2)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="108" />
-      <source>next session due %1</source>
-      <translation>الحصة المقبلة في %1</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="108"/>
+        <source>next session due %1</source>
+        <translation>الحصة المقبلة في %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="111" />
-      <source>%1 sessions of 12 done</source>
-      <translation>أنجزت %1 حصص من 12</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="111"/>
+        <source>%1 sessions of 12 done</source>
+        <translation>أنجزت %1 حصص من 12</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="114" />
-      <source>All 12 sessions are recorded: the programme plans no 13th session.</source>
-      <translation>تم تسجيل الحصص الـ12 كلها: لا يتضمن البرنامج حصة ثالثة عشرة.</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="114"/>
+        <source>All 12 sessions are recorded: the programme plans no 13th session.</source>
+        <translation>تم تسجيل الحصص الـ12 كلها: لا يتضمن البرنامج حصة ثالثة عشرة.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConflictsView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79" />
-      <source>What happened</source>
-      <translation>ما الذي حدث</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79"/>
+        <source>What happened</source>
+        <translation>ما الذي حدث</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79" />
-      <source>Record and field</source>
-      <translation>السجل والحقل</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79"/>
+        <source>Record and field</source>
+        <translation>السجل والحقل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80" />
-      <source>Server value</source>
-      <translation>قيمة الخادم</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80"/>
+        <source>Server value</source>
+        <translation>قيمة الخادم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80" />
-      <source>This laptop's value</source>
-      <translation>قيمة هذا الحاسوب</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80"/>
+        <source>This laptop&apos;s value</source>
+        <translation>قيمة هذا الحاسوب</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="81" />
-      <source>By</source>
-      <translation>من طرف</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="81"/>
+        <source>By</source>
+        <translation>من طرف</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="82" />
-      <source>Two people changed the same thing. The server kept its value; choose the right one or type it.</source>
-      <translation>غيّر شخصان الشيء نفسه. احتفظ الخادم بقيمته؛ اختر القيمة الصحيحة أو اكتبها.</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="82"/>
+        <source>Two people changed the same thing. The server kept its value; choose the right one or type it.</source>
+        <translation>غيّر شخصان الشيء نفسه. احتفظ الخادم بقيمته؛ اختر القيمة الصحيحة أو اكتبها.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="84" />
-      <source>Keep the server's value</source>
-      <translation>الإبقاء على قيمة الخادم</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="84"/>
+        <source>Keep the server&apos;s value</source>
+        <translation>الإبقاء على قيمة الخادم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="85" />
-      <source>Take this laptop's value</source>
-      <translation>اعتماد قيمة هذا الحاسوب</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="85"/>
+        <source>Take this laptop&apos;s value</source>
+        <translation>اعتماد قيمة هذا الحاسوب</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="86" />
-      <source>Another value</source>
-      <translation>قيمة أخرى</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="86"/>
+        <source>Another value</source>
+        <translation>قيمة أخرى</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="87" />
-      <source>Use this value</source>
-      <translation>اعتماد هذه القيمة</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="87"/>
+        <source>Use this value</source>
+        <translation>اعتماد هذه القيمة</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CooperativeList</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="80" />
-      <source>Search by name, registration number, president, commune…</source>
-      <translation>البحث بالاسم أو رقم التسجيل أو الرئيس(ة) أو الجماعة…</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="80"/>
+        <source>Search by name, registration number, president, commune…</source>
+        <translation>البحث بالاسم أو رقم التسجيل أو الرئيس(ة) أو الجماعة…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81" />
-      <source>New cooperative</source>
-      <translation>تعاونية جديدة</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81"/>
+        <source>New cooperative</source>
+        <translation>تعاونية جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
-      <source>Overdue coaching only</source>
-      <translation>المواكبة المتأخرة فقط</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82"/>
+        <source>Overdue coaching only</source>
+        <translation>المواكبة المتأخرة فقط</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84" />
-      <source>All regions</source>
-      <translation>جميع الجهات</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84"/>
+        <source>All regions</source>
+        <translation>جميع الجهات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85" />
-      <source>All tranches</source>
-      <translation>جميع الأشطر</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85"/>
+        <source>All tranches</source>
+        <translation>جميع الأشطر</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
-      <source>Tranche %1</source>
-      <translation>الشطر %1</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86"/>
+        <source>Tranche %1</source>
+        <translation>الشطر %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
-      <source>Every status</source>
-      <translation>جميع الوضعيات</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87"/>
+        <source>Every status</source>
+        <translation>جميع الوضعيات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89" />
-      <source>Eligible or not</source>
-      <translation>مؤهلة أو غير مؤهلة</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89"/>
+        <source>Eligible or not</source>
+        <translation>مؤهلة أو غير مؤهلة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
-      <source>Eligible today</source>
-      <translation>مؤهلة اليوم</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
+        <source>Eligible today</source>
+        <translation>مؤهلة اليوم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
-      <source>Not eligible today</source>
-      <translation>غير مؤهلة اليوم</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
+        <source>Not eligible today</source>
+        <translation>غير مؤهلة اليوم</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="119" />
-      <source>%n cooperative(s)</source>
-      <translation>
-        <numerusform>لا توجد تعاونية</numerusform>
-        <numerusform>تعاونية واحدة</numerusform>
-        <numerusform>تعاونيتان</numerusform>
-        <numerusform>%n تعاونيات</numerusform>
-        <numerusform>%n تعاونية</numerusform>
-        <numerusform>%n تعاونية</numerusform>
-      </translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="119"/>
+        <source>%n cooperative(s)</source>
+        <translation>
+            <numerusform>لا توجد تعاونية</numerusform>
+            <numerusform>تعاونية واحدة</numerusform>
+            <numerusform>تعاونيتان</numerusform>
+            <numerusform>%n تعاونيات</numerusform>
+            <numerusform>%n تعاونية</numerusform>
+            <numerusform>%n تعاونية</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121" />
-      <source>%1 loaded</source>
-      <translation>%1 معروضة</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121"/>
+        <source>%1 loaded</source>
+        <translation>%1 معروضة</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CooperativeRecord</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
-      <source>Profile</source>
-      <translation>البطاقة</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <source>Profile</source>
+        <translation>البطاقة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
-      <source>Eligibility &amp;&amp; selection</source>
-      <translation>الأهلية والانتقاء</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <source>Eligibility &amp;&amp; selection</source>
+        <translation>الأهلية والانتقاء</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
-      <source>Strategic diagnosis</source>
-      <translation>التشخيص الاستراتيجي</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <source>Strategic diagnosis</source>
+        <translation>التشخيص الاستراتيجي</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
-      <source>Development plan</source>
-      <translation>مخطط التنمية</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <source>Development plan</source>
+        <translation>مخطط التنمية</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
-      <source>Coaching</source>
-      <translation>المواكبة</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <source>Coaching</source>
+        <translation>المواكبة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
-      <source>Trainings attended</source>
-      <translation>التكوينات المستفاد منها</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <source>Trainings attended</source>
+        <translation>التكوينات المستفاد منها</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="106" />
-      <source>Financing</source>
-      <translation>التمويل</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="106"/>
+        <source>Financing</source>
+        <translation>التمويل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="109" />
-      <source>Back to the list</source>
-      <translation>العودة إلى اللائحة</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="109"/>
+        <source>Back to the list</source>
+        <translation>العودة إلى اللائحة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="110" />
-      <source>Save</source>
-      <translation>حفظ</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="110"/>
+        <source>Save</source>
+        <translation>حفظ</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="115" />
-      <source>New cooperative</source>
-      <translation>تعاونية جديدة</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="115"/>
+        <source>New cooperative</source>
+        <translation>تعاونية جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="116" />
-      <source>Fields marked * are required.</source>
-      <translation>الحقول المشار إليها بـ * إلزامية.</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="116"/>
+        <source>Fields marked * are required.</source>
+        <translation>الحقول المشار إليها بـ * إلزامية.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="175" />
-      <source>Unsaved changes from an earlier session were restored.</source>
-      <translation>تم استرجاع تعديلات غير محفوظة من جلسة سابقة.</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="175"/>
+        <source>Unsaved changes from an earlier session were restored.</source>
+        <translation>تم استرجاع تعديلات غير محفوظة من جلسة سابقة.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="195" />
-      <source>Saved.</source>
-      <translation>تم الحفظ.</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="195"/>
+        <source>Saved.</source>
+        <translation>تم الحفظ.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CooperativeTableModel</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51" />
-      <source>Registration no.</source>
-      <translation>رقم التسجيل</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51"/>
+        <source>Registration no.</source>
+        <translation>رقم التسجيل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52" />
-      <source>Status</source>
-      <translation>الوضعية</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52"/>
+        <source>Status</source>
+        <translation>الوضعية</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53" />
-      <source>Name</source>
-      <translation>الاسم</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="54" />
-      <source>Eligible</source>
-      <translation>مؤهلة</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="54"/>
+        <source>Eligible</source>
+        <translation>مؤهلة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="55" />
-      <source>Sessions</source>
-      <translation>الحصص</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="55"/>
+        <source>Sessions</source>
+        <translation>الحصص</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="56" />
-      <source>Next session</source>
-      <translation>الحصة المقبلة</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="56"/>
+        <source>Next session</source>
+        <translation>الحصة المقبلة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="229" />
-      <source>yes</source>
-      <translation>نعم</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="229"/>
+        <source>yes</source>
+        <translation>نعم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="230" />
-      <source>no</source>
-      <translation>لا</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="230"/>
+        <source>no</source>
+        <translation>لا</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="29" />
-      <source>Connect this laptop to the server</source>
-      <translation>ربط هذا الحاسوب بالخادم</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="30"/>
+        <source>Connect this laptop to the server</source>
+        <translation>ربط هذا الحاسوب بالخادم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="40" />
-      <source>Server</source>
-      <translation>الخادم</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="42"/>
+        <source>Server</source>
+        <translation>الخادم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="41" />
-      <source>User</source>
-      <translation>المستخدم</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="43"/>
+        <source>User</source>
+        <translation>المستخدم</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="42" />
-      <source>Password</source>
-      <translation>كلمة المرور</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="44"/>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="54" />
-      <source>Fill in the server, the user and the password.</source>
-      <translation>املأ الخادم واسم المستخدم وكلمة المرور.</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="56"/>
+        <source>Fill in the server, the user and the password.</source>
+        <translation>املأ الخادم واسم المستخدم وكلمة المرور.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="16" />
-      <source>Welcome to Murafaqa</source>
-      <translation>مرحبا بكم في مرافقة</translation>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="16"/>
+        <source>Welcome to Murafaqa</source>
+        <translation>مرحبا بكم في مرافقة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="17" />
-      <source>This laptop has no data yet. Tell us who you are; you can also load a demonstration programme to try the software.</source>
-      <translation>لا يحتوي هذا الحاسوب على أي بيانات بعد. عرّف بنفسك؛ ويمكنك أيضا تحميل برنامج تجريبي لتجربة البرنامج.</translation>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="17"/>
+        <source>This laptop has no data yet. Tell us who you are; you can also load a demonstration programme to try the software.</source>
+        <translation>لا يحتوي هذا الحاسوب على أي بيانات بعد. عرّف بنفسك؛ ويمكنك أيضا تحميل برنامج تجريبي لتجربة البرنامج.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="24" />
-      <source>Load the demonstration programme (2,000 cooperatives)</source>
-      <translation>تحميل البرنامج التجريبي (2000 تعاونية)</translation>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="24"/>
+        <source>Load the demonstration programme (2,000 cooperatives)</source>
+        <translation>تحميل البرنامج التجريبي (2000 تعاونية)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="26" />
-      <source>Coach name</source>
-      <translation>اسم المؤطر</translation>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="26"/>
+        <source>Coach name</source>
+        <translation>اسم المؤطر</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="27" />
-      <source>Region</source>
-      <translation>الجهة</translation>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="27"/>
+        <source>Region</source>
+        <translation>الجهة</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="190" />
-      <source>Murafaqa — coaching of cooperatives</source>
-      <translation>مرافقة — مواكبة التعاونيات</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="232"/>
+        <source>Murafaqa — coaching of cooperatives</source>
+        <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
-      <source>Cooperatives</source>
-      <translation>التعاونيات</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="233"/>
+        <source>Cooperatives</source>
+        <translation>التعاونيات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
-      <source>My agenda</source>
-      <translation>مفكرتي</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="233"/>
+        <source>My agenda</source>
+        <translation>مفكرتي</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
-      <source>Collective trainings</source>
-      <translation>التكوين الجماعي</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="233"/>
+        <source>Collective trainings</source>
+        <translation>التكوين الجماعي</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="192" />
-      <source>Sync</source>
-      <translation>المزامنة</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="234"/>
+        <source>Sync</source>
+        <translation>المزامنة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="194" />
-      <source>&amp;File</source>
-      <translation>&amp;ملف</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="236"/>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="195" />
-      <source>&amp;Language</source>
-      <translation>&amp;اللغة</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="237"/>
+        <source>&amp;Language</source>
+        <translation>&amp;اللغة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="196" />
-      <source>New cooperative</source>
-      <translation>تعاونية جديدة</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="238"/>
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="197" />
-      <source>Save</source>
-      <translation>حفظ</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240"/>
+        <source>New cooperative</source>
+        <translation>تعاونية جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="198" />
-      <source>Find a cooperative</source>
-      <translation>البحث عن تعاونية</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="241"/>
+        <source>Save</source>
+        <translation>حفظ</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="199" />
-      <source>Quit</source>
-      <translation>خروج</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="242"/>
+        <source>Find a cooperative</source>
+        <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="270" />
-      <source>working…</source>
-      <translation>جار العمل…</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <source>Quit</source>
+        <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="295" />
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301" />
-      <source>Loading the demonstration programme…</source>
-      <translation>جار تحميل البرنامج التجريبي…</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="314"/>
+        <source>working…</source>
+        <translation>جار العمل…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="325" />
-      <source>Unsaved changes</source>
-      <translation>تعديلات غير محفوظة</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <source>Loading the demonstration programme…</source>
+        <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="326" />
-      <source>This form has changes that are not saved. Save them before closing?</source>
-      <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="369"/>
+        <source>Unsaved changes</source>
+        <translation>تعديلات غير محفوظة</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
+        <source>This form has changes that are not saved. Save them before closing?</source>
+        <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
+    </message>
+</context>
+<context>
     <name>OutboxView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44" />
-      <source>Changed on</source>
-      <translation>تاريخ التعديل</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44"/>
+        <source>Changed on</source>
+        <translation>تاريخ التعديل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45" />
-      <source>Record</source>
-      <translation>السجل</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45"/>
+        <source>Record</source>
+        <translation>السجل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46" />
-      <source>Change</source>
-      <translation>التعديل</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46"/>
+        <source>Change</source>
+        <translation>التعديل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46" />
-      <source>deleted</source>
-      <translation>محذوف</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46"/>
+        <source>deleted</source>
+        <translation>محذوف</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="47" />
-      <source>%1 field(s)</source>
-      <translation>%1 حقل(حقول)</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="47"/>
+        <source>%1 field(s)</source>
+        <translation>%1 حقل(حقول)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="48" />
-      <source>Fields</source>
-      <translation>الحقول</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="48"/>
+        <source>Fields</source>
+        <translation>الحقول</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="65" />
-      <source>Changes are kept on this laptop and will be sent to the programme's server at the next synchronisation.</source>
-      <translation>تحفظ التعديلات على هذا الحاسوب وسترسل إلى خادم البرنامج عند المزامنة المقبلة.</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="65"/>
+        <source>Changes are kept on this laptop and will be sent to the programme&apos;s server at the next synchronisation.</source>
+        <translation>تحفظ التعديلات على هذا الحاسوب وسترسل إلى خادم البرنامج عند المزامنة المقبلة.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PlanTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58" />
-      <source>Add an action</source>
-      <translation>إضافة إجراء</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58"/>
+        <source>Add an action</source>
+        <translation>إضافة إجراء</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59" />
-      <source>Edit</source>
-      <translation>تعديل</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59"/>
+        <source>Edit</source>
+        <translation>تعديل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="60" />
-      <source>Move up</source>
-      <translation>إلى الأعلى</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="60"/>
+        <source>Move up</source>
+        <translation>إلى الأعلى</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="61" />
-      <source>Move down</source>
-      <translation>إلى الأسفل</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="61"/>
+        <source>Move down</source>
+        <translation>إلى الأسفل</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="62" />
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103" />
-      <source>Remove</source>
-      <translation>حذف</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103"/>
+        <source>Remove</source>
+        <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103" />
-      <source>Remove this action from the plan?</source>
-      <translation>هل تريد حذف هذا الإجراء من المخطط؟</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103"/>
+        <source>Remove this action from the plan?</source>
+        <translation>هل تريد حذف هذا الإجراء من المخطط؟</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="48" />
-      <source>Print preview</source>
-      <translation>معاينة قبل الطباعة</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="48"/>
+        <source>Print preview</source>
+        <translation>معاينة قبل الطباعة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56" />
-      <source>Print…</source>
-      <translation>طباعة…</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56"/>
+        <source>Print…</source>
+        <translation>طباعة…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57" />
-      <source>Save as PDF…</source>
-      <translation>حفظ بصيغة PDF…</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57"/>
+        <source>Save as PDF…</source>
+        <translation>حفظ بصيغة PDF…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="58" />
-      <source>Close</source>
-      <translation>إغلاق</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="58"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="65" />
-      <source>Document language:</source>
-      <translation>لغة الوثيقة:</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="65"/>
+        <source>Document language:</source>
+        <translation>لغة الوثيقة:</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106" />
-      <source>Preparing the document…</source>
-      <translation>جار إعداد الوثيقة…</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106"/>
+        <source>Preparing the document…</source>
+        <translation>جار إعداد الوثيقة…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="122" />
-      <source>%n page(s)</source>
-      <translation>
-        <numerusform>لا توجد صفحات</numerusform>
-        <numerusform>صفحة واحدة</numerusform>
-        <numerusform>صفحتان</numerusform>
-        <numerusform>%n صفحات</numerusform>
-        <numerusform>%n صفحة</numerusform>
-        <numerusform>%n صفحة</numerusform>
-      </translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="122"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>لا توجد صفحات</numerusform>
+            <numerusform>صفحة واحدة</numerusform>
+            <numerusform>صفحتان</numerusform>
+            <numerusform>%n صفحات</numerusform>
+            <numerusform>%n صفحة</numerusform>
+            <numerusform>%n صفحة</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="142" />
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="149" />
-      <source>Save as PDF</source>
-      <translation>حفظ بصيغة PDF</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="142"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="149"/>
+        <source>Save as PDF</source>
+        <translation>حفظ بصيغة PDF</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143" />
-      <source>PDF documents (*.pdf)</source>
-      <translation>وثائق PDF (*.pdf)</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>وثائق PDF (*.pdf)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Progress</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="41" />
-      <source>%1 / %2</source>
-      <translation>%1 من %2</translation>
+        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="41"/>
+        <source>%1 / %2</source>
+        <translation>%1 من %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QGuiApplication</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="46" />
-      <source>QT_LAYOUT_DIRECTION</source>
-      <comment>Translate this string to the string 'LTR' in left-to-right languages or to 'RTL' in right-to-left languages</comment>
-      <translation>RTL</translation>
+        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="46"/>
+        <source>QT_LAYOUT_DIRECTION</source>
+        <comment>Translate this string to the string &apos;LTR&apos; in left-to-right languages or to &apos;RTL&apos; in right-to-left languages</comment>
+        <translation>RTL</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RecordTabs</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="89" />
-      <source>Save the diagnosis</source>
-      <translation>حفظ التشخيص</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="89"/>
+        <source>Save the diagnosis</source>
+        <translation>حفظ التشخيص</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="90" />
-      <source>Assess a section</source>
-      <translation>تقييم محور</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="90"/>
+        <source>Assess a section</source>
+        <translation>تقييم محور</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="91" />
-      <source>Add a need</source>
-      <translation>إضافة حاجة</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="91"/>
+        <source>Add a need</source>
+        <translation>إضافة حاجة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="204" />
-      <source>New financing application</source>
-      <translation>طلب تمويل جديد</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="204"/>
+        <source>New financing application</source>
+        <translation>طلب تمويل جديد</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="205" />
-      <source>Record the application</source>
-      <translation>تسجيل الطلب</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="205"/>
+        <source>Record the application</source>
+        <translation>تسجيل الطلب</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="206" />
-      <source>No financing application yet.</source>
-      <translation>لا يوجد أي طلب تمويل بعد.</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="206"/>
+        <source>No financing application yet.</source>
+        <translation>لا يوجد أي طلب تمويل بعد.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SelectionTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76" />
-      <source>Evidence</source>
-      <translation>الإثبات</translation>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76"/>
+        <source>Evidence</source>
+        <translation>الإثبات</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="77" />
-      <source>Save the ratings</source>
-      <translation>حفظ التنقيط</translation>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="77"/>
+        <source>Save the ratings</source>
+        <translation>حفظ التنقيط</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="96" />
-      <source>Eligible on %1.</source>
-      <translation>مؤهلة في %1.</translation>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="96"/>
+        <source>Eligible on %1.</source>
+        <translation>مؤهلة في %1.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100" />
-      <source>Not eligible on %1:</source>
-      <translation>غير مؤهلة في %1:</translation>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100"/>
+        <source>Not eligible on %1:</source>
+        <translation>غير مؤهلة في %1:</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="103" />
-      <source>Selection score: %1 / 100</source>
-      <translation>نقطة الانتقاء: %1 / 100</translation>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="103"/>
+        <source>Selection score: %1 / 100</source>
+        <translation>نقطة الانتقاء: %1 / 100</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SessionForm</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="79" />
-      <source>New coaching session (no. %1 of 12)</source>
-      <translation>حصة مواكبة جديدة (رقم %1 من 12)</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="79"/>
+        <source>New coaching session (no. %1 of 12)</source>
+        <translation>حصة مواكبة جديدة (رقم %1 من 12)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="80" />
-      <source>Plan actions reviewed: progress and comment</source>
-      <translation>إجراءات المخطط التي تمت مراجعتها: نسبة الإنجاز والتعليق</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="80"/>
+        <source>Plan actions reviewed: progress and comment</source>
+        <translation>إجراءات المخطط التي تمت مراجعتها: نسبة الإنجاز والتعليق</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
-      <source>Action</source>
-      <translation>الإجراء</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81"/>
+        <source>Action</source>
+        <translation>الإجراء</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
-      <source>Progress (%)</source>
-      <translation>نسبة الإنجاز (%)</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81"/>
+        <source>Progress (%)</source>
+        <translation>نسبة الإنجاز (%)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
-      <source>Comment</source>
-      <translation>تعليق</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81"/>
+        <source>Comment</source>
+        <translation>تعليق</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="82" />
-      <source>Record the session</source>
-      <translation>تسجيل الحصة</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="82"/>
+        <source>Record the session</source>
+        <translation>تسجيل الحصة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="83" />
-      <source>A session you had started typing was kept.</source>
-      <translation>تم الاحتفاظ بحصة كنت قد بدأت في كتابتها.</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="83"/>
+        <source>A session you had started typing was kept.</source>
+        <translation>تم الاحتفاظ بحصة كنت قد بدأت في كتابتها.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="84" />
-      <source>Restore it</source>
-      <translation>استرجاعها</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="84"/>
+        <source>Restore it</source>
+        <translation>استرجاعها</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="85" />
-      <source>Discard it</source>
-      <translation>التخلي عنها</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="85"/>
+        <source>Discard it</source>
+        <translation>التخلي عنها</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="63"/>
+        <source>Connect this laptop…</source>
+        <translation>ربط هذا الحاسوب…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="64"/>
+        <source>Conflicts to resolve</source>
+        <translation>تعارضات يجب حلها</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="53" />
-      <source>offline · %n change(s) waiting</source>
-      <translation>
-        <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
-        <numerusform>غير متصل · تعديل واحد في الانتظار</numerusform>
-        <numerusform>غير متصل · تعديلان في الانتظار</numerusform>
-        <numerusform>غير متصل · %n تعديلات في الانتظار</numerusform>
-        <numerusform>غير متصل · %n تعديلا في الانتظار</numerusform>
-        <numerusform>غير متصل · %n تعديل في الانتظار</numerusform>
-      </translation>
+        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="53"/>
+        <source>offline · %n change(s) waiting</source>
+        <translation>
+            <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
+            <numerusform>غير متصل · تعديل واحد في الانتظار</numerusform>
+            <numerusform>غير متصل · تعديلان في الانتظار</numerusform>
+            <numerusform>غير متصل · %n تعديلات في الانتظار</numerusform>
+            <numerusform>غير متصل · %n تعديلا في الانتظار</numerusform>
+            <numerusform>غير متصل · %n تعديل في الانتظار</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="66" />
-      <source>Syncing…</source>
-      <translation>جار المزامنة…</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="66"/>
+        <source>Syncing…</source>
+        <translation>جار المزامنة…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="70" />
-      <source>Sync error: %1</source>
-      <translation>خطأ في المزامنة: %1</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="70"/>
+        <source>Sync error: %1</source>
+        <translation>خطأ في المزامنة: %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="72" />
-      <source>Not connected to a server · %1 change(s) waiting</source>
-      <translation>غير مرتبط بخادم · %1 تعديل(ات) في الانتظار</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="72"/>
+        <source>Not connected to a server · %1 change(s) waiting</source>
+        <translation>غير مرتبط بخادم · %1 تعديل(ات) في الانتظار</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="74" />
-      <source>Offline · %1 change(s) waiting</source>
-      <translation>غير متصل · %1 تعديل(ات) في الانتظار</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="74"/>
+        <source>Offline · %1 change(s) waiting</source>
+        <translation>غير متصل · %1 تعديل(ات) في الانتظار</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="76" />
-      <source>%1 change(s) waiting</source>
-      <translation>%1 تعديل(ات) في الانتظار</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="76"/>
+        <source>%1 change(s) waiting</source>
+        <translation>%1 تعديل(ات) في الانتظار</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="78" />
-      <source>Up to date at %1</source>
-      <translation>محدث على الساعة %1</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="78"/>
+        <source>Up to date at %1</source>
+        <translation>محدث على الساعة %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="79" />
-      <source>Never synced</source>
-      <translation>لم تتم المزامنة بعد</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="79"/>
+        <source>Never synced</source>
+        <translation>لم تتم المزامنة بعد</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="82" />
-      <source>Sync now</source>
-      <translation>المزامنة الآن</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="82"/>
+        <source>Sync now</source>
+        <translation>المزامنة الآن</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TrainingsView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83" />
-      <source>New training session</source>
-      <translation>دورة تكوين جديدة</translation>
+        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83"/>
+        <source>New training session</source>
+        <translation>دورة تكوين جديدة</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
-      <source>Create the session</source>
-      <translation>إنشاء الدورة</translation>
+        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84"/>
+        <source>Create the session</source>
+        <translation>إنشاء الدورة</translation>
     </message>
-  </context>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="40"/>
+        <source>Print the diagnostic sheet…</source>
+        <translation>طباعة بطاقة التشخيص…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="41"/>
+        <source>Print the development plan…</source>
+        <translation>طباعة مخطط التنمية…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="42"/>
+        <source>Print the diagnostic sheets of the list…</source>
+        <translation>طباعة بطاقات التشخيص للائحة…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="43"/>
+        <source>Back up the database…</source>
+        <translation>حفظ نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="44"/>
+        <source>About Murafaqa</source>
+        <translation>حول مرافقة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="76"/>
+        <source>Print</source>
+        <translation>طباعة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="57"/>
+        <source>Open a cooperative first: its sheet is what gets printed.</source>
+        <translation>افتح تعاونية أولا: بطاقتها هي التي ستطبع.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="66"/>
+        <source>Save the sheets as</source>
+        <translation>حفظ البطاقات باسم</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="76"/>
+        <source>The list is empty: nothing to print.</source>
+        <translation>اللائحة فارغة: لا شيء للطباعة.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="85"/>
+        <source>Back up the database</source>
+        <translation>حفظ نسخة احتياطية من القاعدة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="90"/>
+        <source>Backup</source>
+        <translation>النسخ الاحتياطي</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="90"/>
+        <source>The backup was written to %1</source>
+        <translation>تم حفظ النسخة الاحتياطية في %1</translation>
+    </message>
+</context>
 </TS>

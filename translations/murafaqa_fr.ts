@@ -1,824 +1,944 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_MA" sourcelanguage="en">
-  <context>
-    <name />
+<context>
+    <name></name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/errors.py" line="62" />
-      <source>Something went wrong and the action was not done. The details were written to the log file:</source>
-      <translation>Un problème est survenu et l'action n'a pas été faite. Le détail est dans le journal :</translation>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="65"/>
+        <source>Something went wrong and the action was not done. The details were written to the log file:</source>
+        <translation>Un problème est survenu et l&apos;action n&apos;a pas été faite. Le détail est dans le journal :</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/errors.py" line="67" />
-      <source>Murafaqa</source>
-      <translation>Mourafaka</translation>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="75"/>
+        <source>Murafaqa</source>
+        <translation>Mourafaka</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="79"/>
+        <source>Copy the details</source>
+        <translation>Copier les détails</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="13"/>
+        <source>About Murafaqa</source>
+        <translation>À propos de Mourafaka</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="14"/>
+        <source>Murafaqa — coaching of new cooperatives</source>
+        <translation>Mourafaka — accompagnement des coopératives nouvellement créées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="18"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="19"/>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="20"/>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/about.py" line="21"/>
+        <source>Log file</source>
+        <translation>Journal des erreurs</translation>
+    </message>
+</context>
+<context>
     <name>AgendaView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="32" />
-      <source>Training session</source>
-      <translation>Session de formation</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="32"/>
+        <source>Training session</source>
+        <translation>Session de formation</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="54" />
-      <source>Due</source>
-      <translation>Prévue le</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="54"/>
+        <source>Due</source>
+        <translation>Prévue le</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="55" />
-      <source>Cooperative</source>
-      <translation>Coopérative</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="55"/>
+        <source>Cooperative</source>
+        <translation>Coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56" />
-      <source>Region</source>
-      <translation>Région</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56"/>
+        <source>Region</source>
+        <translation>Région</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58" />
-      <source>Sessions</source>
-      <translation>Séances</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58"/>
+        <source>Sessions</source>
+        <translation>Séances</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
-      <source>Overdue coaching sessions</source>
-      <translation>Séances d'accompagnement en retard</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67"/>
+        <source>Overdue coaching sessions</source>
+        <translation>Séances d&apos;accompagnement en retard</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
-      <source>Due this week</source>
-      <translation>Prévues cette semaine</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67"/>
+        <source>Due this week</source>
+        <translation>Prévues cette semaine</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67" />
-      <source>Coming next (30 days)</source>
-      <translation>À venir (30 jours)</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67"/>
+        <source>Coming next (30 days)</source>
+        <translation>À venir (30 jours)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="68" />
-      <source>Training sessions to come</source>
-      <translation>Sessions de formation à venir</translation>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="68"/>
+        <source>Training sessions to come</source>
+        <translation>Sessions de formation à venir</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AttendanceSheet</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="113" />
-      <source>Type the name, Tab to the next box, Enter to save the participant.</source>
-      <translation>Saisissez le nom, Tab pour la case suivante, Entrée pour enregistrer le participant.</translation>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="113"/>
+        <source>Type the name, Tab to the next box, Enter to save the participant.</source>
+        <translation>Saisissez le nom, Tab pour la case suivante, Entrée pour enregistrer le participant.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="117" />
-      <source>Choose a training session to enter its attendance.</source>
-      <translation>Choisissez une session pour saisir les présences.</translation>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="117"/>
+        <source>Choose a training session to enter its attendance.</source>
+        <translation>Choisissez une session pour saisir les présences.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/attendance.py" line="156" />
-      <source>%1 participants, of whom %2 women</source>
-      <translation>%1 participants, dont %2 femmes</translation>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="156"/>
+        <source>%1 participants, of whom %2 women</source>
+        <translation>%1 participants, dont %2 femmes</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BatchPrintDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="30" />
-      <source>Printing</source>
-      <translation>Impression</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="30"/>
+        <source>Printing</source>
+        <translation>Impression</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="32" />
-      <source>Preparing %n document(s)…</source>
-      <translation>
-        <numerusform>Préparation de %n document…</numerusform>
-        <numerusform>Préparation de %n documents…</numerusform>
-      </translation>
+        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="32"/>
+        <source>Preparing %n document(s)…</source>
+        <translation>
+            <numerusform>Préparation de %n document…</numerusform>
+            <numerusform>Préparation de %n documents…</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="51" />
-      <source>%1 of %2 documents</source>
-      <translation>%1 sur %2 documents</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="51"/>
+        <source>%1 of %2 documents</source>
+        <translation>%1 sur %2 documents</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="55" />
-      <source>Cancelling…</source>
-      <translation>Annulation…</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="55"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CoachingTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="97" />
-      <source>Two-year window: %1 → %2</source>
-      <translation>Fenêtre de deux ans : %1 → %2</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="97"/>
+        <source>Two-year window: %1 → %2</source>
+        <translation>Fenêtre de deux ans : %1 → %2</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100" />
-      <source>Coaching has not started yet.</source>
-      <translation>L'accompagnement n'a pas encore commencé.</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100"/>
+        <source>Coaching has not started yet.</source>
+        <translation>L&apos;accompagnement n&apos;a pas encore commencé.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="102" />
-      <source>Overdue by %1 days (due %2)</source>
-      <translation>En retard de %1 jours (prévue le %2)</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="102"/>
+        <source>Overdue by %1 days (due %2)</source>
+        <translation>En retard de %1 jours (prévue le %2)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="108" />
-      <source>next session due %1</source>
-      <translation>prochaine séance prévue le %1</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="108"/>
+        <source>next session due %1</source>
+        <translation>prochaine séance prévue le %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="111" />
-      <source>%1 sessions of 12 done</source>
-      <translation>%1 séances sur 12 réalisées</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="111"/>
+        <source>%1 sessions of 12 done</source>
+        <translation>%1 séances sur 12 réalisées</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="114" />
-      <source>All 12 sessions are recorded: the programme plans no 13th session.</source>
-      <translation>Les 12 séances sont enregistrées : le programme ne prévoit pas de 13e séance.</translation>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="114"/>
+        <source>All 12 sessions are recorded: the programme plans no 13th session.</source>
+        <translation>Les 12 séances sont enregistrées : le programme ne prévoit pas de 13e séance.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConflictsView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79" />
-      <source>What happened</source>
-      <translation>Ce qui s'est passé</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79"/>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79" />
-      <source>Record and field</source>
-      <translation>Fiche et champ</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79"/>
+        <source>Record and field</source>
+        <translation>Fiche et champ</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80" />
-      <source>Server value</source>
-      <translation>Valeur du serveur</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80"/>
+        <source>Server value</source>
+        <translation>Valeur du serveur</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80" />
-      <source>This laptop's value</source>
-      <translation>Valeur de cet ordinateur</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80"/>
+        <source>This laptop&apos;s value</source>
+        <translation>Valeur de cet ordinateur</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="81" />
-      <source>By</source>
-      <translation>Par</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="81"/>
+        <source>By</source>
+        <translation>Par</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="82" />
-      <source>Two people changed the same thing. The server kept its value; choose the right one or type it.</source>
-      <translation>Deux personnes ont modifié la même chose. Le serveur a gardé sa valeur ; choisissez la bonne ou saisissez-la.</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="82"/>
+        <source>Two people changed the same thing. The server kept its value; choose the right one or type it.</source>
+        <translation>Deux personnes ont modifié la même chose. Le serveur a gardé sa valeur ; choisissez la bonne ou saisissez-la.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="84" />
-      <source>Keep the server's value</source>
-      <translation>Garder la valeur du serveur</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="84"/>
+        <source>Keep the server&apos;s value</source>
+        <translation>Garder la valeur du serveur</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="85" />
-      <source>Take this laptop's value</source>
-      <translation>Prendre la valeur de cet ordinateur</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="85"/>
+        <source>Take this laptop&apos;s value</source>
+        <translation>Prendre la valeur de cet ordinateur</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="86" />
-      <source>Another value</source>
-      <translation>Une autre valeur</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="86"/>
+        <source>Another value</source>
+        <translation>Une autre valeur</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="87" />
-      <source>Use this value</source>
-      <translation>Utiliser cette valeur</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="87"/>
+        <source>Use this value</source>
+        <translation>Utiliser cette valeur</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CooperativeList</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="80" />
-      <source>Search by name, registration number, president, commune…</source>
-      <translation>Rechercher par nom, n° d'immatriculation, président(e), commune…</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="80"/>
+        <source>Search by name, registration number, president, commune…</source>
+        <translation>Rechercher par nom, n° d&apos;immatriculation, président(e), commune…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81" />
-      <source>New cooperative</source>
-      <translation>Nouvelle coopérative</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81"/>
+        <source>New cooperative</source>
+        <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82" />
-      <source>Overdue coaching only</source>
-      <translation>Accompagnement en retard seulement</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82"/>
+        <source>Overdue coaching only</source>
+        <translation>Accompagnement en retard seulement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84" />
-      <source>All regions</source>
-      <translation>Toutes les régions</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84"/>
+        <source>All regions</source>
+        <translation>Toutes les régions</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85" />
-      <source>All tranches</source>
-      <translation>Toutes les tranches</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85"/>
+        <source>All tranches</source>
+        <translation>Toutes les tranches</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86" />
-      <source>Tranche %1</source>
-      <translation>Tranche %1</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86"/>
+        <source>Tranche %1</source>
+        <translation>Tranche %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87" />
-      <source>Every status</source>
-      <translation>Tous les statuts</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87"/>
+        <source>Every status</source>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89" />
-      <source>Eligible or not</source>
-      <translation>Éligible ou non</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89"/>
+        <source>Eligible or not</source>
+        <translation>Éligible ou non</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
-      <source>Eligible today</source>
-      <translation>Éligible aujourd'hui</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
+        <source>Eligible today</source>
+        <translation>Éligible aujourd&apos;hui</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90" />
-      <source>Not eligible today</source>
-      <translation>Non éligible aujourd'hui</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
+        <source>Not eligible today</source>
+        <translation>Non éligible aujourd&apos;hui</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="119" />
-      <source>%n cooperative(s)</source>
-      <translation>
-        <numerusform>%n coopérative</numerusform>
-        <numerusform>%n coopératives</numerusform>
-      </translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="119"/>
+        <source>%n cooperative(s)</source>
+        <translation>
+            <numerusform>%n coopérative</numerusform>
+            <numerusform>%n coopératives</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121" />
-      <source>%1 loaded</source>
-      <translation>%1 chargées</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121"/>
+        <source>%1 loaded</source>
+        <translation>%1 chargées</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CooperativeRecord</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
-      <source>Profile</source>
-      <translation>Fiche</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <source>Profile</source>
+        <translation>Fiche</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
-      <source>Eligibility &amp;&amp; selection</source>
-      <translation>Éligibilité &amp;&amp; sélection</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <source>Eligibility &amp;&amp; selection</source>
+        <translation>Éligibilité &amp;&amp; sélection</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="104" />
-      <source>Strategic diagnosis</source>
-      <translation>Diagnostic stratégique</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <source>Strategic diagnosis</source>
+        <translation>Diagnostic stratégique</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
-      <source>Development plan</source>
-      <translation>Plan de développement</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <source>Development plan</source>
+        <translation>Plan de développement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
-      <source>Coaching</source>
-      <translation>Accompagnement</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <source>Coaching</source>
+        <translation>Accompagnement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="105" />
-      <source>Trainings attended</source>
-      <translation>Formations suivies</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <source>Trainings attended</source>
+        <translation>Formations suivies</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="106" />
-      <source>Financing</source>
-      <translation>Financement</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="106"/>
+        <source>Financing</source>
+        <translation>Financement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="109" />
-      <source>Back to the list</source>
-      <translation>Retour à la liste</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="109"/>
+        <source>Back to the list</source>
+        <translation>Retour à la liste</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="110" />
-      <source>Save</source>
-      <translation>Enregistrer</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="110"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="115" />
-      <source>New cooperative</source>
-      <translation>Nouvelle coopérative</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="115"/>
+        <source>New cooperative</source>
+        <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="116" />
-      <source>Fields marked * are required.</source>
-      <translation>Les champs marqués * sont obligatoires.</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="116"/>
+        <source>Fields marked * are required.</source>
+        <translation>Les champs marqués * sont obligatoires.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="175" />
-      <source>Unsaved changes from an earlier session were restored.</source>
-      <translation>Des modifications non enregistrées d'une session précédente ont été rétablies.</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="175"/>
+        <source>Unsaved changes from an earlier session were restored.</source>
+        <translation>Des modifications non enregistrées d&apos;une session précédente ont été rétablies.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record.py" line="195" />
-      <source>Saved.</source>
-      <translation>Enregistré.</translation>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="195"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CooperativeTableModel</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51" />
-      <source>Registration no.</source>
-      <translation>N° d'immat.</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51"/>
+        <source>Registration no.</source>
+        <translation>N° d&apos;immat.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52" />
-      <source>Status</source>
-      <translation>Statut</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52"/>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53" />
-      <source>Name</source>
-      <translation>Nom</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53"/>
+        <source>Name</source>
+        <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="54" />
-      <source>Eligible</source>
-      <translation>Éligible</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="54"/>
+        <source>Eligible</source>
+        <translation>Éligible</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="55" />
-      <source>Sessions</source>
-      <translation>Séances</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="55"/>
+        <source>Sessions</source>
+        <translation>Séances</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="56" />
-      <source>Next session</source>
-      <translation>Prochaine séance</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="56"/>
+        <source>Next session</source>
+        <translation>Prochaine séance</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="229" />
-      <source>yes</source>
-      <translation>oui</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="229"/>
+        <source>yes</source>
+        <translation>oui</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="230" />
-      <source>no</source>
-      <translation>non</translation>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="230"/>
+        <source>no</source>
+        <translation>non</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="29" />
-      <source>Connect this laptop to the server</source>
-      <translation>Relier cet ordinateur au serveur</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="30"/>
+        <source>Connect this laptop to the server</source>
+        <translation>Relier cet ordinateur au serveur</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="40" />
-      <source>Server</source>
-      <translation>Serveur</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="42"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="41" />
-      <source>User</source>
-      <translation>Utilisateur</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="43"/>
+        <source>User</source>
+        <translation>Utilisateur</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="42" />
-      <source>Password</source>
-      <translation>Mot de passe</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="44"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="54" />
-      <source>Fill in the server, the user and the password.</source>
-      <translation>Indiquez le serveur, l'utilisateur et le mot de passe.</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="56"/>
+        <source>Fill in the server, the user and the password.</source>
+        <translation>Indiquez le serveur, l&apos;utilisateur et le mot de passe.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="16" />
-      <source>Welcome to Murafaqa</source>
-      <translation>Bienvenue dans Mourafaka</translation>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="16"/>
+        <source>Welcome to Murafaqa</source>
+        <translation>Bienvenue dans Mourafaka</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="17" />
-      <source>This laptop has no data yet. Tell us who you are; you can also load a demonstration programme to try the software.</source>
-      <translation>Cet ordinateur ne contient encore aucune donnée. Indiquez qui vous êtes ; vous pouvez aussi charger un programme de démonstration pour essayer le logiciel.</translation>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="17"/>
+        <source>This laptop has no data yet. Tell us who you are; you can also load a demonstration programme to try the software.</source>
+        <translation>Cet ordinateur ne contient encore aucune donnée. Indiquez qui vous êtes ; vous pouvez aussi charger un programme de démonstration pour essayer le logiciel.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="24" />
-      <source>Load the demonstration programme (2,000 cooperatives)</source>
-      <translation>Charger le programme de démonstration (2 000 coopératives)</translation>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="24"/>
+        <source>Load the demonstration programme (2,000 cooperatives)</source>
+        <translation>Charger le programme de démonstration (2 000 coopératives)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="26" />
-      <source>Coach name</source>
-      <translation>Nom de l'accompagnateur</translation>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="26"/>
+        <source>Coach name</source>
+        <translation>Nom de l&apos;accompagnateur</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/first_start.py" line="27" />
-      <source>Region</source>
-      <translation>Région</translation>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="27"/>
+        <source>Region</source>
+        <translation>Région</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="190" />
-      <source>Murafaqa — coaching of cooperatives</source>
-      <translation>Mourafaka — accompagnement des coopératives</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="232"/>
+        <source>Murafaqa — coaching of cooperatives</source>
+        <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
-      <source>Cooperatives</source>
-      <translation>Coopératives</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="233"/>
+        <source>Cooperatives</source>
+        <translation>Coopératives</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
-      <source>My agenda</source>
-      <translation>Mon agenda</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="233"/>
+        <source>My agenda</source>
+        <translation>Mon agenda</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="191" />
-      <source>Collective trainings</source>
-      <translation>Formations collectives</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="233"/>
+        <source>Collective trainings</source>
+        <translation>Formations collectives</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="192" />
-      <source>Sync</source>
-      <translation>Synchronisation</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="234"/>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="194" />
-      <source>&amp;File</source>
-      <translation>&amp;Fichier</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="236"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="195" />
-      <source>&amp;Language</source>
-      <translation>&amp;Langue</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="237"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="196" />
-      <source>New cooperative</source>
-      <translation>Nouvelle coopérative</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="238"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="197" />
-      <source>Save</source>
-      <translation>Enregistrer</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240"/>
+        <source>New cooperative</source>
+        <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="198" />
-      <source>Find a cooperative</source>
-      <translation>Rechercher une coopérative</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="241"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="199" />
-      <source>Quit</source>
-      <translation>Quitter</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="242"/>
+        <source>Find a cooperative</source>
+        <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="270" />
-      <source>working…</source>
-      <translation>travail en cours…</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="295" />
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301" />
-      <source>Loading the demonstration programme…</source>
-      <translation>Chargement du programme de démonstration…</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="314"/>
+        <source>working…</source>
+        <translation>travail en cours…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="325" />
-      <source>Unsaved changes</source>
-      <translation>Modifications non enregistrées</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <source>Loading the demonstration programme…</source>
+        <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/main_window.py" line="326" />
-      <source>This form has changes that are not saved. Save them before closing?</source>
-      <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="369"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
+        <source>This form has changes that are not saved. Save them before closing?</source>
+        <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
+    </message>
+</context>
+<context>
     <name>OutboxView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44" />
-      <source>Changed on</source>
-      <translation>Modifié le</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44"/>
+        <source>Changed on</source>
+        <translation>Modifié le</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45" />
-      <source>Record</source>
-      <translation>Fiche</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45"/>
+        <source>Record</source>
+        <translation>Fiche</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46" />
-      <source>Change</source>
-      <translation>Modification</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46"/>
+        <source>Change</source>
+        <translation>Modification</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46" />
-      <source>deleted</source>
-      <translation>supprimé</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46"/>
+        <source>deleted</source>
+        <translation>supprimé</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="47" />
-      <source>%1 field(s)</source>
-      <translation>%1 champ(s)</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="47"/>
+        <source>%1 field(s)</source>
+        <translation>%1 champ(s)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="48" />
-      <source>Fields</source>
-      <translation>Champs</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="48"/>
+        <source>Fields</source>
+        <translation>Champs</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="65" />
-      <source>Changes are kept on this laptop and will be sent to the programme's server at the next synchronisation.</source>
-      <translation>Les modifications sont conservées sur cet ordinateur et seront envoyées au serveur du programme à la prochaine synchronisation.</translation>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="65"/>
+        <source>Changes are kept on this laptop and will be sent to the programme&apos;s server at the next synchronisation.</source>
+        <translation>Les modifications sont conservées sur cet ordinateur et seront envoyées au serveur du programme à la prochaine synchronisation.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PlanTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58" />
-      <source>Add an action</source>
-      <translation>Ajouter une action</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58"/>
+        <source>Add an action</source>
+        <translation>Ajouter une action</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59" />
-      <source>Edit</source>
-      <translation>Modifier</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59"/>
+        <source>Edit</source>
+        <translation>Modifier</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="60" />
-      <source>Move up</source>
-      <translation>Monter</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="60"/>
+        <source>Move up</source>
+        <translation>Monter</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="61" />
-      <source>Move down</source>
-      <translation>Descendre</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="61"/>
+        <source>Move down</source>
+        <translation>Descendre</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="62" />
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103" />
-      <source>Remove</source>
-      <translation>Supprimer</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103" />
-      <source>Remove this action from the plan?</source>
-      <translation>Supprimer cette action du plan ?</translation>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103"/>
+        <source>Remove this action from the plan?</source>
+        <translation>Supprimer cette action du plan ?</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="48" />
-      <source>Print preview</source>
-      <translation>Aperçu avant impression</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="48"/>
+        <source>Print preview</source>
+        <translation>Aperçu avant impression</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56" />
-      <source>Print…</source>
-      <translation>Imprimer…</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56"/>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57" />
-      <source>Save as PDF…</source>
-      <translation>Enregistrer en PDF…</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57"/>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="58" />
-      <source>Close</source>
-      <translation>Fermer</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="58"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="65" />
-      <source>Document language:</source>
-      <translation>Langue du document :</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="65"/>
+        <source>Document language:</source>
+        <translation>Langue du document :</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106" />
-      <source>Preparing the document…</source>
-      <translation>Préparation du document…</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106"/>
+        <source>Preparing the document…</source>
+        <translation>Préparation du document…</translation>
     </message>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="122" />
-      <source>%n page(s)</source>
-      <translation>
-        <numerusform>%n page</numerusform>
-        <numerusform>%n pages</numerusform>
-      </translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="122"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="142" />
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="149" />
-      <source>Save as PDF</source>
-      <translation>Enregistrer en PDF</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="142"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="149"/>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143" />
-      <source>PDF documents (*.pdf)</source>
-      <translation>Documents PDF (*.pdf)</translation>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Progress</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="41" />
-      <source>%1 / %2</source>
-      <translation>%1 / %2</translation>
+        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="41"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QGuiApplication</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="46" />
-      <source>QT_LAYOUT_DIRECTION</source>
-      <comment>Translate this string to the string 'LTR' in left-to-right languages or to 'RTL' in right-to-left languages</comment>
-      <translation>LTR</translation>
+        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="46"/>
+        <source>QT_LAYOUT_DIRECTION</source>
+        <comment>Translate this string to the string &apos;LTR&apos; in left-to-right languages or to &apos;RTL&apos; in right-to-left languages</comment>
+        <translation>LTR</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RecordTabs</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="89" />
-      <source>Save the diagnosis</source>
-      <translation>Enregistrer le diagnostic</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="89"/>
+        <source>Save the diagnosis</source>
+        <translation>Enregistrer le diagnostic</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="90" />
-      <source>Assess a section</source>
-      <translation>Apprécier un volet</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="90"/>
+        <source>Assess a section</source>
+        <translation>Apprécier un volet</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="91" />
-      <source>Add a need</source>
-      <translation>Ajouter un besoin</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="91"/>
+        <source>Add a need</source>
+        <translation>Ajouter un besoin</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="204" />
-      <source>New financing application</source>
-      <translation>Nouvelle demande de financement</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="204"/>
+        <source>New financing application</source>
+        <translation>Nouvelle demande de financement</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="205" />
-      <source>Record the application</source>
-      <translation>Enregistrer la demande</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="205"/>
+        <source>Record the application</source>
+        <translation>Enregistrer la demande</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="206" />
-      <source>No financing application yet.</source>
-      <translation>Aucune demande de financement pour l'instant.</translation>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="206"/>
+        <source>No financing application yet.</source>
+        <translation>Aucune demande de financement pour l&apos;instant.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SelectionTab</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76" />
-      <source>Evidence</source>
-      <translation>Justificatif</translation>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76"/>
+        <source>Evidence</source>
+        <translation>Justificatif</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="77" />
-      <source>Save the ratings</source>
-      <translation>Enregistrer les notes</translation>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="77"/>
+        <source>Save the ratings</source>
+        <translation>Enregistrer les notes</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="96" />
-      <source>Eligible on %1.</source>
-      <translation>Éligible au %1.</translation>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="96"/>
+        <source>Eligible on %1.</source>
+        <translation>Éligible au %1.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100" />
-      <source>Not eligible on %1:</source>
-      <translation>Non éligible au %1 :</translation>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100"/>
+        <source>Not eligible on %1:</source>
+        <translation>Non éligible au %1 :</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="103" />
-      <source>Selection score: %1 / 100</source>
-      <translation>Score de sélection : %1 / 100</translation>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="103"/>
+        <source>Selection score: %1 / 100</source>
+        <translation>Score de sélection : %1 / 100</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SessionForm</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="79" />
-      <source>New coaching session (no. %1 of 12)</source>
-      <translation>Nouvelle séance d'accompagnement (n° %1 sur 12)</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="79"/>
+        <source>New coaching session (no. %1 of 12)</source>
+        <translation>Nouvelle séance d&apos;accompagnement (n° %1 sur 12)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="80" />
-      <source>Plan actions reviewed: progress and comment</source>
-      <translation>Actions du plan revues : avancement et commentaire</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="80"/>
+        <source>Plan actions reviewed: progress and comment</source>
+        <translation>Actions du plan revues : avancement et commentaire</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
-      <source>Action</source>
-      <translation>Action</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81"/>
+        <source>Action</source>
+        <translation>Action</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
-      <source>Progress (%)</source>
-      <translation>Avancement (%)</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81"/>
+        <source>Progress (%)</source>
+        <translation>Avancement (%)</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81" />
-      <source>Comment</source>
-      <translation>Commentaire</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="82" />
-      <source>Record the session</source>
-      <translation>Enregistrer la séance</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="82"/>
+        <source>Record the session</source>
+        <translation>Enregistrer la séance</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="83" />
-      <source>A session you had started typing was kept.</source>
-      <translation>Une séance que vous aviez commencé à saisir a été conservée.</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="83"/>
+        <source>A session you had started typing was kept.</source>
+        <translation>Une séance que vous aviez commencé à saisir a été conservée.</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="84" />
-      <source>Restore it</source>
-      <translation>La reprendre</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="84"/>
+        <source>Restore it</source>
+        <translation>La reprendre</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/session_form.py" line="85" />
-      <source>Discard it</source>
-      <translation>L'abandonner</translation>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="85"/>
+        <source>Discard it</source>
+        <translation>L&apos;abandonner</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="63"/>
+        <source>Connect this laptop…</source>
+        <translation>Connecter cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="64"/>
+        <source>Conflicts to resolve</source>
+        <translation>Conflits à résoudre</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message numerus="yes">
-      <location filename="../src/murafaqa_desktop/ui/i18n.py" line="53" />
-      <source>offline · %n change(s) waiting</source>
-      <translation>
-        <numerusform>hors ligne · %n modification en attente</numerusform>
-        <numerusform>hors ligne · %n modifications en attente</numerusform>
-      </translation>
+        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="53"/>
+        <source>offline · %n change(s) waiting</source>
+        <translation>
+            <numerusform>hors ligne · %n modification en attente</numerusform>
+            <numerusform>hors ligne · %n modifications en attente</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="66" />
-      <source>Syncing…</source>
-      <translation>Synchronisation…</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="66"/>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="70" />
-      <source>Sync error: %1</source>
-      <translation>Erreur de synchronisation : %1</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="70"/>
+        <source>Sync error: %1</source>
+        <translation>Erreur de synchronisation : %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="72" />
-      <source>Not connected to a server · %1 change(s) waiting</source>
-      <translation>Non relié à un serveur · %1 modification(s) en attente</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="72"/>
+        <source>Not connected to a server · %1 change(s) waiting</source>
+        <translation>Non relié à un serveur · %1 modification(s) en attente</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="74" />
-      <source>Offline · %1 change(s) waiting</source>
-      <translation>Hors ligne · %1 modification(s) en attente</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="74"/>
+        <source>Offline · %1 change(s) waiting</source>
+        <translation>Hors ligne · %1 modification(s) en attente</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="76" />
-      <source>%1 change(s) waiting</source>
-      <translation>%1 modification(s) en attente</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="76"/>
+        <source>%1 change(s) waiting</source>
+        <translation>%1 modification(s) en attente</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="78" />
-      <source>Up to date at %1</source>
-      <translation>À jour à %1</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="78"/>
+        <source>Up to date at %1</source>
+        <translation>À jour à %1</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="79" />
-      <source>Never synced</source>
-      <translation>Jamais synchronisé</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="79"/>
+        <source>Never synced</source>
+        <translation>Jamais synchronisé</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="82" />
-      <source>Sync now</source>
-      <translation>Synchroniser maintenant</translation>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="82"/>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TrainingsView</name>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83" />
-      <source>New training session</source>
-      <translation>Nouvelle session de formation</translation>
+        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83"/>
+        <source>New training session</source>
+        <translation>Nouvelle session de formation</translation>
     </message>
     <message>
-      <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84" />
-      <source>Create the session</source>
-      <translation>Créer la session</translation>
+        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84"/>
+        <source>Create the session</source>
+        <translation>Créer la session</translation>
     </message>
-  </context>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="40"/>
+        <source>Print the diagnostic sheet…</source>
+        <translation>Imprimer la fiche de diagnostic…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="41"/>
+        <source>Print the development plan…</source>
+        <translation>Imprimer le plan de développement…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="42"/>
+        <source>Print the diagnostic sheets of the list…</source>
+        <translation>Imprimer les fiches de diagnostic de la liste…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="43"/>
+        <source>Back up the database…</source>
+        <translation>Sauvegarder la base…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="44"/>
+        <source>About Murafaqa</source>
+        <translation>À propos de Mourafaka</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="76"/>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="57"/>
+        <source>Open a cooperative first: its sheet is what gets printed.</source>
+        <translation>Ouvrez d&apos;abord une coopérative : c&apos;est sa fiche qui sera imprimée.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="66"/>
+        <source>Save the sheets as</source>
+        <translation>Enregistrer les fiches sous</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="76"/>
+        <source>The list is empty: nothing to print.</source>
+        <translation>La liste est vide : rien à imprimer.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="85"/>
+        <source>Back up the database</source>
+        <translation>Sauvegarder la base</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="90"/>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="90"/>
+        <source>The backup was written to %1</source>
+        <translation>La sauvegarde a été écrite dans %1</translation>
+    </message>
+</context>
 </TS>

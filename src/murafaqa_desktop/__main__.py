@@ -7,6 +7,10 @@ from typing import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--smoke-test"]:
+        from .ui.smoke import run as smoke_test
+
+        return smoke_test()
     from . import cli
 
     if args and (args[0] in cli.command_names() or args[0] in ("-h", "--help", "--version")):

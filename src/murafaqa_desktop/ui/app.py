@@ -50,4 +50,5 @@ def run(argv: Sequence[str]) -> int:
     install_excepthook(window.reporter)
     window.show()
     window.check_first_start()
+    window.start_sync_if_enrolled()
     return app.exec()

@@ -11,6 +11,7 @@ import logging
 import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import paths
@@ -53,18 +54,31 @@ class ErrorReporter(QObject):
         self.window: QWidget | None = None
 
     def report(self, error: BaseException) -> None:
+        details = None
         if isinstance(error, DomainError):
             text = error.message(lang())
             log.info("refused: %s (%s)", error.code, error.fr)
         else:
             setup_logging()
-            log.error("unexpected error\n%s", "".join(traceback.format_exception(error)))
+            details = "".join(traceback.format_exception(error))
+            log.error("unexpected error\n%s", details)
             text = tr("Something went wrong and the action was not done. "
                       "The details were written to the log file:") + "\n" + str(paths.log_path())
         self.last = text
         self.reported.emit(text)
         if self.interactive:
-            QMessageBox.warning(self.window, tr("Murafaqa"), text)
+            self._show(text, details)
+
+    def _show(self, text: str, details: str | None) -> None:
+        """A refusal is a plain message; a bug also offers its details, to
+        copy into a message to the support team."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Murafaqa"), text, QMessageBox.StandardButton.Ok,
+                          self.window)
+        if details:
+            box.setDetailedText(details)
+            copy = box.addButton(tr("Copy the details"), QMessageBox.ButtonRole.ActionRole)
+            copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(f"{text}\n\n{details}"))
+        box.exec()
 
 
 def install_excepthook(reporter: ErrorReporter) -> None:

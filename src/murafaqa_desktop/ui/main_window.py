@@ -6,8 +6,8 @@ Only the cooperatives list is built before the first frame; the record,
 agenda, trainings and sync pages (and the store's code, loaded by the worker
 after the first paint) come when first needed, so the window opens fast.
 
-Other parts plug in here: a print preview adds actions to ``file_menu``;
-the sync widgets replace the outbox view as the Sync page.
+Printing, backup and About live in window_actions.py; the Sync page
+(sync_page.py) joins the sync status, the conflicts and the outbox.
 """
 from __future__ import annotations
 
@@ -16,18 +16,31 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressDialog,
-                               QHBoxLayout, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QWidget,
+)
 
 from .coop_list import CooperativeList
 from .errors import ErrorReporter
 from .i18n import Language, lang, status_text
 from .tasks import Tasks
+from .window_actions import WindowActions
 
 if TYPE_CHECKING:
     from .agenda_view import AgendaView
     from .outbox_view import OutboxView
     from .record import CooperativeRecord
+    from .sync_page import SyncPage
+    from .sync_scheduler import SyncScheduler
     from .trainings_view import TrainingsView
 
 PAGES = ("cooperatives", "agenda", "trainings", "sync")
@@ -47,6 +60,8 @@ class MainWindow(QMainWindow):
         self.reporter = ErrorReporter(self, interactive)
         self.reporter.window = self
         self.tasks = Tasks(db_path, self.reporter, self, start=False)
+        self._scheduler: SyncScheduler | None = None
+        self.sync_page: SyncPage | None = None
         self.coops = CooperativeList(self.tasks)
         self._pages: dict[str, QWidget] = {"cooperatives": self.coops}
         self.stack = QStackedWidget()
@@ -117,10 +132,12 @@ class MainWindow(QMainWindow):
             trainings.sheet.added.connect(lambda _n: self.refresh_status())
             return trainings
         from .outbox_view import OutboxView
+        from .sync_page import SyncPage
 
         outbox = OutboxView(self.tasks)
         outbox.status_changed.connect(self.sync_label.setText)
-        return outbox
+        self.sync_page = SyncPage(self.tasks.db_path, self.scheduler, outbox)
+        return self.sync_page
 
     @property
     def record(self) -> "CooperativeRecord":
@@ -136,7 +153,27 @@ class MainWindow(QMainWindow):
 
     @property
     def outbox(self) -> "OutboxView":
-        return self._page("sync")  # type: ignore[return-value]
+        self._page("sync")
+        assert self.sync_page is not None
+        return self.sync_page.outbox
+
+    @property
+    def scheduler(self) -> "SyncScheduler":
+        """Syncs in the background once this laptop is connected to a server."""
+        if self._scheduler is None:
+            from .sync_scheduler import SyncScheduler
+
+            self._scheduler = SyncScheduler(self.tasks.db_path, self)
+            self._scheduler.finished.connect(lambda _r: self.refresh_status())
+        return self._scheduler
+
+    def start_sync_if_enrolled(self) -> None:
+        def job(db: Any) -> bool:
+            from ..store import sync_state
+
+            return bool(sync_state.get(db, "token"))
+
+        self.tasks.run(job, lambda enrolled: self.scheduler.start() if enrolled else None)
 
     def refresh_status(self) -> None:
         """The sync status: "offline · N changes waiting", from the outbox."""
@@ -169,6 +206,10 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.save_action, self.find_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
+        self.help_menu = QMenu(self)
+        self.extra_actions = WindowActions(self)
+        self.extra_actions.add_to(self.file_menu, self.help_menu)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
@@ -179,6 +220,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.menuBar().addMenu(self.help_menu)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.escape)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -193,6 +235,8 @@ class MainWindow(QMainWindow):
             self.nav.item(i).setText(text)
         self.file_menu.setTitle(self.tr("&File"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.extra_actions.retranslate()
         self.new_action.setText(self.tr("New cooperative"))
         self.save_action.setText(self.tr("Save"))
         self.find_action.setText(self.tr("Find a cooperative"))
@@ -341,6 +385,8 @@ class MainWindow(QMainWindow):
         if "record" in self._pages:
             self.record.flush_drafts()
         self.settings.setValue("geometry", self.saveGeometry())
+        if self._scheduler is not None:
+            self._scheduler.stop()
         self.tasks.close()
         super().closeEvent(event)
 

@@ -1,0 +1,64 @@
+"""``murafaqa --smoke-test``: does this installation work? Opens the main
+window offscreen on a temporary database, loads both translations and the
+fonts, builds one PDF, and exits 0, or 1 saying what failed."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def run() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="murafaqa-smoke-") as tmp:
+        os.environ["MURAFAQA_DATA_DIR"] = tmp
+        try:
+            _check(Path(tmp))
+        except Exception as e:  # the point is to report anything at all
+            print(f"smoke test FAILED: {e.__class__.__name__}: {e}", file=sys.stderr)
+            return 1
+    print("smoke test passed")
+    return 0
+
+
+def _check(tmp: Path) -> None:
+    from PySide6.QtCore import QSettings, QTranslator
+    from PySide6.QtGui import QFontDatabase
+
+    from .. import assets
+    from ..reports.batch import build_batch
+    from ..services import demo
+    from ..store.db import open_db
+    from .app import make_application, start
+
+    app = make_application()
+    for code in ("ar", "fr"):
+        translator = QTranslator()
+        if not translator.load(str(assets.translations_dir() / f"murafaqa_{code}.qm")):
+            raise RuntimeError(f"translation {code} did not load")
+    fonts = sorted(assets.fonts_dir().glob("*.ttf"))
+    if not fonts or any(QFontDatabase.addApplicationFont(str(f)) < 0 for f in fonts):
+        raise RuntimeError("a bundled font did not load")
+    db_path = tmp / "smoke.db"
+    db = open_db(db_path)
+    demo.generate(db, 5, seed=1)
+    coop_id = db.execute("SELECT id FROM cooperatives LIMIT 1").fetchone()[0]
+    db.close()
+    settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    window, _language = start(db_path, "ar", settings=settings, interactive=False)
+    window.show()
+    for _ in range(20):
+        app.processEvents()
+    if window.grab().isNull():
+        raise RuntimeError("the main window did not paint")
+    window.tasks.wait_idle()
+    window.close()
+    pdf = tmp / "sheet.pdf"
+    db = open_db(db_path)
+    try:
+        build_batch(db, "diagnostic", [coop_id], pdf, "ar")
+    finally:
+        db.close()
+    if not pdf.read_bytes().startswith(b"%PDF"):
+        raise RuntimeError("the diagnostic sheet is not a PDF")

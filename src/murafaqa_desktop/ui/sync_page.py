@@ -1,0 +1,64 @@
+"""The Sync page: status with "sync now", connecting the laptop to the
+server, open conflicts, and the changes waiting in the outbox."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from .sync_conflicts import ConflictsView
+from .sync_scheduler import SyncScheduler
+from .sync_status import SyncStatusWidget
+
+if TYPE_CHECKING:
+    from .outbox_view import OutboxView
+
+
+class SyncPage(QWidget):
+    def __init__(self, db_path: Path, scheduler: SyncScheduler, outbox: "OutboxView",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.scheduler = scheduler
+        self.outbox = outbox
+        self.status = SyncStatusWidget(self.db_path, scheduler)
+        self.connect_button = QPushButton()
+        self.connect_button.clicked.connect(self.enrol)
+        self.conflicts_title = QLabel()
+        self.conflicts_title.setStyleSheet("font-weight: bold;")
+        self.conflicts = ConflictsView(self.db_path)
+        self.conflicts.resolved.connect(lambda _n: self.outbox.refresh(with_history=True))
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.connect_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.conflicts_title)
+        layout.addWidget(self.conflicts, 1)
+        layout.addWidget(outbox, 2)
+        scheduler.finished.connect(lambda _r: self.refresh())
+        self.retranslate()
+
+    def enrol(self) -> None:
+        from .sync_enrol import EnrolDialog
+
+        dialog = EnrolDialog(self.db_path, self)
+        if dialog.exec() == EnrolDialog.DialogCode.Accepted:
+            self.scheduler.start()
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.status.refresh()
+        self.conflicts.reload()
+        self.outbox.refresh(with_history=True)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.connect_button.setText(self.tr("Connect this laptop…"))
+        self.conflicts_title.setText(self.tr("Conflicts to resolve"))

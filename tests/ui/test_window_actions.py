@@ -1,0 +1,60 @@
+"""What the main window reaches beyond its pages: printing, backup, About,
+the Sync page, and the smoke test of an installation."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from murafaqa_desktop.store.db import open_db
+
+
+def test_menus_carry_print_backup_and_about_in_both_languages(demo_window):
+    w = demo_window
+    texts = [a.text() for a in w.file_menu.actions()]
+    assert "طباعة بطاقة التشخيص…" in texts or any("التشخيص" in t for t in texts)
+    w.set_language("fr")
+    texts = [a.text() for a in w.file_menu.actions()]
+    assert "Imprimer la fiche de diagnostic…" in texts
+    assert "Sauvegarder la base…" in texts
+    assert w.help_menu.title().replace("&", "") == "Aide"
+
+
+def test_about_shows_version_and_where_the_data_and_log_are(window, tmp_path):
+    from murafaqa_desktop import __version__, paths
+    from murafaqa_desktop.ui.about import AboutDialog
+
+    dialog = AboutDialog(str(window.tasks.db_path), window)
+    assert dialog.fields["version"].text() == __version__
+    assert dialog.fields["data"].text() == str(paths.data_dir())
+    assert dialog.fields["log"].text() == str(paths.log_path())
+    assert dialog.fields["database"].text() == str(window.tasks.db_path)
+
+
+def test_the_sync_page_shows_status_conflicts_and_the_outbox(demo_window, qtbot):
+    w = demo_window
+    w.show_page(3)
+    w.tasks.wait_idle()
+    page = w.sync_page
+    assert page is not None and page.isVisible()
+    assert page.outbox is w.outbox
+    assert page.status.text()  # "not connected to a server · N change(s) waiting"
+    assert not w.scheduler.busy()  # a laptop never connected does not try to sync
+
+
+def test_backup_from_the_window_writes_a_whole_copy(demo_window, tmp_path):
+    from murafaqa_desktop.store.backup import backup_to
+
+    target = tmp_path / "copy.db"
+    demo_window.tasks.run(lambda db: backup_to(db, target))
+    demo_window.tasks.wait_idle()
+    copy = open_db(target)
+    assert copy.execute("SELECT count(*) FROM cooperatives").fetchone()[0] == 200
+
+
+def test_smoke_test_of_an_installation_passes():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-m", "murafaqa_desktop", "--smoke-test"], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "smoke test passed" in proc.stdout
