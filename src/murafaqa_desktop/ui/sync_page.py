@@ -39,6 +39,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.conflicts, 1)
         layout.addWidget(outbox, 2)
         scheduler.finished.connect(lambda _r: self.refresh())
+        outbox.status_changed.connect(lambda _text: self.status.refresh())  # one count on the page
         self.retranslate()
 
     def enrol(self) -> None:
