@@ -8,6 +8,8 @@ from sqlite_utils import Database
 
 from murafaqa_desktop.store.db import open_db
 
+pytest_plugins = ("server.fixtures",)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -29,6 +29,7 @@ def _check(tmp: Path) -> None:
     from .. import assets
     from ..reports.batch import build_batch
     from ..services import demo
+    from ..store import cooperatives as coop_store
     from ..store.db import open_db
     from .app import make_application, start
 
@@ -43,7 +44,7 @@ def _check(tmp: Path) -> None:
     db_path = tmp / "smoke.db"
     db = open_db(db_path)
     demo.generate(db, 5, seed=1)
-    coop_id = db.execute("SELECT id FROM cooperatives LIMIT 1").fetchone()[0]
+    coop_id = coop_store.page(db, coop_store.CooperativeFilter(), limit=1)[0]["id"]
     db.close()
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     window, _language = start(db_path, "ar", settings=settings, interactive=False)

@@ -1,4 +1,5 @@
-"""Fixtures: a fresh in-process server per test, on SQLite and on PostgreSQL."""
+"""Fixtures of the server and sync tests (loaded by tests/conftest.py): a fresh
+in-process server per test, on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import pytest
