@@ -39,7 +39,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.conflicts, 1)
         layout.addWidget(outbox, 2)
         scheduler.finished.connect(lambda _r: self.refresh())
-        outbox.status_changed.connect(lambda _text: self.status.refresh())  # one count on the page
+        outbox.status_changed.connect(self._outbox_changed)
         self.retranslate()
 
     def enrol(self) -> None:
@@ -49,6 +49,12 @@ class SyncPage(QWidget):
         if dialog.exec() == EnrolDialog.DialogCode.Accepted:
             self.scheduler.start()
             self.refresh()
+
+    def _outbox_changed(self, _text: str) -> None:
+        # One count on the page; the status reads the database on this
+        # thread, so only while the page is on screen, never after each save.
+        if self.isVisible():
+            self.status.refresh()
 
     def refresh(self) -> None:
         self.status.refresh()
