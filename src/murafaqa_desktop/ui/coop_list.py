@@ -10,6 +10,7 @@ from ..domain.vocab import PROGRAMME_STATUS, label
 from .coop_table_model import CooperativeTableModel
 from .i18n import lang, locale
 from .tasks import Tasks
+from .text_cell_delegate import TextCellDelegate
 
 
 class CooperativeList(QWidget):
@@ -35,6 +36,7 @@ class CooperativeList(QWidget):
         self.count = QLabel()
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(TextCellDelegate(self.model, self.table))  # shaped texts reused between searches
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -59,9 +59,15 @@ def _header(name: str) -> str:
     return COOPERATIVE.field(name).label(lang())
 
 
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole})
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+_CENTRED_COLUMNS = frozenset({"tranche", "sessions", "eligible"})
+# One painted cell: its text, its colour (None: the palette's) and alignment (None: the default).
+Cell = tuple[str, QBrush | None, int | None]
 
 
 class CooperativeTableModel(QAbstractTableModel):
@@ -186,30 +192,41 @@ class CooperativeTableModel(QAbstractTableModel):
             self._eligible[row["id"]] = found
         return found
 
+    def _cells(self, row: dict[str, Any]) -> tuple[Cell, ...]:
+        """What a row shows, worked out once per language (a view asks for it
+        on every paint, and repaints on every keystroke)."""
+        cached = row.get("_cells")
+        if cached is None or cached[0] != self._texts_key:
+            cached = row["_cells"] = (self._texts_key, tuple(self._cell(row, c) for c in COLUMNS))
+        return cached[1]
+
+    def _cell(self, row: dict[str, Any], column: str) -> Cell:
+        brush = None
+        if column == "eligible" and not self.eligibility(row).eligible:
+            brush = QBrush(OVERDUE)
+        elif (column == "next_due" and row["next_due"] and row["next_due"] < self.today.isoformat()
+              and row["status"] not in CLOSED):
+            brush = QBrush(OVERDUE)
+        return str(self._display(row, column)), brush, _CENTRED if column in _CENTRED_COLUMNS else None
+
+    def cell(self, row: int, column: int) -> Cell:
+        """A painted cell in one call (the list's delegate draws from this)."""
+        return self._cells(self.rows[row])[column]
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # a view asks for a dozen roles per cell on every paint: answer the
-        # unused ones first, and each row's texts once (``_texts``)
-        if role not in _ROLES or not index.isValid():
+        if not index.isValid():
             return None
+        role = int(role)
         row = self.rows[index.row()]
-        if role == _DISPLAY:
-            texts = row.get("_texts")
-            if texts is None or texts[0] != self._texts_key:
-                texts = row["_texts"] = (self._texts_key, tuple(self._display(row, c) for c in COLUMNS))
-            return texts[1][index.column()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return row["id"]
-        if role == Qt.ItemDataRole.ToolTipRole and column == "eligible":
+        if role == _TOOLTIP:
+            if COLUMNS[index.column()] != "eligible":
+                return None
             return "\n".join(r.message(lang()) for r in self.eligibility(row).reasons) or None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == "eligible" and not self.eligibility(row).eligible:
-                return QBrush(OVERDUE)
-            if (column == "next_due" and row["next_due"] and row["next_due"] < self.today.isoformat()
-                    and row["status"] not in CLOSED):
-                return QBrush(OVERDUE)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("tranche", "sessions", "eligible"):
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role in (_DISPLAY, _FOREGROUND, _ALIGNMENT):
+            text, brush, alignment = self._cells(row)[index.column()]
+            return text if role == _DISPLAY else brush if role == _FOREGROUND else alignment
         return None
 
     def _display(self, row: dict[str, Any], column: str) -> Any:
