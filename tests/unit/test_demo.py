@@ -1,10 +1,14 @@
 """The demo programme looks like the real one."""
 import datetime as dt
 
-from murafaqa_desktop.services.demo import tranche_sizes
+import pytest
+
+from murafaqa_desktop.services import profile
+from murafaqa_desktop.services.demo import Cancelled, generate, is_demo, tranche_sizes
 from murafaqa_desktop.store import cooperatives as store
 from murafaqa_desktop.store import integrity, outbox
 from murafaqa_desktop.store.cooperatives import CooperativeFilter
+from murafaqa_desktop.store.db import open_db
 
 
 def test_tranche_sizes_follow_the_programme():
@@ -29,3 +33,44 @@ def test_demo_has_every_stage_of_coaching_and_some_overdue(demo_db):
     assert store.count(demo_db, CooperativeFilter(overdue=True, as_of=dt.date(2026, 11, 15))) > 0
     assert store.count(demo_db, CooperativeFilter(eligible=False)) > 0
     assert demo_db.execute("SELECT count(*) FROM training_attendance").fetchone()[0] > 0
+
+
+def _dump(db) -> list[str]:
+    return list(db.conn.iterdump())
+
+
+def _looks_until_done(db) -> int:
+    """How many times a whole small load asks whether to stop."""
+    looks = [0]
+
+    def never() -> bool:
+        looks[0] += 1
+        return False
+
+    generate(db, 30, seed=3, should_cancel=never)
+    db.close()
+    return looks[0]
+
+
+@pytest.mark.parametrize("at", ["first", "generating", "writing", "last"])
+def test_a_cancelled_load_leaves_the_database_as_it_was(tmp_path, at):
+    total = _looks_until_done(open_db(tmp_path / "whole.db"))
+    # the writing phase starts once every cooperative, the trainings and the financing are made
+    stop_at = {"first": 1, "generating": 15, "writing": 30 + 3, "last": total}[at]
+    db = open_db(tmp_path / "cancelled.db")
+    profile.save(db, "Fatima Zahra", "07")
+    before = _dump(db)
+    looks = [0]
+
+    def stop() -> bool:
+        looks[0] += 1
+        return looks[0] >= stop_at
+
+    with pytest.raises(Cancelled):
+        generate(db, 30, seed=3, should_cancel=stop)
+    assert looks[0] == stop_at
+    assert _dump(db) == before
+    assert not is_demo(db) and profile.get(db) == {"coach": "Fatima Zahra", "region": "07"}
+    generate(db, 30, seed=3)  # and a whole load can follow
+    assert store.count(db, CooperativeFilter()) == 30
+    db.close()

@@ -8,6 +8,10 @@ seeded generator and a fixed anchor date, never from the clock.
 
 Demo rows are loaded without outbox entries and the database is marked as a
 demo one, so none of it can ever be pushed to the central server.
+
+The load can be stopped (``should_cancel``): every row is written in one
+transaction, so a stop raises ``Cancelled`` and leaves the database exactly
+as it was, never half a programme.
 """
 from __future__ import annotations
 
@@ -30,9 +34,16 @@ from ..store.ids import uuid7_at
 from . import demo_text as T
 
 ANCHOR = dt.date(2026, 11, 15)
+# Rows written between two looks at the cancel request: small enough that a
+# stop answers within a fraction of a second, large enough to cost nothing.
+INSERT_BATCH = 5_000
 PROGRAMME_TRANCHES = {1: 438, 2: 478, 3: 474, 4: 600}
 # When each tranche's diagnoses were made (tranche 4 phase 2 is still in pre-selection).
 TRANCHE_START = {1: dt.date(2011, 9, 1), 2: dt.date(2013, 3, 1), 3: dt.date(2015, 4, 1), 4: dt.date(2024, 10, 1)}
+
+
+class Cancelled(Exception):
+    """The load was stopped on request; nothing of it was kept."""
 
 
 @dataclass
@@ -289,8 +300,10 @@ def _stages(tranche: int, phase: int | None, rng: random.Random) -> str:
 
 
 def generate(db: Database, cooperatives: int = 2000, seed: int = 1,
-             on_progress: Callable[[str], None] | None = None) -> DemoSummary:
-    """Fill an empty database with the demo programme."""
+             on_progress: Callable[[str], None] | None = None,
+             should_cancel: Callable[[], bool] | None = None) -> DemoSummary:
+    """Fill an empty database with the demo programme; raises ``Cancelled``
+    (and writes nothing) as soon as ``should_cancel()`` says so."""
     started = time.perf_counter()
     if cooperatives < 1:
         raise DomainError("bad_count", "Nombre de coopératives : au moins 1", "عدد التعاونيات: واحدة على الأقل")
@@ -299,13 +312,32 @@ def generate(db: Database, cooperatives: int = 2000, seed: int = 1,
         raise DomainError("not_empty", f"La base contient déjà {existing} coopératives : "
                           "la démonstration se charge dans une base vide (--db)",
                           f"تحتوي القاعدة على {existing} تعاونية: تحمل بيانات العرض في قاعدة فارغة (--db)")
+
+    def check() -> None:
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+
     gen = _Gen(seed)
+    coops = _generate_cooperatives(gen, cooperatives, check, on_progress)
+    check()
+    gen.trainings(coops)
+    check()
+    gen.financing(coops)
+    _write(db, gen, {"seed": seed, "cooperatives": cooperatives, "anchor": ANCHOR.isoformat()}, check)
+    summary = DemoSummary(seed=seed, counts={t: len(r) for t, r in gen.rows.items()})
+    summary.seconds = round(time.perf_counter() - started, 2)
+    return summary
+
+
+def _generate_cooperatives(gen: _Gen, cooperatives: int, check: Callable[[], None],
+                           on_progress: Callable[[str], None] | None) -> list[dict]:
+    """The cooperatives tranche by tranche, in memory (nothing written yet)."""
     ref = gen.ref
-    sizes = tranche_sizes(cooperatives)
     coops: list[dict] = []
-    for tranche, size in sizes.items():
+    for tranche, size in tranche_sizes(cooperatives).items():
         t = ref.tranches[tranche]
         for i in range(size):
+            check()  # a look costs nothing beside making a cooperative
             if t.phases:
                 phase, regions = t.phases[i % len(t.phases)]
                 region = regions[gen.rng.randrange(len(regions))]
@@ -314,19 +346,23 @@ def generate(db: Database, cooperatives: int = 2000, seed: int = 1,
             coops.append(gen.cooperative(tranche, phase, region, _stages(tranche, phase, gen.rng)))
         if on_progress:
             on_progress(f"tranche {tranche}: {size}")
-    gen.trainings(coops)
-    gen.financing(coops)
+    return coops
+
+
+def _write(db: Database, gen: _Gen, meta: dict[str, Any], check: Callable[[], None]) -> None:
+    """Everything in one transaction, looking at the cancel request between
+    batches: a stop rolls the whole load back."""
     with db.atomic():
         for table, rows in gen.rows.items():
-            if rows:
-                bulk.insert_rows(db, table, rows, ["id", "created_at", "updated_at", *BY_TABLE[table].names])
+            columns = ["id", "created_at", "updated_at", *BY_TABLE[table].names]
+            for start in range(0, len(rows), INSERT_BATCH):
+                check()
+                bulk.insert_rows(db, table, rows[start:start + INSERT_BATCH], columns)
+        check()
         bulk.save_progress_rows(db, gen.progress)
         bulk.rebuild_search(db)
-        local.set_meta(db, "demo", json.dumps({"seed": seed, "cooperatives": cooperatives,
-                                               "anchor": ANCHOR.isoformat()}))
-    summary = DemoSummary(seed=seed, counts={t: len(r) for t, r in gen.rows.items()})
-    summary.seconds = round(time.perf_counter() - started, 2)
-    return summary
+        local.set_meta(db, "demo", json.dumps(meta))
+        check()  # the last chance: past this point the load is committed whole
 
 
 def is_demo(db: Database) -> bool:
