@@ -147,3 +147,62 @@ def test_unknown_ids_are_not_found(db):
         cooperatives.get(db, "nope")
     with pytest.raises(NotFound):
         plans.update_action(db, "nope", {"objective": "x"})
+
+
+def _need(db, **data):
+    coop = make_cooperative(db)
+    return diagnosis.add_need(db, coop["id"], {"kind": "training", "axis": "governance", "description": "Comptes",
+                                               "priority": "medium", **data})
+
+
+def test_a_need_is_edited_and_the_change_queued_for_sync(db):
+    need = _need(db)
+    db.execute("UPDATE outbox SET sent = 1")  # pushed: the edit is a new entry of its own
+    changed = diagnosis.update_need(db, need["id"], {"kind": "assistance", "axis": "supply",
+                                                     "description": "Stock d'huile", "priority": "high"})
+    assert changed == {"kind": "assistance", "axis": "supply", "description": "Stock d'huile", "priority": "high"}
+    row = aggregates.diagnosis_needs(db, need["diagnosis_id"])[0]
+    assert (row["kind"], row["axis"], row["priority"]) == ("assistance", "supply", "high")
+    last = outbox.entries(db)[-1]
+    assert (last["tbl"], last["row_id"], last["op"]) == ("diagnosis_needs", need["id"], "upsert")
+    assert last["fields"] == changed
+
+
+@pytest.mark.parametrize("data, field", [
+    ({"kind": "assistance"}, "axis"),  # governance is a training axis, not an assistance area
+    ({"axis": "production"}, "axis"),
+    ({"description": ""}, "description"),
+    ({"priority": "urgent"}, "priority"),
+])
+def test_a_refused_need_edit_names_its_field_and_writes_nothing(db, data, field):
+    need = _need(db)
+    waiting = outbox.entries(db)
+    with pytest.raises(ValidationError) as e:
+        diagnosis.update_need(db, need["id"], data)
+    assert field in fields(e.value)
+    assert e.value.errors[0].fr and e.value.errors[0].ar
+    assert aggregates.diagnosis_needs(db, need["diagnosis_id"])[0]["axis"] == "governance"
+    assert outbox.entries(db) == waiting
+
+
+def test_removing_a_need_the_server_never_saw_sends_nothing(db):
+    need = _need(db)
+    diagnosis.delete_need(db, need["id"])
+    assert aggregates.diagnosis_needs(db, need["diagnosis_id"]) == []
+    assert all(e["row_id"] != need["id"] for e in outbox.entries(db))
+
+
+def test_removing_a_need_the_server_knows_queues_its_deletion(db):
+    need = _need(db)
+    db.execute("UPDATE outbox SET sent = 1")
+    diagnosis.delete_need(db, need["id"])
+    assert aggregates.diagnosis_needs(db, need["diagnosis_id"]) == []
+    last = outbox.entries(db)[-1]
+    assert (last["tbl"], last["row_id"], last["op"]) == ("diagnosis_needs", need["id"], "delete")
+
+
+def test_unknown_needs_are_not_found(db):
+    with pytest.raises(NotFound):
+        diagnosis.update_need(db, "nope", {"description": "x"})
+    with pytest.raises(NotFound):
+        diagnosis.delete_need(db, "nope")
