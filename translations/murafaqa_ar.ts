@@ -237,57 +237,57 @@
 <context>
     <name>CooperativeList</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82"/>
         <source>Search by name, registration number, president, commune…</source>
         <translation>البحث بالاسم أو رقم التسجيل أو الرئيس(ة) أو الجماعة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84"/>
         <source>Overdue coaching only</source>
         <translation>المواكبة المتأخرة فقط</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86"/>
         <source>All regions</source>
         <translation>جميع الجهات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87"/>
         <source>All tranches</source>
         <translation>جميع الأشطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88"/>
         <source>Tranche %1</source>
         <translation>الشطر %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89"/>
         <source>Every status</source>
         <translation>جميع الوضعيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91"/>
         <source>Eligible or not</source>
         <translation>مؤهلة أو غير مؤهلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92"/>
         <source>Eligible today</source>
         <translation>مؤهلة اليوم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92"/>
         <source>Not eligible today</source>
         <translation>غير مؤهلة اليوم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="119"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121"/>
         <source>%n cooperative(s)</source>
         <translation>
             <numerusform>لا توجد تعاونية</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="123"/>
         <source>%1 loaded</source>
         <translation>%1 معروضة</translation>
     </message>
@@ -405,12 +405,12 @@
         <translation>الحصة المقبلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="229"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="246"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="230"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="247"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
@@ -539,18 +539,18 @@
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
         <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="350"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="369"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="395"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="396"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -703,32 +703,48 @@
 <context>
     <name>RecordTabs</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="103"/>
         <source>Save the diagnosis</source>
         <translation>حفظ التشخيص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="104"/>
         <source>Assess a section</source>
         <translation>تقييم محور</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="105"/>
         <source>Add a need</source>
         <translation>إضافة حاجة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="204"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="106"/>
+        <source>Edit the need</source>
+        <translation>تعديل الحاجة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="107"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="161"/>
+        <source>Remove the need</source>
+        <translation>حذف الحاجة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="162"/>
+        <source>Remove this need from the diagnosis?</source>
+        <translation>هل تريد حذف هذه الحاجة من التشخيص؟</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="286"/>
         <source>New financing application</source>
         <translation>طلب تمويل جديد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="205"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="287"/>
         <source>Record the application</source>
         <translation>تسجيل الطلب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="206"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="288"/>
         <source>No financing application yet.</source>
         <translation>لا يوجد أي طلب تمويل بعد.</translation>
     </message>
@@ -812,12 +828,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="70"/>
         <source>Connect this laptop…</source>
         <translation>ربط هذا الحاسوب…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="71"/>
         <source>Conflicts to resolve</source>
         <translation>تعارضات يجب حلها</translation>
     </message>

@@ -233,57 +233,57 @@
 <context>
     <name>CooperativeList</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82"/>
         <source>Search by name, registration number, president, commune…</source>
         <translation>Rechercher par nom, n° d&apos;immatriculation, président(e), commune…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84"/>
         <source>Overdue coaching only</source>
         <translation>Accompagnement en retard seulement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="85"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87"/>
         <source>All tranches</source>
         <translation>Toutes les tranches</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88"/>
         <source>Tranche %1</source>
         <translation>Tranche %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89"/>
         <source>Every status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91"/>
         <source>Eligible or not</source>
         <translation>Éligible ou non</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92"/>
         <source>Eligible today</source>
         <translation>Éligible aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92"/>
         <source>Not eligible today</source>
         <translation>Non éligible aujourd&apos;hui</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="119"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121"/>
         <source>%n cooperative(s)</source>
         <translation>
             <numerusform>%n coopérative</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="123"/>
         <source>%1 loaded</source>
         <translation>%1 chargées</translation>
     </message>
@@ -397,12 +397,12 @@
         <translation>Prochaine séance</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="229"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="246"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="230"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="247"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -531,18 +531,18 @@
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
         <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="350"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="369"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="395"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="396"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -691,32 +691,48 @@
 <context>
     <name>RecordTabs</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="103"/>
         <source>Save the diagnosis</source>
         <translation>Enregistrer le diagnostic</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="104"/>
         <source>Assess a section</source>
         <translation>Apprécier un volet</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="105"/>
         <source>Add a need</source>
         <translation>Ajouter un besoin</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="204"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="106"/>
+        <source>Edit the need</source>
+        <translation>Modifier le besoin</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="107"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="161"/>
+        <source>Remove the need</source>
+        <translation>Supprimer le besoin</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="162"/>
+        <source>Remove this need from the diagnosis?</source>
+        <translation>Supprimer ce besoin du diagnostic ?</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="286"/>
         <source>New financing application</source>
         <translation>Nouvelle demande de financement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="205"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="287"/>
         <source>Record the application</source>
         <translation>Enregistrer la demande</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="206"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="288"/>
         <source>No financing application yet.</source>
         <translation>Aucune demande de financement pour l&apos;instant.</translation>
     </message>
@@ -800,12 +816,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="70"/>
         <source>Connect this laptop…</source>
         <translation>Connecter cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="71"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>

@@ -6,8 +6,10 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from murafaqa_desktop.services import coaching, plans, trainings
+from murafaqa_desktop.services import coaching, diagnosis, plans, trainings
+from murafaqa_desktop.store import outbox
 from murafaqa_desktop.store.db import open_db
+from murafaqa_desktop.ui.widgets import select_row
 from tests.factories import make_cooperative
 
 
@@ -317,6 +319,121 @@ def test_diagnosis_sections_and_needs_from_the_window(window, db_path):
     tab.dialog.submit()
     idle(window)
     assert [(r["kind"], r["axis"]) for r in tab.needs.rows] == [("assistance", "production")]
+
+
+def _coop_with_needs(db_path) -> str:
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    diagnosis.add_need(db, coop["id"], {"kind": "training", "axis": "marketing", "description": "Fixer les prix",
+                                        "priority": "high"})
+    diagnosis.add_need(db, coop["id"], {"kind": "assistance", "axis": "production",
+                                        "description": "مواكبة للحصول على الترخيص الصحي", "priority": "medium"})
+    db.execute("UPDATE outbox SET sent = 1")  # as if pushed: a removal must then travel to the server
+    db.close()
+    return coop["id"]
+
+
+def _needs_in_store(db_path) -> list[tuple[str, str, str]]:
+    db = open_db(db_path)
+    rows = db.execute("SELECT kind, axis, description FROM diagnosis_needs ORDER BY id").fetchall()
+    db.close()
+    return [tuple(r) for r in rows]
+
+
+def _row_of(tab, description: str) -> int:
+    return next(i for i, r in enumerate(tab.needs.rows) if r["description"] == description)
+
+
+def test_edit_a_diagnosis_need_from_the_window(window, qtbot, db_path):
+    window.open_cooperative(_coop_with_needs(db_path))
+    idle(window)
+    tab = window.record.diagnosis
+    window.record.tabs.setCurrentWidget(tab)
+    assert not tab.edit_need_button.isEnabled()  # nothing chosen yet
+    select_row(tab.needs_view, _row_of(tab, "مواكبة للحصول على الترخيص الصحي"))
+    assert tab.edit_need_button.isEnabled() and tab.remove_need_button.isEnabled()
+    qtbot.keyClick(tab.needs_view, Qt.Key.Key_Return)  # Enter opens the chosen need
+    form = tab.dialog.form
+    # the same form, filled in, the axis among the assistance areas
+    assert (form.editors["kind"].value(), form.editors["axis"].value()) == ("assistance", "production")
+    assert form.editors["description"].value() == "مواكبة للحصول على الترخيص الصحي"
+    form.editors["kind"].set_value("training")
+    form.editors["kind"].changed.emit()
+    form.editors["axis"].set_value("governance")
+    form.editors["priority"].set_value("high")
+    tab.dialog.submit()
+    idle(window)
+    assert tab.dialog.result() == tab.dialog.DialogCode.Accepted, tab.dialog.form.general_error.text()
+    idle(window)
+    row = _row_of(tab, "مواكبة للحصول على الترخيص الصحي")
+    assert (tab.needs.rows[row]["kind"], tab.needs.rows[row]["axis"], tab.needs.rows[row]["priority"]) == (
+        "training", "governance", "high")
+    assert "الحكامة" in tab.needs.data(tab.needs.index(row, 1))
+    assert ("training", "governance", "مواكبة للحصول على الترخيص الصحي") in _needs_in_store(db_path)
+    assert tab._selected_need() is tab.needs.rows[row]  # still the chosen one, wherever the reload put it
+    # a double click opens a need too
+    where = tab.needs_view.visualRect(tab.needs.index(_row_of(tab, "Fixer les prix"), 0)).center()
+    qtbot.mouseClick(tab.needs_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(tab.needs_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert tab.dialog.form.editors["description"].value() == "Fixer les prix"
+    tab.dialog.reject()
+
+
+def test_a_refused_need_edit_shows_its_reason_and_changes_nothing(window, db_path):
+    window.open_cooperative(_coop_with_needs(db_path))
+    idle(window)
+    tab = window.record.diagnosis
+    before, db = _needs_in_store(db_path), open_db(db_path)
+    waiting = outbox.pending_count(db)
+    db.close()
+    select_row(tab.needs_view, _row_of(tab, "Fixer les prix"))
+    tab.edit_need_button.click()
+    form = tab.dialog.form
+    form.editors["description"].set_value("")
+    form.editors["priority"].set_value("low")
+    tab.dialog.submit()
+    idle(window)
+    assert tab.dialog.isVisible() and "الوصف" in form.error_text("description")
+    assert _needs_in_store(db_path) == before
+    db = open_db(db_path)
+    assert outbox.pending_count(db) == waiting
+    db.close()
+    tab.dialog.reject()
+
+
+def test_remove_a_diagnosis_need_after_a_question(window, qtbot, db_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.open_cooperative(_coop_with_needs(db_path))
+    idle(window)
+    tab = window.record.diagnosis
+    window.record.tabs.setCurrentWidget(tab)
+    asked: list[str] = []
+
+    def answer(reply):
+        def question(_parent, _title, text, *_args):
+            asked.append(text)
+            return reply
+        return question
+
+    select_row(tab.needs_view, _row_of(tab, "Fixer les prix"))
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    tab.remove_need_button.click()
+    idle(window)
+    assert "Fixer les prix" in asked[-1] and len(tab.needs.rows) == 2  # "no" keeps it
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    need_id = tab._selected_need()["id"]
+    qtbot.keyClick(tab.needs_view, Qt.Key.Key_Delete)
+    idle(window)
+    idle(window)
+    assert len(asked) == 2
+    assert [r["description"] for r in tab.needs.rows] == ["مواكبة للحصول على الترخيص الصحي"]
+    assert [d for _k, _a, d in _needs_in_store(db_path)] == ["مواكبة للحصول على الترخيص الصحي"]
+    db = open_db(db_path)
+    last = outbox.entries(db)[-1]
+    db.close()
+    assert (last["tbl"], last["row_id"], last["op"]) == ("diagnosis_needs", need_id, "delete")
+    assert tab._selected_need() is tab.needs.rows[0]  # the next one is chosen: Delete can go on
 
 
 def test_first_start_saves_the_profile_and_loads_the_demo(window, db_path):

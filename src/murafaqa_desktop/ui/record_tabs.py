@@ -1,11 +1,13 @@
 """The record tabs that are mostly read: strategic diagnosis (form, sections,
-needs), trainings attended, financing (list and a new application)."""
+needs added, edited and removed), trainings attended, financing (list and a
+new application)."""
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from .. import assets
 from ..domain.entities import (DIAGNOSIS, DIAGNOSIS_NEED, DIAGNOSIS_SECTION, FINANCING, TRAINING_ATTENDANCE,
@@ -15,10 +17,10 @@ from ..domain.vocab import (AGE_BANDS, ASSISTANCE_AREAS, DIAGNOSIS_SECTIONS, FIN
 from ..services import diagnosis, financing
 from .form import FormPanel
 from .i18n import lang, locale
-from .record_dialog import RecordDialog
+from .record_dialog import RecordDialog, Save
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
-from .widgets import table_view
+from .widgets import row_keys, select_row, table_view
 
 
 
@@ -42,6 +44,9 @@ class _Tab(QWidget):
 
 
 class DiagnosisTab(_Tab):
+    """The diagnosis form, then its sections and its needs, each table under
+    the buttons that act on it."""
+
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
@@ -54,7 +59,12 @@ class DiagnosisTab(_Tab):
         self.section_button.clicked.connect(self.edit_section)
         self.need_button = QPushButton()
         self.need_button.clicked.connect(self.add_need)
+        self.edit_need_button = QPushButton()
+        self.edit_need_button.clicked.connect(self.edit_need)
+        self.remove_need_button = QPushButton()
+        self.remove_need_button.clicked.connect(lambda: self.remove_need())
         self.dialog: RecordDialog | None = None
+        self._reselect: str | int | None = None  # the need to select again once the record reloads
         s, n = DIAGNOSIS_SECTION.field, DIAGNOSIS_NEED.field
         self.sections = RowsModel([
             Column(lambda: s("section").label(lang()), lambda r: label(DIAGNOSIS_SECTIONS, r["section"], lang())),
@@ -71,24 +81,35 @@ class DiagnosisTab(_Tab):
         self.models = [self.sections, self.needs]
         self.sections_view = table_view(self.sections, stretch=2)
         self.sections_view.doubleClicked.connect(lambda _i: self.edit_section())
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.sections_view)
-        split.addWidget(table_view(self.needs, stretch=2))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.section_button)
-        buttons.addWidget(self.need_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
+        self.needs_view = table_view(self.needs, stretch=2)
+        self.needs_view.doubleClicked.connect(lambda _i: self.edit_need())
+        row_keys(self.needs_view, self.edit_need, self.remove_need)
+        self.needs_view.selectionModel().selectionChanged.connect(self._need_buttons)
+        self.needs.modelReset.connect(self._need_buttons)  # a reset clears the selection without a signal
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        layout.addLayout(buttons)
+        layout.addLayout(_button_row([], [self.save_button]))
+        # one above the other, each table as wide as the tab: side by side,
+        # the needs' four columns did not fit and scrolled sideways
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(_pane([self.section_button], self.sections_view))
+        split.addWidget(_pane([self.need_button, self.edit_need_button, self.remove_need_button], self.needs_view))
         layout.addWidget(split, 1)
+        self._need_buttons()
         self.retranslate()
 
     def retranslate(self) -> None:
         self.save_button.setText(QCoreApplication.translate("RecordTabs", "Save the diagnosis"))
         self.section_button.setText(QCoreApplication.translate("RecordTabs", "Assess a section"))
         self.need_button.setText(QCoreApplication.translate("RecordTabs", "Add a need"))
+        self.edit_need_button.setText(QCoreApplication.translate("RecordTabs", "Edit the need"))
+        self.remove_need_button.setText(QCoreApplication.translate("RecordTabs", "Remove the need"))
+        # one width for the buttons beside both tables, so that the tables' edges line up
+        side = (self.section_button, self.need_button, self.edit_need_button, self.remove_need_button)
+        width = max(b.sizeHint().width() for b in side)
+        for b in side:
+            b.setMinimumWidth(width)
 
     def show_file(self, file: dict[str, Any]) -> None:
         self.coop_id = file["cooperative"]["id"]
@@ -96,6 +117,7 @@ class DiagnosisTab(_Tab):
         self.form.set_values({name: diag.get(name) for name in self.form.editors})
         self.sections.set_rows(diag.get("sections", []))
         self.needs.set_rows(diag.get("needs", []))
+        self._select_need_again()
 
     def save(self) -> None:
         coop_id, values = self.coop_id, self.form.values()
@@ -117,30 +139,101 @@ class DiagnosisTab(_Tab):
         self._open(RecordDialog(self.tasks, DIAGNOSIS_SECTION, ("section", "rating", "findings"), save, current,
                                 self))
 
+    # -- needs ------------------------------------------------------------
     def add_need(self) -> None:
         """A training need (one of the three training axes) or a technical-assistance need."""
         coop_id = self.coop_id
         if coop_id is None:
             return
+        self._open(self._need_dialog(lambda db, v: diagnosis.add_need(db, coop_id, v),
+                                     {"kind": "training", "priority": "medium"}, None))
+
+    def edit_need(self) -> None:
+        """The selected need in the same form, filled in; saved through the service."""
+        need = self._selected_need()
+        if need is None:
+            return
+        need_id = need["id"]
+        self._reselect = need_id
+        self._open(self._need_dialog(lambda db, v: diagnosis.update_need(db, need_id, v), need, need))
+
+    def remove_need(self, confirm: bool = True) -> None:
+        """Remove the selected need, once the coach has said yes."""
+        need = self._selected_need()
+        if need is None:
+            return
+        if confirm and QMessageBox.question(
+                self, QCoreApplication.translate("RecordTabs", "Remove the need"),
+                QCoreApplication.translate("RecordTabs", "Remove this need from the diagnosis?")
+                + "\n\n" + (need["description"] or ""),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        need_id = need["id"]
+        self._reselect = self.needs.rows.index(need)  # the next one, so that Delete can go on
+        self.tasks.run(lambda db: diagnosis.delete_need(db, need_id), lambda _r: self.changed.emit(),
+                       self.tasks.reporter.report)
+
+    def _need_dialog(self, save: Save, values: dict[str, Any], current: dict[str, Any] | None) -> RecordDialog:
         made: list[RecordDialog] = []  # the options are first asked for while the dialog is being built
 
         def axes() -> list[tuple[str, str]]:
-            kind = made[0].form.editors["kind"].value() if made else "training"
+            # while the dialog is being built, the kind it is about to show
+            kind = made[0].form.editors["kind"].value() if made else values.get("kind")
             vocab = TRAINING_AXES if kind == "training" else ASSISTANCE_AREAS
             return [(code, label(vocab, code, lang())) for code in vocab]
 
-        dialog = RecordDialog(self.tasks, DIAGNOSIS_NEED, ("kind", "axis", "description", "priority"),
-                              lambda db, v: diagnosis.add_need(db, coop_id, v), None, self,
-                              defaults={"kind": "training", "priority": "medium"}, options={"axis": axes})
+        dialog = RecordDialog(self.tasks, DIAGNOSIS_NEED, ("kind", "axis", "description", "priority"), save,
+                              current, self, defaults=values, options={"axis": axes})
         made.append(dialog)
         dialog.form.editors["kind"].changed.connect(dialog.form.editors["axis"].retranslate)
-        dialog.form.editors["axis"].retranslate()
-        self._open(dialog)
+        return dialog
+
+    def _selected_need(self) -> dict[str, Any] | None:
+        rows = self.needs_view.selectionModel().selectedRows()
+        index = rows[0] if rows else self.needs_view.currentIndex()
+        return self.needs.rows[index.row()] if index.isValid() and index.row() < len(self.needs.rows) else None
+
+    def _need_buttons(self) -> None:
+        chosen = bool(self.needs_view.selectionModel().selectedRows())
+        self.edit_need_button.setEnabled(chosen)
+        self.remove_need_button.setEnabled(chosen)
+
+    def _select_need_again(self) -> None:
+        target, self._reselect = self._reselect, None
+        if isinstance(target, str):
+            target = next((i for i, r in enumerate(self.needs.rows) if r["id"] == target), None)
+        if target is not None and self.needs.rows:
+            select_row(self.needs_view, min(target, len(self.needs.rows) - 1))
 
     def _open(self, dialog: RecordDialog) -> None:
         self.dialog = dialog
         dialog.accepted.connect(self.changed)
         dialog.open()
+
+
+def _button_row(start: list[QPushButton], end: list[QPushButton]) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for b in start:
+        row.addWidget(b)
+    row.addStretch(1)
+    for b in end:
+        row.addWidget(b)
+    return row
+
+
+def _pane(buttons: list[QPushButton], view: QWidget) -> QWidget:
+    """A table with the buttons that act on it in a column beside it, where
+    they cost no height: the two tables share the tab's."""
+    pane = QWidget()
+    column = QVBoxLayout()
+    for b in buttons:
+        column.addWidget(b)
+    column.addStretch(1)
+    box = QHBoxLayout(pane)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(view, 1)
+    box.addLayout(column)
+    return pane
 
 
 class TrainingsAttendedTab(_Tab):

@@ -1,8 +1,11 @@
 """Small shared pieces: a read-only table view set up the same way everywhere,
-and selecting a row in it."""
+selecting a row in it, and the keys that open or remove its current row."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel
+from typing import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -33,3 +36,29 @@ def select_row(view: QTableView, row: int) -> None:
     index = model.index(row, 0)
     flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
     view.selectionModel().setCurrentIndex(index, flags)
+
+
+class _RowKeys(QObject):
+    def __init__(self, view: QTableView, open_row: Callable[[], None], remove_row: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._open, self._remove = open_row, remove_row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False  # Ctrl+Enter and the like keep their own meaning
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._open()
+            return True
+        if event.key() == Qt.Key.Key_Delete:
+            self._remove()
+            return True
+        return False
+
+
+def row_keys(view: QTableView, open_row: Callable[[], None], remove_row: Callable[[], None]) -> None:
+    """Enter opens the current row and Delete removes it, as a double click
+    and the Remove button do. (A read-only view would only emit ``activated``
+    on Enter, and nothing at all on Delete.)"""
+    view.installEventFilter(_RowKeys(view, open_row, remove_row))
