@@ -287,7 +287,7 @@
         <translation>غير مؤهلة اليوم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="123"/>
         <source>%n cooperative(s)</source>
         <translation>
             <numerusform>لا توجد تعاونية</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="123"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="125"/>
         <source>%1 loaded</source>
         <translation>%1 معروضة</translation>
     </message>
@@ -545,12 +545,27 @@
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="395"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="354"/>
+        <source>Cancelling the demonstration load…</source>
+        <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
+        <source>The demonstration load was cancelled: nothing of it was kept.</source>
+        <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="399"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="396"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="400"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -724,27 +739,27 @@
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="107"/>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="161"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="166"/>
         <source>Remove the need</source>
         <translation>حذف الحاجة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="162"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="167"/>
         <source>Remove this need from the diagnosis?</source>
         <translation>هل تريد حذف هذه الحاجة من التشخيص؟</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="286"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="297"/>
         <source>New financing application</source>
         <translation>طلب تمويل جديد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="287"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="298"/>
         <source>Record the application</source>
         <translation>تسجيل الطلب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="288"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="299"/>
         <source>No financing application yet.</source>
         <translation>لا يوجد أي طلب تمويل بعد.</translation>
     </message>

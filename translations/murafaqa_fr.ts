@@ -283,7 +283,7 @@
         <translation>Non éligible aujourd&apos;hui</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="123"/>
         <source>%n cooperative(s)</source>
         <translation>
             <numerusform>%n coopérative</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="123"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="125"/>
         <source>%1 loaded</source>
         <translation>%1 chargées</translation>
     </message>
@@ -537,12 +537,27 @@
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="395"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="354"/>
+        <source>Cancelling the demonstration load…</source>
+        <translation>Annulation du chargement de la démonstration…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
+        <source>The demonstration load was cancelled: nothing of it was kept.</source>
+        <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="399"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="396"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="400"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -712,27 +727,27 @@
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="107"/>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="161"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="166"/>
         <source>Remove the need</source>
         <translation>Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="162"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="167"/>
         <source>Remove this need from the diagnosis?</source>
         <translation>Supprimer ce besoin du diagnostic ?</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="286"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="297"/>
         <source>New financing application</source>
         <translation>Nouvelle demande de financement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="287"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="298"/>
         <source>Record the application</source>
         <translation>Enregistrer la demande</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="288"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="299"/>
         <source>No financing application yet.</source>
         <translation>Aucune demande de financement pour l&apos;instant.</translation>
     </message>

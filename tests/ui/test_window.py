@@ -452,6 +452,38 @@ def test_first_start_saves_the_profile_and_loads_the_demo(window, db_path):
     db.close()
 
 
+def test_cancelling_the_demo_load_keeps_the_profile_and_no_cooperative(window, db_path):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from murafaqa_desktop.services import profile
+
+    gate = threading.Event()
+    window.tasks.run(lambda db: gate.wait(10))  # holds the worker until the cancel is in
+    window.first_start("Fatima Zahra", "07", load_demo=True, cooperatives=60)
+    progress = window.findChild(QProgressDialog)
+    assert progress.isVisible()
+    progress.findChild(QPushButton).click()
+    gate.set()
+    idle(window)
+    QApplication.sendPostedEvents()  # the dialog's deferred deletion
+    assert window.findChild(QProgressDialog) is None
+    assert "إلغاء" in window.statusBar().currentMessage()
+    db = open_db(db_path)
+    assert db.execute("SELECT count(*) FROM cooperatives").fetchone()[0] == 0
+    assert profile.get(db) == {"coach": "Fatima Zahra", "region": "07"}
+    db.close()
+    # the window goes on: the list is empty and the demo can still be loaded whole
+    window.coops.model.reload()
+    idle(window)
+    assert window.coops.model.total == 0
+    window.first_start("Fatima Zahra", "07", load_demo=True, cooperatives=60)
+    idle(window)
+    idle(window)
+    assert window.coops.model.total == 60
+
+
 def test_sector_by_name_or_free_text(window):
     editor = window.record.profile.form.editors["sector"]
     editor.set_value("argan")

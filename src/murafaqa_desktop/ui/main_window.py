@@ -331,27 +331,57 @@ class MainWindow(QMainWindow):
             self.first_start(p["coach"] or "—", p["region"], dialog.demo.isChecked())
 
     def first_start(self, coach: str, region: str | None, load_demo: bool, cooperatives: int = 2000) -> None:
+        """Save the coach's profile, then load the demonstration programme if
+        asked. The load can be cancelled: it stops at its next batch and is
+        rolled back whole, so the empty database (and the profile) remain."""
+        import threading
+
         from ..services import demo, profile
 
         self.tasks.run(lambda db: profile.save(db, coach, region))
         if not load_demo:
             return
-        progress = QProgressDialog(self.tr("Loading the demonstration programme…"), "", 0, 0, self)
-        progress.setCancelButton(None)
+        stop = threading.Event()  # set here, read by the worker between batches
+        progress = QProgressDialog(self.tr("Loading the demonstration programme…"), self.tr("Cancel"), 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         signals = _Progress(self)
         signals.message.connect(lambda text: progress.setLabelText(
             self.tr("Loading the demonstration programme…") + "\n" + text))
+
+        def cancel() -> None:
+            stop.set()
+            self.statusBar().showMessage(self.tr("Cancelling the demonstration load…"))
+
+        progress.canceled.connect(cancel)  # the button, Escape and the close box
         progress.show()
 
-        def done(_summary: Any) -> None:
-            progress.close()
+        def load(db: Any) -> Any:
+            try:
+                return demo.generate(db, cooperatives, on_progress=signals.message.emit, should_cancel=stop.is_set)
+            except demo.Cancelled:
+                return None
+
+        def finish() -> None:
+            progress.canceled.disconnect(cancel)
+            progress.hide()  # not close(): closing a progress dialog reports a cancel
+            progress.deleteLater()
+
+        def done(summary: Any) -> None:
+            finish()
+            if summary is None:
+                self.statusBar().showMessage(
+                    self.tr("The demonstration load was cancelled: nothing of it was kept."), 10_000)
+                return
+            self.statusBar().clearMessage()
             self.coops.model.reload()
             self.refresh_status()
 
-        self.tasks.run(lambda db: demo.generate(db, cooperatives, on_progress=signals.message.emit), done,
-                       lambda e: (progress.close(), self.reporter.report(e)))
+        def failed(error: Any) -> None:
+            finish()
+            self.reporter.report(error)
+
+        self.tasks.run(load, done, failed)
 
     # -- state -----------------------------------------------------------------
     def _restore(self) -> None:
