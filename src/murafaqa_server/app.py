@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from murafaqa_desktop.sync.protocol import (
     API_PREFIX,
@@ -37,6 +38,34 @@ from murafaqa_desktop.sync.protocol import (
 
 from . import data, logs, merge, pull, security, services
 from .data import Actor
+
+
+class RequestLog:
+    """One structured log event per HTTP request (method, path, status,
+    milliseconds). Plain ASGI: unlike ``@app.middleware("http")`` it adds no
+    task and no stream per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500  # unless the response starts: an exception escaped
+
+        async def send_noting_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_noting_status)
+        finally:
+            logs.event("request", method=scope["method"], path=scope["path"], status=status,
+                       ms=round((time.perf_counter() - start) * 1000, 1))
 
 
 class ApiError(HTTPException):
@@ -152,6 +181,7 @@ def create_app(engine: Engine) -> FastAPI:
     app = FastAPI(title="Murafaqa central server", version=str(SCHEMA_VERSION),
                   description="Sync server of Murafaqa Desktop: enrolment, push/pull sync, assignments.")
     app.add_middleware(GZipMiddleware, minimum_size=600)
+    app.add_middleware(RequestLog)
     app.state.engine = engine
 
     @app.exception_handler(ApiError)
@@ -163,15 +193,6 @@ def create_app(engine: Engine) -> FastAPI:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
         return _error(422, "bad_body", f"Invalid request: {where}: {first.get('msg', 'invalid')}")
-
-    @app.middleware("http")
-    async def _log(request: Request, call_next):
-        start = time.perf_counter()
-        response = await call_next(request)
-        logs.event("request", method=request.method, path=request.url.path, status=response.status_code,
-                   ms=round((time.perf_counter() - start) * 1000, 1))
-        return response
-
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> dict[str, Any]:

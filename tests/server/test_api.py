@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import uuid
 
 import pytest
@@ -52,6 +53,16 @@ def world(server):
     assert sync(server, ali, [coop_mutation(1, mine, "RC-A")]).status_code == 200
     assert sync(server, sara, [coop_mutation(1, theirs, "RC-B")]).status_code == 200
     return {"ali": ali, "sara": sara, "mine": mine, "theirs": theirs}
+
+
+def test_every_request_is_logged_with_its_status(server, caplog):
+    with caplog.at_level(logging.INFO, logger="murafaqa_server"):
+        server.client.get("/healthz")
+        sync(server, {"Authorization": "Bearer nope"})
+    events = [r.fields for r in caplog.records if r.getMessage() == "request"]
+    assert [(e["method"], e["path"], e["status"]) for e in events] == [
+        ("GET", "/healthz", 200), ("POST", "/api/v1/sync", 401)]
+    assert all(e["ms"] >= 0 for e in events)
 
 
 def test_healthz_and_openapi(server):
