@@ -739,27 +739,27 @@
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="107"/>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="166"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="167"/>
         <source>Remove the need</source>
         <translation>حذف الحاجة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="167"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="168"/>
         <source>Remove this need from the diagnosis?</source>
         <translation>هل تريد حذف هذه الحاجة من التشخيص؟</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="297"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="301"/>
         <source>New financing application</source>
         <translation>طلب تمويل جديد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="298"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="302"/>
         <source>Record the application</source>
         <translation>تسجيل الطلب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="299"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="303"/>
         <source>No financing application yet.</source>
         <translation>لا يوجد أي طلب تمويل بعد.</translation>
     </message>

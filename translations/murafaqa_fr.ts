@@ -727,27 +727,27 @@
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="107"/>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="166"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="167"/>
         <source>Remove the need</source>
         <translation>Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="167"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="168"/>
         <source>Remove this need from the diagnosis?</source>
         <translation>Supprimer ce besoin du diagnostic ?</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="297"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="301"/>
         <source>New financing application</source>
         <translation>Nouvelle demande de financement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="298"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="302"/>
         <source>Record the application</source>
         <translation>Enregistrer la demande</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="299"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="303"/>
         <source>No financing application yet.</source>
         <translation>Aucune demande de financement pour l&apos;instant.</translation>
     </message>

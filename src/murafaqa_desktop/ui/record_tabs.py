@@ -44,8 +44,8 @@ class _Tab(QWidget):
 
 
 class DiagnosisTab(_Tab):
-    """The diagnosis form, then its sections and its needs, each table under
-    the buttons that act on it."""
+    """The diagnosis form, then its sections and its needs, each table with
+    the buttons that act on it beside it."""
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,8 +154,9 @@ class DiagnosisTab(_Tab):
         if need is None:
             return
         need_id = need["id"]
-        self._reselect = need_id
-        self._open(self._need_dialog(lambda db, v: diagnosis.update_need(db, need_id, v), need, need))
+        dialog = self._need_dialog(lambda db, v: diagnosis.update_need(db, need_id, v), need, need)
+        dialog.accepted.connect(lambda: setattr(self, "_reselect", need_id))  # before the reload it starts
+        self._open(dialog)
 
     def remove_need(self, confirm: bool = True) -> None:
         """Remove the selected need, once the coach has said yes."""
@@ -168,10 +169,13 @@ class DiagnosisTab(_Tab):
                 + "\n\n" + (need["description"] or ""),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
-        need_id = need["id"]
-        self._reselect = self.needs.rows.index(need)  # the next one, so that Delete can go on
-        self.tasks.run(lambda db: diagnosis.delete_need(db, need_id), lambda _r: self.changed.emit(),
+        need_id, row = need["id"], self.needs.rows.index(need)
+        self.tasks.run(lambda db: diagnosis.delete_need(db, need_id), lambda _r: self._removed(row),
                        self.tasks.reporter.report)
+
+    def _removed(self, row: int) -> None:
+        self._reselect = row  # the next need, so that Delete can go on
+        self.changed.emit()
 
     def _need_dialog(self, save: Save, values: dict[str, Any], current: dict[str, Any] | None) -> RecordDialog:
         made: list[RecordDialog] = []  # the options are first asked for while the dialog is being built
