@@ -10,13 +10,13 @@ from __future__ import annotations
 import gzip
 import time
 import zlib
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
@@ -31,7 +31,6 @@ from murafaqa_desktop.sync.protocol import (
     AssignResponse,
     EnrolRequest,
     EnrolResponse,
-    MutationResult,
     SyncRequest,
     SyncResponse,
 )
@@ -68,6 +67,9 @@ class RequestLog:
                        ms=round((time.perf_counter() - start) * 1000, 1))
 
 
+Body = TypeVar("Body", bound=BaseModel)
+
+
 class ApiError(HTTPException):
     def __init__(self, status: int, code: str, detail: str) -> None:
         super().__init__(status_code=status, detail=detail)
@@ -85,10 +87,9 @@ def _check_schema(version: int | None) -> None:
                        "please update the application (nothing was changed).")
 
 
-async def _body(request: Request, model: type[BaseModel]) -> Any:
-    """Read a JSON body, gunzipped when the laptop compressed it (2G links)."""
-    raw = await request.body()
-    if request.headers.get("content-encoding", "").lower() == "gzip":
+def _decoded(raw: bytes, encoding: str, model: type[Body]) -> Body:
+    """A JSON body, gunzipped when the laptop compressed it (2G links)."""
+    if encoding.lower() == "gzip":
         try:
             raw = gzip.decompress(raw)
         except (OSError, EOFError, zlib.error):
@@ -104,6 +105,10 @@ async def _body(request: Request, model: type[BaseModel]) -> Any:
     if head is None:
         raise ApiError(422, "bad_body", "A JSON body is required.")
     return head
+
+
+async def _body(request: Request, model: type[Body]) -> Body:
+    return _decoded(await request.body(), request.headers.get("content-encoding", ""), model)
 
 
 def _schema_from_raw(raw: bytes) -> int | None:
@@ -126,20 +131,23 @@ def _first_error(e: Exception) -> str:
     return "see the protocol"
 
 
-def current_actor(request: Request, authorization: Annotated[str | None, Header()] = None,
-                  x_murafaqa_schema: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None) -> Actor:
-    """The laptop behind a request, from its token: refused at once when the
-    token is unknown or revoked, or its user disabled (checked on every call)."""
-    if x_murafaqa_schema is not None:
+def _bearer(authorization: str | None, schema_header: str | None) -> str:
+    """The laptop token of a request, refused before any database work when
+    the laptop speaks another schema or sent no token."""
+    if schema_header is not None:
         try:
-            _check_schema(int(x_murafaqa_schema))
+            _check_schema(int(schema_header))
         except ValueError:
             _check_schema(None)
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(401, "no_token", "No laptop token: enrol this laptop first.")
-    token = authorization.split(" ", 1)[1].strip()
-    with request.app.state.engine.connect() as conn:
-        found = data.device_by_token(conn, security.token_hash(token))
+    return authorization.split(" ", 1)[1].strip()
+
+
+def _laptop(conn: Connection, token: str) -> Actor:
+    """The laptop behind a token: refused at once when the token is unknown or
+    revoked, or its user disabled (checked on every call)."""
+    found = data.device_by_token(conn, security.token_hash(token))
     if found is None:
         raise ApiError(401, "bad_token", "Unknown laptop token: enrol this laptop again.")
     if found["revoked_at"]:
@@ -149,32 +157,61 @@ def current_actor(request: Request, authorization: Annotated[str | None, Header(
     return Actor(found["user_id"], found["name"], found["role"], found["region"], found["device_id"])
 
 
+def current_actor(request: Request, authorization: Annotated[str | None, Header()] = None,
+                  x_murafaqa_schema: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None) -> Actor:
+    """The laptop behind a request (the routes other than /sync)."""
+    token = _bearer(authorization, x_murafaqa_schema)
+    with request.app.state.engine.connect() as conn:
+        return _laptop(conn, token)
+
+
 Auth = Annotated[Actor, Depends(current_actor)]
 
 
-def _exchange(engine: Engine, who: Actor, body: SyncRequest) -> SyncResponse:
-    """Push then pull, each in its own transaction (run on a worker thread:
-    the database calls block)."""
-    results: list[MutationResult] = []
-    last_n = 0
-    if body.mutations or body.resolved:
-        # SQLite has one writer anyway: take the sequence lock first. On
-        # PostgreSQL pushes decide in parallel; one that meets another on a
-        # unique key or a lock cycle is rolled back and run again alone.
-        serial = engine.dialect.name == "sqlite"
+def _sync_body(raw: bytes, encoding: str) -> SyncRequest:
+    body = _decoded(raw, encoding, SyncRequest)
+    _check_schema(body.schema_version)
+    try:
+        merge.validate(body.mutations)
+    except merge.BadPush as e:
+        raise ApiError(422, "bad_mutation", str(e)) from None
+    return body
+
+
+def _exchange(engine: Engine, token: str, raw: bytes, encoding: str) -> tuple[Actor, SyncRequest, SyncResponse]:
+    """A whole sync in one call on a worker thread (the database calls block),
+    on one connection: who the laptop is and its push in one transaction, then
+    its pull page. Refusals come in the order the other routes give them: the
+    token, then the body."""
+    # SQLite has one writer anyway: pushes take the sequence lock first. On
+    # PostgreSQL pushes decide in parallel; one that meets another on a unique
+    # key or a lock cycle is rolled back and run again alone.
+    serial = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
         try:
-            with engine.begin() as conn:
-                results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=serial)
+            who, body, out = _push(conn, token, raw, encoding, serial=serial)
         except DBAPIError:
             if serial:
                 raise
-            with engine.begin() as conn:
-                results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=True)
-    out = SyncResponse(results=results, last_n=last_n)
-    if body.pull is not None:
-        with engine.connect() as conn:
+            who, body, out = _push(conn, token, raw, encoding, serial=True)
+        if body.pull is not None:
+            # The pull only reads, and under READ COMMITTED a transaction gives
+            # its statements no common snapshot: autocommit spares its BEGIN and
+            # ROLLBACK round trips.
+            conn.execution_options(isolation_level="AUTOCOMMIT")
             out.page = pull.page(conn, who, body.pull)
-    return out
+    return who, body, out
+
+
+def _push(conn: Connection, token: str, raw: bytes, encoding: str, *, serial: bool
+          ) -> tuple[Actor, SyncRequest, SyncResponse]:
+    with conn.begin():
+        who = _laptop(conn, token)
+        body = _sync_body(raw, encoding)
+        if not (body.mutations or body.resolved):
+            return who, body, SyncResponse()
+        results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=serial)
+    return who, body, SyncResponse(results=results, last_n=last_n)
 
 
 def create_app(engine: Engine) -> FastAPI:
@@ -221,14 +258,12 @@ def create_app(engine: Engine) -> FastAPI:
     @app.post(f"{API_PREFIX}/sync", response_model=SyncResponse, tags=["sync"],
               openapi_extra={"requestBody": {"content": {"application/json": {
                   "schema": SyncRequest.model_json_schema()}}}})
-    async def sync(request: Request, who: Auth) -> Response:
-        body: SyncRequest = await _body(request, SyncRequest)
-        _check_schema(body.schema_version)
-        try:
-            merge.validate(body.mutations)
-        except merge.BadPush as e:
-            raise ApiError(422, "bad_mutation", str(e)) from None
-        out = await run_in_threadpool(_exchange, engine, who, body)
+    async def sync(request: Request, authorization: Annotated[str | None, Header()] = None,
+                   x_murafaqa_schema: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None) -> Response:
+        token = _bearer(authorization, x_murafaqa_schema)
+        raw = await request.body()
+        who, body, out = await run_in_threadpool(_exchange, engine, token, raw,
+                                                 request.headers.get("content-encoding", ""))
         logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations),
                    pulled=len(out.page.changes) if out.page else 0)
         return Response(out.model_dump_json(exclude_defaults=True), media_type="application/json")

@@ -65,6 +65,25 @@ def test_every_request_is_logged_with_its_status(server, caplog):
     assert all(e["ms"] >= 0 for e in events)
 
 
+def test_dead_database_connections_fail_no_request(world, server):
+    """PostgreSQL restarted, or a firewall cut idle connections: the pool's
+    connections are dead, and every request still succeeds."""
+    if server.kind != "postgres":
+        pytest.skip("SQLite has no connection to lose")
+    held = [server.engine.connect() for _ in range(4)]
+    pids = [c.exec_driver_sql("SELECT pg_backend_pid()").scalar() for c in held]
+    for c in held:
+        c.close()
+    with server.engine.connect() as killer:  # one of them, which survives
+        for pid in pids:
+            killer.exec_driver_sql(f"SELECT pg_terminate_backend({pid}) WHERE {pid} <> pg_backend_pid()")
+    for n in range(4):
+        assert server.client.get("/api/v1/me", headers=world["ali"]).status_code == 200
+        r = sync(server, world["ali"], [{"n": 20 + n, "t": "cooperatives", "id": world["mine"], "op": "upsert",
+                                         "f": {"members": n}, "b": {"members": 10**6}}], pull={"cursor": 0})
+        assert r.status_code == 200 and r.json()["results"][0]["st"] == "ok"
+
+
 def test_healthz_and_openapi(server):
     r = server.client.get("/healthz")
     assert r.status_code == 200 and r.json()["status"] == "ok"
@@ -121,6 +140,17 @@ def test_bad_bodies_are_422_and_write_nothing(world, server):
     r = server.client.post("/api/v1/sync", content=b"garbage", headers={**world["ali"], "Content-Encoding": "gzip"})
     assert r.status_code == 422
     assert server_state(server) == before
+
+
+def test_refusals_come_in_order_schema_header_then_token_then_body(world, server):
+    def post(headers):
+        r = server.client.post("/api/v1/sync", content=b"{not json", headers=headers)
+        return r.status_code, r.json()["code"]
+
+    assert post({"Authorization": "Bearer nope", SCHEMA_HEADER: str(V - 1)}) == (426, "update_required")
+    assert post({}) == (401, "no_token")
+    assert post({"Authorization": "Bearer nope"}) == (401, "bad_token")
+    assert post(world["ali"]) == (422, "bad_body")
 
 
 def test_gzip_bodies_are_accepted(world, server):
