@@ -22,7 +22,8 @@ from ..domain.vocab import PROGRAMME_STATUS, label
 from .i18n import lang, of_twelve
 from .tasks import Tasks
 
-PAGE = 200
+FIRST_PAGE = 60  # a search shows a screenful (a tall screen's) at once: fewer rows read on each keystroke
+PAGE = 200  # then the rest as the list is scrolled
 COLUMNS = ("registration_number", "name", "region", "tranche", "status", "coach", "eligible", "sessions", "next_due")
 SORT_KEYS = {"registration_number": "registration_number", "name": "name_ar", "region": "region",
              "tranche": "tranche", "status": "status", "coach": "coach", "sessions": "sessions",
@@ -122,7 +123,7 @@ class CooperativeTableModel(QAbstractTableModel):
             store, fast = _store()
             f = store.CooperativeFilter(**filters)
             return (fast.count(db, f),
-                    fast.first_page(db, f, sort=sort, descending=desc, limit=PAGE, columns=SELECT))
+                    fast.first_page(db, f, sort=sort, descending=desc, limit=FIRST_PAGE, columns=SELECT))
 
         self.tasks.run(job, lambda result: self._first_page(generation, result), self._failed)
 
