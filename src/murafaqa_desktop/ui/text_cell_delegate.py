@@ -16,17 +16,19 @@ access through the bindings costs more than drawing a short text.
 """
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QPalette, QStaticText, QTextOption, QTransform
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate
+
+if TYPE_CHECKING:  # QStyle and its options make ~10 ms of enums at import: the window starts without them
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 PADDING = 4  # pixels between a cell's edge and its text, as Qt's styles leave
 CACHE_LIMIT = 6000  # shaped texts kept: a few screens of names and every repeated label
 
 _Index = QModelIndex | QPersistentModelIndex
-_SELECTED = QStyle.StateFlag.State_Selected
 _CENTRE = int(Qt.AlignmentFlag.AlignHCenter)
 _TRAILING = int(Qt.AlignmentFlag.AlignTrailing)
 _VIEW_CHANGES = frozenset({QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
@@ -66,11 +68,11 @@ class TextCellDelegate(QStyledItemDelegate):
         self._shaped.clear()
         self._elided.clear()
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+    def paint(self, painter: QPainter, option: "QStyleOptionViewItem", index: _Index) -> None:
         row, column = index.row(), index.column()
         text, brush, alignment = self.model.cell(row, column)
         rect = option.rect
-        selected = _SELECTED in option.state
+        selected = self.view.selectionModel().isSelected(index)
         if selected:
             painter.fillRect(rect, self.highlight)
         elif row & 1 and self.alternate is not None:
@@ -93,7 +95,7 @@ class TextCellDelegate(QStyledItemDelegate):
             painter.setPen(brush.color() if brush is not None else self.text_colour)
         painter.drawStaticText(QPointF(x, y), static)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+    def sizeHint(self, option: "QStyleOptionViewItem", index: _Index) -> QSize:
         text = self.model.cell(index.row(), index.column())[0]
         size = self._static(text, 1 << 20).size().toSize()
         return QSize(size.width() + 2 * PADDING, size.height() + 2 * PADDING)
