@@ -2,6 +2,10 @@
 
 All functions take an open SQLAlchemy ``Connection`` inside the caller's
 transaction: a push and its bookkeeping commit or vanish together.
+
+The statements every sync runs are built once, at import, with their values
+as bind parameters (``expanding`` ones for lists): building a SQLAlchemy
+expression costs more than compiling it from the cache and running it.
 """
 from __future__ import annotations
 
@@ -9,9 +13,11 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, not_, or_, select, update
+from sqlalchemy import BigInteger, Connection, and_, bindparam, func, insert, not_, or_, select, update
+from sqlalchemy.sql import ColumnElement, Select
 
 from .tables import assignments, conflicts, counters, devices, records, users
 
@@ -54,12 +60,15 @@ def add_device(conn: Connection, user_id: int, token_hash: str, label: str) -> s
     return device_id
 
 
+_DEVICE_BY_TOKEN = (
+    select(devices.c.id.label("device_id"), devices.c.revoked_at, devices.c.last_n,
+           users.c.id.label("user_id"), users.c.name, users.c.role, users.c.region, users.c.disabled)
+    .join(users, users.c.id == devices.c.user_id).where(devices.c.token_hash == bindparam("token_hash")))
+
+
 def device_by_token(conn: Connection, token_hash: str) -> dict[str, Any] | None:
     """The laptop and its user, joined: one query per request."""
-    q = (select(devices.c.id.label("device_id"), devices.c.revoked_at, devices.c.last_n,
-                users.c.id.label("user_id"), users.c.name, users.c.role, users.c.region, users.c.disabled)
-         .join(users, users.c.id == devices.c.user_id).where(devices.c.token_hash == token_hash))
-    row = conn.execute(q).mappings().first()
+    row = conn.execute(_DEVICE_BY_TOKEN, {"token_hash": token_hash}).mappings().first()
     return dict(row) if row else None
 
 
@@ -76,14 +85,18 @@ def list_devices(conn: Connection) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(q).mappings()]
 
 
+_LOCK_DEVICE = select(devices.c.last_n).where(devices.c.id == bindparam("device_id")).with_for_update()
+_SAVE_DEVICE_PROGRESS = (update(devices).where(devices.c.id == bindparam("device_id"))
+                         .values(last_n=bindparam("last_n"), last_seen=bindparam("last_seen")))
+
+
 def lock_device(conn: Connection, device_id: str) -> int:
     """The last mutation number applied for this laptop, its row locked."""
-    q = select(devices.c.last_n).where(devices.c.id == device_id).with_for_update()
-    return int(conn.execute(q).scalar_one())
+    return int(conn.execute(_LOCK_DEVICE, {"device_id": device_id}).scalar_one())
 
 
 def save_device_progress(conn: Connection, device_id: str, last_n: int) -> None:
-    conn.execute(update(devices).where(devices.c.id == device_id).values(last_n=last_n, last_seen=now()))
+    conn.execute(_SAVE_DEVICE_PROGRESS, {"device_id": device_id, "last_n": last_n, "last_seen": now()})
 
 
 # -- the global sequence ----------------------------------------------------------
@@ -97,12 +110,23 @@ def lock_sequence(conn: Connection) -> int:
     return int(conn.execute(q).scalar_one())
 
 
+_ADVANCE_SEQUENCE = (update(counters).where(counters.c.name == "seq")
+                     .values(value=counters.c.value + bindparam("n", type_=BigInteger)).returning(counters.c.value))
+_CURRENT_SEQUENCE = select(counters.c.value).where(counters.c.name == "seq")
+
+
+def advance_sequence(conn: Connection, n: int) -> int:
+    """Take the next n sequences and return the last: one statement that also
+    takes the sequence's lock (held until commit, as ``lock_sequence``'s)."""
+    return int(conn.execute(_ADVANCE_SEQUENCE, {"n": n}).scalar_one())
+
+
 def save_sequence(conn: Connection, value: int) -> None:
     conn.execute(update(counters).where(counters.c.name == "seq").values(value=value))
 
 
 def current_sequence(conn: Connection) -> int:
-    return int(conn.execute(select(counters.c.value).where(counters.c.name == "seq")).scalar_one())
+    return int(conn.execute(_CURRENT_SEQUENCE).scalar_one())
 
 
 # -- synced records -----------------------------------------------------------------
@@ -138,32 +162,38 @@ def get_record(conn: Connection, row_id: str, *, lock: bool = False) -> Record |
     return _record(row) if row else None
 
 
+_RECORDS_BY_ID = select(records).where(records.c.id.in_(bindparam("ids", expanding=True))).order_by(records.c.id)
+_LOCK_RECORDS_BY_ID = _RECORDS_BY_ID.with_for_update()
+_RECORDS_BY_UKEY = select(records).where(records.c.ukey.in_(bindparam("keys", expanding=True)))
+_RECORD_COLUMNS = ("tbl", "coop_id", "region", "ukey", "author_id", "origin", "data", "versions", "writers", "seq",
+                   "cseq", "deleted")  # every column _values() gives but the id
+# Bind names differ from the column names: those are reserved for SET values.
+_SAVE_RECORDS = (update(records).where(records.c.id == bindparam("b_id"))
+                 .values({k: bindparam(f"b_{k}") for k in _RECORD_COLUMNS}))
+_INSERT_RECORDS = insert(records)
+
+
 def get_records(conn: Connection, row_ids: Iterable[str], *, lock: bool = False) -> dict[str, Record]:
     """Several rows at once, locked in id order when asked (a push locks
     every row it touches before deciding anything)."""
     ids = sorted(set(row_ids))
     if not ids:
         return {}
-    q = select(records).where(records.c.id.in_(ids)).order_by(records.c.id)
-    return {r.id: _record(r) for r in conn.execute(q.with_for_update() if lock else q)}
+    q = _LOCK_RECORDS_BY_ID if lock else _RECORDS_BY_ID
+    return {r.id: _record(r) for r in conn.execute(q, {"ids": ids})}
 
 
 def save_records(conn: Connection, recs: list[Record]) -> None:
     """Write back changed rows in one batch."""
-    if not recs:
-        return
-    rows = [{f"b_{k}": v for k, v in _values(rec).items()} for rec in recs]
-    columns = [k[2:] for k in rows[0] if k != "b_id"]
-    stmt = update(records).where(records.c.id == bindparam("b_id")).values(
-        {k: bindparam(f"b_{k}") for k in columns})
-    conn.execute(stmt, rows)
+    if recs:
+        conn.execute(_SAVE_RECORDS, [{f"b_{k}": v for k, v in _values(rec).items()} for rec in recs])
 
 
 def records_by_ukeys(conn: Connection, keys: Iterable[str]) -> dict[str, Record]:
     keys = sorted(set(keys))
     if not keys:
         return {}
-    return {r.ukey: _record(r) for r in conn.execute(select(records).where(records.c.ukey.in_(keys)))}
+    return {r.ukey: _record(r) for r in conn.execute(_RECORDS_BY_UKEY, {"keys": keys})}
 
 
 def record_by_ukey(conn: Connection, ukey: str) -> Record | None:
@@ -183,10 +213,10 @@ def insert_record(conn: Connection, rec: Record) -> None:
 
 
 def insert_records(conn: Connection, recs: Iterable[Record]) -> None:
-    """Bulk load (benchmarks, imports)."""
+    """New rows in one batch (pushes, bulk loads)."""
     rows = [_values(r) for r in recs]
     if rows:
-        conn.execute(insert(records), rows)
+        conn.execute(_INSERT_RECORDS, rows)
 
 
 def save_record(conn: Connection, rec: Record) -> None:
@@ -225,18 +255,40 @@ class Actor:
     device_id: str = ""
 
 
+# The actor's values in a scoped statement; their names differ from every
+# column's, as UPDATE statements reserve those for SET values.
+_ASSIGNED = select(assignments.c.coop_id).where(assignments.c.user_id == bindparam("actor_id"), assignments.c.active)
+_COACH_REGIONS = (select(records.c.region).distinct()
+                  .where(records.c.coop_id.in_(_ASSIGNED), records.c.tbl == "cooperatives"))
+_COACH_ASSIGNMENTS = (
+    select(assignments.c.coop_id, assignments.c.active, assignments.c.seq, records.c.region, records.c.cseq)
+    .outerjoin(records, and_(records.c.id == assignments.c.coop_id, records.c.tbl == "cooperatives"))
+    .where(assignments.c.user_id == bindparam("actor_id")))
+
+
 def assigned(conn: Connection, user_id: int) -> set[str]:
-    q = select(assignments.c.coop_id).where(assignments.c.user_id == user_id, assignments.c.active)
-    return set(conn.execute(q).scalars())
+    return set(conn.execute(_ASSIGNED, {"actor_id": user_id}).scalars())
 
 
 def coach_regions(conn: Connection, actor: Actor) -> set[str]:
-    q = (select(records.c.region).distinct()
-         .where(records.c.coop_id.in_(select(assignments.c.coop_id).where(
-             assignments.c.user_id == actor.user_id, assignments.c.active)),
-             records.c.tbl == "cooperatives"))
-    found = {r for r in conn.execute(q).scalars() if r}
+    found = {r for r in conn.execute(_COACH_REGIONS, {"actor_id": actor.user_id}).scalars() if r}
     return found | ({actor.region} if actor.region else set())
+
+
+@dataclass(frozen=True)
+class Assignment:
+    coop_id: str
+    active: bool
+    seq: int
+    region: str | None  # the cooperative's
+    cseq: int | None  # the cooperative's creation (or whole resend) sequence
+
+
+def coach_assignments(conn: Connection, user_id: int) -> list[Assignment]:
+    """Every assignment of a coach, active or not, with its cooperative's
+    region and creation sequence: one query per pull."""
+    return [Assignment(r.coop_id, bool(r.active), int(r.seq), r.region, None if r.cseq is None else int(r.cseq))
+            for r in conn.execute(_COACH_ASSIGNMENTS, {"actor_id": user_id})]
 
 
 def assign(conn: Connection, user_id: int, coop_id: str, active: bool, seq: int) -> bool:
@@ -255,25 +307,6 @@ def assign(conn: Connection, user_id: int, coop_id: str, active: bool, seq: int)
     return True
 
 
-def assignment_rows(conn: Connection, user_id: int) -> list[tuple[str, bool, int]]:
-    """Every assignment of a user (coop, active, seq): one query per pull."""
-    q = select(assignments.c.coop_id, assignments.c.active, assignments.c.seq).where(
-        assignments.c.user_id == user_id)
-    return [(r.coop_id, bool(r.active), int(r.seq)) for r in conn.execute(q)]
-
-
-def assigned_by_creation(conn: Connection, user_id: int, coop_ids: set[str]) -> set[str]:
-    """Of these cooperatives, those assigned to the user by creating them (the
-    assignment took the creation's sequence): their rows travel as ordinary
-    changes, not as a whole newly assigned cooperative."""
-    if not coop_ids:
-        return set()
-    q = (select(assignments.c.coop_id).join(records, records.c.id == assignments.c.coop_id)
-         .where(assignments.c.user_id == user_id, assignments.c.coop_id.in_(sorted(coop_ids)),
-                assignments.c.seq == records.c.cseq))
-    return set(conn.execute(q).scalars())
-
-
 def coaches_of(conn: Connection, coop_id: str) -> list[str]:
     q = (select(users.c.name).join(assignments, assignments.c.user_id == users.c.id)
          .where(assignments.c.coop_id == coop_id, assignments.c.active).order_by(users.c.name))
@@ -289,36 +322,50 @@ def find_cooperative(conn: Connection, key: str) -> Record | None:
     return rec
 
 
-def _scope_clause(conn: Connection, actor: Actor, coop_col, region_col, user_col=None,
-                  regions: set[str] | None = None):
-    if actor.role == "admin":
+def _scope(role: str, coop_col: Any, region_col: Any, user_col: Any = None) -> ColumnElement[bool] | None:
+    """Which rows an actor of this role sees, the actor's values left as bind
+    parameters (``_actor_params``): None for an administrator, who sees all."""
+    if role == "admin":
         return None
-    if actor.role == "coordinator":
-        clause = region_col == actor.region
+    clause: ColumnElement[bool]
+    if role == "coordinator":
+        clause = region_col == bindparam("actor_region")
     else:
-        mine = select(assignments.c.coop_id).where(assignments.c.user_id == actor.user_id, assignments.c.active)
-        if regions is None:
-            regions = coach_regions(conn, actor)
-        in_regions = region_col.in_(sorted(regions))
-        clause = or_(coop_col.in_(mine), and_(coop_col.is_(None), in_regions))
+        clause = or_(coop_col.in_(_ASSIGNED),
+                     and_(coop_col.is_(None), region_col.in_(bindparam("actor_regions", expanding=True))))
     if user_col is not None:
-        clause = or_(clause, user_col == actor.user_id)
+        clause = or_(clause, user_col == bindparam("actor_id"))
     return clause
+
+
+def _actor_params(conn: Connection, actor: Actor, regions: set[str] | None = None) -> dict[str, Any]:
+    params: dict[str, Any] = {"actor_id": actor.user_id, "actor_region": actor.region}
+    if actor.role == "coach":
+        params["actor_regions"] = sorted(coach_regions(conn, actor) if regions is None else regions)
+    return params
+
+
+@cache
+def _changes_query(role: str, whole: bool) -> Select:
+    """Built once for each role, with or without newly assigned cooperatives."""
+    changed = records.c.seq > bindparam("cursor")
+    if whole:
+        changed = or_(changed, and_(records.c.coop_id.in_(bindparam("whole", expanding=True)),
+                                    not_(records.c.deleted)))
+    q = select(records).where(records.c.pk > bindparam("after"), changed)
+    scope = _scope(role, records.c.coop_id, records.c.region)
+    if scope is not None:
+        q = q.where(scope)
+    return q.order_by(records.c.pk).limit(bindparam("limit"))
 
 
 def changes_page(conn: Connection, actor: Actor, cursor: int, after: int, limit: int,
                  whole_coops: set[str], regions: set[str] | None = None) -> list[Record]:
     """Rows in scope that changed since the cursor (or belong to a newly
     assigned cooperative), by position, from ``after`` on."""
-    changed = records.c.seq > cursor
-    if whole_coops:
-        changed = or_(changed, and_(records.c.coop_id.in_(sorted(whole_coops)), not_(records.c.deleted)))
-    q = select(records).where(records.c.pk > after, changed)
-    scope = _scope_clause(conn, actor, records.c.coop_id, records.c.region, regions=regions)
-    if scope is not None:
-        q = q.where(scope)
-    q = q.order_by(records.c.pk).limit(limit)
-    return [_record(r) for r in conn.execute(q)]
+    params = {**_actor_params(conn, actor, regions), "cursor": cursor, "after": after, "limit": limit,
+              "whole": sorted(whole_coops)}
+    return [_record(r) for r in conn.execute(_changes_query(actor.role, bool(whole_coops)), params)]
 
 
 def cooperative_rows(conn: Connection, coop_id: str) -> list[Record]:
@@ -327,21 +374,33 @@ def cooperative_rows(conn: Connection, coop_id: str) -> list[Record]:
 
 # -- conflicts ----------------------------------------------------------------------
 
-def add_conflict(conn: Connection, **values: Any) -> None:
-    for key in ("server_value", "client_value"):
-        values[key] = json.dumps(values.get(key), ensure_ascii=False)
-    conn.execute(insert(conflicts).values(created_at=now(), resolved=False, **values))
+_INSERT_CONFLICTS = insert(conflicts)
+
+
+def add_conflicts(conn: Connection, found: list[dict[str, Any]]) -> None:
+    """Record a push's conflicts in one batch."""
+    if not found:
+        return
+    stamp = now()
+    rows = [{**c, "server_value": json.dumps(c.get("server_value"), ensure_ascii=False),
+             "client_value": json.dumps(c.get("client_value"), ensure_ascii=False),
+             "created_at": stamp, "resolved": False} for c in found]
+    conn.execute(_INSERT_CONFLICTS, rows)
+
+
+@cache
+def _conflicts_query(role: str) -> Select:
+    q = (select(conflicts, users.c.name.label("user")).join(users, users.c.id == conflicts.c.user_id)
+         .where(conflicts.c.seq > bindparam("cursor")))
+    scope = _scope(role, conflicts.c.coop_id, conflicts.c.region, conflicts.c.user_id)
+    return (q if scope is None else q.where(scope)).order_by(conflicts.c.id)
 
 
 def conflicts_since(conn: Connection, actor: Actor, cursor: int, regions: set[str] | None = None
                     ) -> list[dict[str, Any]]:
-    q = (select(conflicts, users.c.name.label("user")).join(users, users.c.id == conflicts.c.user_id)
-         .where(conflicts.c.seq > cursor))
-    scope = _scope_clause(conn, actor, conflicts.c.coop_id, conflicts.c.region, conflicts.c.user_id, regions)
-    if scope is not None:
-        q = q.where(scope)
+    params = {**_actor_params(conn, actor, regions), "cursor": cursor}
     out = []
-    for r in conn.execute(q.order_by(conflicts.c.id)).mappings():
+    for r in conn.execute(_conflicts_query(actor.role), params).mappings():
         row = dict(r)
         row["server_value"] = json.loads(row["server_value"]) if row["server_value"] else None
         row["client_value"] = json.loads(row["client_value"]) if row["client_value"] else None
@@ -349,20 +408,30 @@ def conflicts_since(conn: Connection, actor: Actor, cursor: int, regions: set[st
     return out
 
 
-def resolve_conflicts(conn: Connection, actor: Actor, ids: list[int], seq: int) -> int:
-    q = update(conflicts).where(conflicts.c.id.in_(ids), not_(conflicts.c.resolved))
-    scope = _scope_clause(conn, actor, conflicts.c.coop_id, conflicts.c.region, conflicts.c.user_id)
-    if scope is not None:
-        q = q.where(scope)
-    return conn.execute(q.values(resolved=True, seq=seq)).rowcount
+def _open_conflicts(actor: Actor, ids: list[int] | None = None) -> Select:
+    q = select(conflicts.c.id).where(not_(conflicts.c.resolved))
+    if ids is not None:
+        q = q.where(conflicts.c.id.in_(ids))
+    scope = _scope(actor.role, conflicts.c.coop_id, conflicts.c.region, conflicts.c.user_id)
+    return q if scope is None else q.where(scope)
+
+
+def lock_open_conflicts(conn: Connection, actor: Actor, ids: list[int]) -> list[int]:
+    """Of these conflicts, those still open and in the actor's scope, locked
+    until commit: a push that resolves them knows, before it takes its
+    sequences, that it needs one (another push resolving the same ones waits,
+    then finds them resolved)."""
+    q = _open_conflicts(actor, ids).order_by(conflicts.c.id).with_for_update()
+    return list(conn.execute(q, _actor_params(conn, actor)).scalars())
+
+
+def resolve_conflicts(conn: Connection, ids: list[int], seq: int) -> None:
+    conn.execute(update(conflicts).where(conflicts.c.id.in_(ids)).values(resolved=True, seq=seq))
 
 
 def open_conflicts_count(conn: Connection, actor: Actor) -> int:
-    q = select(func.count()).select_from(conflicts).where(not_(conflicts.c.resolved))
-    scope = _scope_clause(conn, actor, conflicts.c.coop_id, conflicts.c.region, conflicts.c.user_id)
-    if scope is not None:
-        q = q.where(scope)
-    return int(conn.execute(q).scalar_one())
+    q = select(func.count()).select_from(_open_conflicts(actor).subquery())
+    return int(conn.execute(q, _actor_params(conn, actor)).scalar_one())
 
 
 def all_live(conn: Connection) -> list[Record]:

@@ -65,10 +65,10 @@ class Push:
     write done at the end, when the real sequences are taken.
 
     Sequences are provisional (PROVISIONAL + k) while deciding; ``flush``
-    takes the sequence lock, maps them onto the next real ones and writes.
-    The lock is thus held only for the writes and the commit, and pushes
-    touching different rows decide in parallel; sequences still commit in
-    order and with no gap."""
+    takes as many real ones at once (which takes the sequence lock), maps
+    the provisional ones onto them and writes. The lock is thus held only
+    for the writes and the commit, and pushes touching different rows
+    decide in parallel; sequences still commit in order and with no gap."""
 
     conn: Connection
     actor: Actor
@@ -129,9 +129,16 @@ class Push:
                              lambda r: r.tbl in tables and row_id in r.data.values())
 
     # -- the end: real sequences, then every write --------------------------------------
-    def flush(self, resolved: list[int]) -> int:
-        used = self.seq - PROVISIONAL
-        base = data.lock_sequence(self.conn)
+    def flush(self, resolved: list[int]) -> None:
+        """Take the real sequences, then write everything: all that runs
+        under the sequence lock, which every push waits for."""
+        # Locked before the sequence, so that whether a resolution takes one is known.
+        to_resolve = data.lock_open_conflicts(self.conn, self.actor, resolved) if resolved else []
+        used = self.seq - PROVISIONAL + (1 if to_resolve else 0)
+        if not used:
+            return  # nothing was decided that takes a sequence: nothing to write
+        top = data.advance_sequence(self.conn, used)
+        base = top - used
 
         def real(v: int) -> int:
             return base + (v - PROVISIONAL) if v > PROVISIONAL else v
@@ -149,15 +156,11 @@ class Push:
         data.save_records(self.conn, [r for rid, r in self.pending.items() if rid not in self.inserted])
         for coop_id, region in self.regions:
             data.set_cooperative_region(self.conn, coop_id, region)
-        for c in self.conflicts:
-            data.add_conflict(self.conn, **{**c, "seq": real(c["seq"])})
+        data.add_conflicts(self.conn, [{**c, "seq": real(c["seq"])} for c in self.conflicts])
         for coop_id, seq in self.assignments:
             data.assign(self.conn, self.actor.user_id, coop_id, True, real(seq))
-        top = base + used
-        if resolved and data.resolve_conflicts(self.conn, self.actor, resolved, top + 1):
-            top += 1
-        data.save_sequence(self.conn, top)
-        return top
+        if to_resolve:
+            data.resolve_conflicts(self.conn, to_resolve, top)
 
     # -- scope ------------------------------------------------------------------
     def can(self, coop_id: str | None, region: str | None) -> bool:
@@ -455,6 +458,6 @@ def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: li
             continue
         state.results.append(state.apply(m))
         last_n = m.n
+    data.save_device_progress(conn, actor.device_id, last_n)  # before the sequence lock: its row is locked already
     state.flush(resolved)
-    data.save_device_progress(conn, actor.device_id, last_n)
     return state.results, last_n

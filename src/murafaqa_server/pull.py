@@ -47,11 +47,13 @@ def page(conn: Connection, actor: Actor, req: PullRequest) -> PullPage:
     gone: set[str] = set()
     regions: set[str] | None = None
     if actor.role == "coach":
-        rows_a = data.assignment_rows(conn, actor.user_id)
-        whole = {c for c, active, seq in rows_a if active and seq > cursor}
-        whole -= data.assigned_by_creation(conn, actor.user_id, whole)
-        gone = {c for c, active, seq in rows_a if not active and seq > cursor}
-        regions = data.coach_regions(conn, actor)  # once, for the rows and the conflicts
+        mine = data.coach_assignments(conn, actor.user_id)
+        # A cooperative the coach was assigned by creating it (the assignment
+        # took the creation's sequence) travels as ordinary changes.
+        whole = {a.coop_id for a in mine if a.active and a.seq > cursor and a.seq != a.cseq}
+        gone = {a.coop_id for a in mine if not a.active and a.seq > cursor}
+        # Once, for the rows and the conflicts.
+        regions = {a.region for a in mine if a.active and a.region} | ({actor.region} if actor.region else set())
     rows = data.changes_page(conn, actor, cursor, req.after, req.limit + 1, whole, regions)
     more = len(rows) > req.limit
     rows = rows[: req.limit]

@@ -255,3 +255,16 @@ def test_a_coach_sees_the_trainings_of_their_regions_only(world, server):
                         for i, (region, sid) in enumerate(sessions.items())])
     ids = {c["id"] for c in sync(server, enrol(server, "ali"), pull={"cursor": 0}).json()["page"]["changes"]}
     assert sessions["07"] in ids and sessions["08"] not in ids
+
+
+def test_a_resolution_takes_one_sequence_once_and_only_in_scope(world, server):
+    refused = {"n": 40, "t": "cooperatives", "id": world["theirs"], "op": "upsert", "f": {"members": 3}, "b": {}}
+    assert sync(server, world["ali"], [refused]).json()["results"][0]["why"] == "forbidden"
+    _, conflicts, top = server_state(server)
+    assert conflicts[-1]["kind"] == "forbidden" and not conflicts[-1]["resolved"]
+    sync(server, world["sara"], resolved=[conflicts[-1]["id"]])  # not hers
+    assert server_state(server)[1:] == (conflicts, top)
+    for _ in range(2):  # the second time, nothing is left to resolve
+        assert sync(server, world["ali"], resolved=[conflicts[-1]["id"]]).status_code == 200
+        _, after, seq = server_state(server)
+        assert seq == top + 1 and after[-1]["resolved"] and after[-1]["seq"] == seq

@@ -121,3 +121,34 @@ def test_concurrent_pushes_keep_one_gap_free_order(server):
     seqs = sorted(r.cseq for r in actions)
     assert len(set(seqs)) == len(seqs) and seqs[-1] <= top
     assert top == 1 + 8 * 5 * 2  # the coop, then one action and one note per push: no gap, no double
+
+
+def test_laptops_resolving_one_conflict_at_once_take_one_sequence(server):
+    with server.engine.begin() as conn:
+        services.add_user(conn, "boss", "admin", None, "long-enough")
+        boss = data.Actor(data.user_by_name(conn, "boss")["id"], "boss", "admin", None)
+        devices = [_device(conn, boss.user_id) for _ in range(6)]
+        merge.push(conn, data.Actor(boss.user_id, "boss", "admin", None, devices[0]),
+                   [Mutation(n=1, t="plan_actions", id=str(uuid.uuid4()), op="upsert", f={"axis": "marketing"})], [])
+        [conflict] = data.all_conflicts(conn)  # a plan action needs its cooperative: refused, kept
+        top = data.current_sequence(conn)
+    start = threading.Barrier(len(devices))
+    failures: list[BaseException] = []
+
+    def laptop(device: str) -> None:
+        try:
+            start.wait()
+            with server.engine.begin() as conn:
+                merge.push(conn, data.Actor(boss.user_id, "boss", "admin", None, device), [], [conflict["id"]])
+        except BaseException as e:  # noqa: BLE001 - reported below
+            failures.append(e)
+
+    threads = [threading.Thread(target=laptop, args=(d,)) for d in devices]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []
+    with server.engine.connect() as conn:
+        assert data.current_sequence(conn) == top + 1
+        assert data.all_conflicts(conn)[0]["seq"] == top + 1
