@@ -5,19 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QTableView, QVBoxLayout, QWidget
 
 from .. import assets
 from ..store import agenda
-from .i18n import lang, of_twelve
+from .i18n import FollowsLanguage, lang, of_twelve
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
 from .trainings_view import session_title
 from .widgets import table_view
 
 
-class AgendaView(QWidget):
+class AgendaView(FollowsLanguage, QWidget):
     open_requested = Signal(str)
     loaded = Signal()
 
@@ -57,11 +57,6 @@ class AgendaView(QWidget):
                    lambda r: ref.regions[r["region"]].name(lang()) if r["region"] in ref.regions else r["region"]),
             Column(lambda: self.tr("Sessions"), lambda r: of_twelve(r["done"])),
         ], warn=(lambda r: True) if overdue else None, parent=self)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         titles = (self.tr("Overdue coaching sessions"), self.tr("Due this week"), self.tr("Coming next (30 days)"),

@@ -13,15 +13,15 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..domain.entities import TRAINING_ATTENDANCE
 from ..domain.errors import DomainError
 from ..domain.vocab import AGE_BANDS, GENDER, PARTICIPANT_ROLES, label
 from ..services import trainings
-from ..store import aggregates, agenda
+from ..store import agenda, aggregates
 from .form import ERROR_STYLE
-from .i18n import lang
+from .i18n import FollowsLanguage, lang
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
 from .widgets import table_view
@@ -34,7 +34,7 @@ def _combo(choices: Any, blank: bool) -> QComboBox:
     return combo
 
 
-class AttendanceSheet(QWidget):
+class AttendanceSheet(FollowsLanguage, QWidget):
     added = Signal(int)
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
@@ -91,11 +91,6 @@ class AttendanceSheet(QWidget):
         layout.addWidget(self.count)
         self.setEnabled(False)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         a = TRAINING_ATTENDANCE.field

@@ -18,7 +18,6 @@ from .tasks import Tasks
 from .widgets import table_view
 
 
-
 def _topics(row: dict[str, Any]) -> str:
     try:
         items = json.loads(row.get("topics") or "[]")

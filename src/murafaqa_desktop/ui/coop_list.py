@@ -1,19 +1,30 @@
 """The cooperatives screen: search as you type, filters, sortable list, counts."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import assets
 from ..domain.vocab import PROGRAMME_STATUS, label
 from .coop_table_model import CooperativeTableModel
-from .i18n import lang, locale
+from .i18n import FollowsLanguage, lang, locale
 from .tasks import Tasks
 from .text_cell_delegate import TextCellDelegate
 
 
-class CooperativeList(QWidget):
+class CooperativeList(FollowsLanguage, QWidget):
     open_requested = Signal(str)
     new_requested = Signal()
 
@@ -72,11 +83,6 @@ class CooperativeList(QWidget):
         layout.addWidget(self.count)
         self.retranslate()
         self.model.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search by name, registration number, president, commune…"))

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..domain.errors import DomainError, ValidationError
 from ..domain.schema import EntitySpec
 from .fields import ChoiceEditor, Editor, make_editor
-from .i18n import lang
+from .i18n import FollowsLanguage, lang
 
 ERROR_STYLE = "color: #b3261e;"
 
 
-class FormPanel(QWidget):
+class FormPanel(FollowsLanguage, QWidget):
     changed = Signal()
 
     def __init__(self, entity: EntitySpec, names: Iterable[str], columns: int = 1,
@@ -87,11 +87,6 @@ class FormPanel(QWidget):
     def _region(self) -> str | None:
         editor = self.editors.get("region")
         return editor.value() if editor else None
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for name, caption in self.labels.items():

@@ -5,7 +5,8 @@ Qt's own dialogs from ``qtbase_<lang>.qm``. The layout direction is whatever
 the loaded translation says for ``QT_LAYOUT_DIRECTION`` (RTL in Arabic), and the
 default locale is ``ar_MA``/``fr_MA`` so that Arabic dates and numbers keep
 Morocco's Western digits. Installing a translator sends LanguageChange to every
-widget; each one retranslates itself in ``changeEvent``.
+widget; a widget with texts of its own takes :class:`FollowsLanguage` and
+sets them again in ``retranslate()``.
 
 Domain labels (fields, vocabularies, rule messages) already carry French and
 Arabic; widgets pick them with :func:`lang`.
@@ -20,6 +21,19 @@ from .. import assets
 LANGUAGES = ("ar", "fr")
 LOCALES = {"ar": "ar_MA", "fr": "fr_MA"}
 _current = "ar"
+
+
+class FollowsLanguage:
+    """Mixin (before the Qt class) for a widget whose texts follow the interface
+    language: on Qt's LanguageChange it calls the widget's ``retranslate()``."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]  # the Qt widget class that follows in the bases
 
 
 def lang() -> str:

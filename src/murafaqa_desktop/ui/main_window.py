@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from .coop_list import CooperativeList
 from .errors import ErrorReporter
-from .i18n import Language, lang, status_text
+from .i18n import FollowsLanguage, Language, lang, status_text
 from .tasks import Tasks
 from .window_actions import WindowActions
 
@@ -50,7 +50,7 @@ class _Progress(QObject):
     message = Signal(str)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FollowsLanguage, QMainWindow):
     def __init__(self, db_path: str | Path, language: Language, settings: QSettings | None = None,
                  interactive: bool = True) -> None:
         super().__init__()
@@ -222,11 +222,6 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         self.menuBar().addMenu(self.help_menu)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.escape)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Murafaqa — coaching of cooperatives"))

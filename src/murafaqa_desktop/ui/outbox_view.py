@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.entities import BY_TABLE
-from .i18n import lang, status_text
+from .i18n import FollowsLanguage, lang, status_text
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
 from .widgets import table_view
@@ -29,7 +29,7 @@ def _what(row: dict[str, Any]) -> str:
     return (entity.ar if lang() == "ar" else entity.fr) if entity else row["tbl"]
 
 
-class OutboxView(QWidget):
+class OutboxView(FollowsLanguage, QWidget):
     status_changed = Signal(str)
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
@@ -54,11 +54,6 @@ class OutboxView(QWidget):
         layout.addWidget(self.explain)
         layout.addWidget(table_view(self.model, stretch=3), 1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.status.setText(status_text(self.pending))

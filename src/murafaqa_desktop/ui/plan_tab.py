@@ -4,20 +4,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.entities import PLAN_ACTION
 from ..domain.errors import DomainError
 from ..services import plans
+from .i18n import FollowsLanguage
 from .plan_table_model import COLUMNS, PlanTableModel
 from .record_dialog import RecordDialog
 from .tasks import Tasks
 from .widgets import select_row, table_view
 
 
-class PlanTab(QWidget):
+class PlanTab(FollowsLanguage, QWidget):
     changed = Signal()
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
@@ -48,11 +49,6 @@ class PlanTab(QWidget):
         layout.addWidget(self.table)
         self.dialog: RecordDialog | None = None
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("Add an action"))

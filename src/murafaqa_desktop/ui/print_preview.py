@@ -14,13 +14,23 @@ import shutil
 from pathlib import Path
 from typing import Any, Sequence
 
-from PySide6.QtCore import QRectF, QSize, QTemporaryDir, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTemporaryDir, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
-                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..reports.batch import atomic_file
 from .print_jobs import PrintJob, start

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ..domain.entities import COOPERATIVE
 from ..domain.errors import DomainError
@@ -15,7 +15,7 @@ from ..services import cooperatives
 from .coaching_tab import CoachingTab
 from .drafts import DraftKeeper
 from .form import FormPanel
-from .i18n import lang
+from .i18n import FollowsLanguage, lang
 from .plan_tab import PlanTab
 from .record_tabs import DiagnosisTab, FinancingTab, TrainingsAttendedTab
 from .selection_tab import SelectionTab
@@ -48,7 +48,7 @@ class ProfileTab(QWidget):
         layout.addLayout(buttons)
 
 
-class CooperativeRecord(QWidget):
+class CooperativeRecord(FollowsLanguage, QWidget):
     """``loaded`` fires when a file is shown; ``saved`` after any change."""
 
     loaded = Signal(str)
@@ -94,11 +94,6 @@ class CooperativeRecord(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         names = (self.tr("Profile"), self.tr("Eligibility && selection"), self.tr("Strategic diagnosis"),

@@ -6,14 +6,30 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from .. import assets
-from ..domain.entities import (DIAGNOSIS, DIAGNOSIS_NEED, DIAGNOSIS_SECTION, FINANCING, TRAINING_ATTENDANCE,
-                               TRAINING_SESSION)
-from ..domain.vocab import (AGE_BANDS, ASSISTANCE_AREAS, DIAGNOSIS_SECTIONS, FINANCING_STATUS, GENDER,
-                            NEED_KINDS, PARTICIPANT_ROLES, PRIORITY, SECTION_RATING, TRAINING_AXES, label)
+from ..domain.entities import (
+    DIAGNOSIS,
+    DIAGNOSIS_NEED,
+    DIAGNOSIS_SECTION,
+    FINANCING,
+    TRAINING_ATTENDANCE,
+    TRAINING_SESSION,
+)
+from ..domain.vocab import (
+    AGE_BANDS,
+    ASSISTANCE_AREAS,
+    DIAGNOSIS_SECTIONS,
+    FINANCING_STATUS,
+    GENDER,
+    NEED_KINDS,
+    PARTICIPANT_ROLES,
+    PRIORITY,
+    SECTION_RATING,
+    TRAINING_AXES,
+    label,
+)
 from ..services import diagnosis, financing
 from .form import FormPanel
 from .i18n import lang, locale
@@ -21,7 +37,6 @@ from .record_dialog import RecordDialog, Save
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
 from .widgets import row_keys, select_row, table_view
-
 
 
 def _money(value: Any) -> str:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.errors import DomainError
 from ..domain.vocab import CRITERION_RATING, SELECTION_CRITERIA, label
 from ..services import selection
 from .form import ERROR_STYLE
-from .i18n import lang, locale
+from .i18n import FollowsLanguage, lang, locale
 from .tasks import Tasks
 
 
-class SelectionTab(QWidget):
+class SelectionTab(FollowsLanguage, QWidget):
     changed = Signal()
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
@@ -57,11 +57,6 @@ class SelectionTab(QWidget):
         layout.addLayout(bottom)
         layout.addStretch(1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for code in SELECTION_CRITERIA:

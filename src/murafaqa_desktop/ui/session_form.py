@@ -6,9 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.entities import COACHING_SESSION
 from ..domain.errors import DomainError
@@ -16,14 +26,14 @@ from ..domain.vocab import ACTION_AXES, label
 from ..services import coaching
 from .drafts import DraftKeeper
 from .form import FormPanel
-from .i18n import lang
+from .i18n import FollowsLanguage, lang
 from .tasks import Tasks
 
 FIELDS = ("held_on", "duration_minutes", "place", "attendees", "topics", "recommendations", "next_steps",
           "next_date")
 
 
-class SessionForm(QGroupBox):
+class SessionForm(FollowsLanguage, QGroupBox):
     saved = Signal()
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
@@ -69,11 +79,6 @@ class SessionForm(QGroupBox):
         self._kept: dict[str, Any] | None = None
         self._hide_banner()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("New coaching session (no. %1 of 12)").replace("%1", str(self.next_number)))

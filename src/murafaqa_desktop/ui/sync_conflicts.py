@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from ..domain.entities import BY_TABLE
 from ..domain.errors import DomainError
 from ..store.db import open_db
 from ..sync import conflicts as service
-from .i18n import lang
+from .i18n import FollowsLanguage, lang
 
 
 def _show(value: Any) -> str:
@@ -42,7 +42,7 @@ def _field_label(tbl: str, field: str | None) -> str:
     return what
 
 
-class ConflictsView(QWidget):
+class ConflictsView(FollowsLanguage, QWidget):
     resolved = Signal(int)
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
@@ -86,11 +86,6 @@ class ConflictsView(QWidget):
         self.other.setPlaceholderText(self.tr("Another value"))
         self.apply_other.setText(self.tr("Use this value"))
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reload(self) -> None:
         db = open_db(self.db_path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .i18n import FollowsLanguage
 from .sync_conflicts import ConflictsView
 from .sync_scheduler import SyncScheduler
 from .sync_status import SyncStatusWidget
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .outbox_view import OutboxView
 
 
-class SyncPage(QWidget):
+class SyncPage(FollowsLanguage, QWidget):
     def __init__(self, db_path: Path, scheduler: SyncScheduler, outbox: "OutboxView",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,11 +60,6 @@ class SyncPage(QWidget):
         self.status.refresh()
         self.conflicts.reload()
         self.outbox.refresh(with_history=True)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.connect_button.setText(self.tr("Connect this laptop…"))

@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ..store import sync_state as st
 from ..store.db import open_db
-from .i18n import lang
+from .i18n import FollowsLanguage, lang
 from .sync_scheduler import SyncScheduler
 
 
@@ -26,7 +25,7 @@ def _local_time(iso: str | None) -> str:
         return ""
 
 
-class SyncStatusWidget(QWidget):
+class SyncStatusWidget(FollowsLanguage, QWidget):
     def __init__(self, db_path: Path, scheduler: SyncScheduler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
@@ -84,11 +83,6 @@ class SyncStatusWidget(QWidget):
 
     def refresh(self) -> None:
         self.label.setText(self.text())
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- scheduler signals ---------------------------------------------------------------
     def _started(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from .. import assets
@@ -13,7 +13,7 @@ from ..services import trainings
 from ..store import agenda
 from .attendance import AttendanceSheet
 from .form import FormPanel
-from .i18n import lang
+from .i18n import FollowsLanguage, lang
 from .rows_model import Column, RowsModel
 from .tasks import Tasks
 from .widgets import select_row, table_view
@@ -27,7 +27,7 @@ def session_title(row: dict[str, Any]) -> str:
                                   region.name(lang()) if region else row["region"]) if x)
 
 
-class TrainingsView(QWidget):
+class TrainingsView(FollowsLanguage, QWidget):
     loaded = Signal()
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
@@ -73,11 +73,6 @@ class TrainingsView(QWidget):
         layout.addWidget(split)
         self._select_id: str | None = None
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.group.setTitle(self.tr("New training session"))
