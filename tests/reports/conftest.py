@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from sqlite_utils import Database
-
 from edge_data import LONG_AR, LONG_FR, PRINTED, EdgeData, make_edge  # noqa: F401
+from sqlite_utils import Database
 
 
 @pytest.fixture

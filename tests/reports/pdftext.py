@@ -63,7 +63,7 @@ def pdf_text(pdf: bytes | Path, lang: str) -> str:
     for line in raw.splitlines():
         has_arabic = any("\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff" for ch in line)
         lines.append(undo_visual(line, base) if has_arabic or base == "R" else line)
-    return "\n".join(" ".join(l.split()) for l in lines)
+    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 def rows(pdf: bytes, lang: str, gap: float = 4.5) -> list[str]:

@@ -5,11 +5,12 @@ import io
 from pathlib import Path
 
 import pytest
+from pdftext import pdf_text
 from pypdf import PdfReader
 
 from murafaqa_desktop import cli
+from murafaqa_desktop.domain.errors import DomainError
 from murafaqa_desktop.reports import batch, documents
-from pdftext import pdf_text
 
 
 def run(db_path: Path, *args: str) -> int:
@@ -103,7 +104,7 @@ def test_failure_in_the_middle_of_a_batch_leaves_no_file(db, edge, tmp_path, mon
 def test_an_existing_file_is_kept_when_the_new_one_fails(db, edge, tmp_path) -> None:
     out = tmp_path / "keep.pdf"
     out.write_bytes(b"previous")
-    with pytest.raises(Exception):
+    with pytest.raises(DomainError):  # an unknown cooperative: refused whole
         batch.build_batch(db, "plan", [edge.full_id, "NOPE"], out)
     assert out.read_bytes() == b"previous"
 

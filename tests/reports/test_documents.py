@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from edge_data import LONG_AR, PRINTED
+from pdftext import pdf_text, rows
 from pypdf import PdfReader
 from sqlite_utils import Database
 
-from edge_data import LONG_AR, PRINTED
 from murafaqa_desktop.reports import documents
-from pdftext import pdf_text, rows
 
 LANGS = ("ar", "fr")
 
@@ -91,10 +91,11 @@ def test_diagnostic_sheet_with_long_texts_and_mixed_names(db, edge, lang) -> Non
 
 def test_arabic_table_columns_are_mirrored(db, edge) -> None:
     """The first column (the section) is on the right of the page in Arabic."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTTextContainer
     import io
     import unicodedata
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer
 
     def x_of(pdf: bytes, needle: str, reverse: bool) -> float:
         for page in extract_pages(io.BytesIO(pdf)):
@@ -167,8 +168,8 @@ def test_attendance_sheet_with_40_participants(db, edge, lang) -> None:
         assert "Participant 39 بن علي" in t or "Participant 39" in t
         assert "Participants | 40 | Femmes | 30" in table
         assert "Jeunes (< 35 ans) | 20 | Coopératives | 2" in table
-        assert re.search(r"39 \| Participant 39 بن علي \| Coopérative Argane[^|]* \| Adhérent\(e\) \| Femme \| 45-59 ans",
-                         table)
+        assert re.search(r"39 \| Participant 39 بن علي \| Coopérative Argane[^|]* \| Adhérent\(e\) \| Femme "
+                         r"\| 45-59 ans", table)
         assert "14 mai 2024" in t
     else:
         assert "39 | Participant 39 بن علي | تعاونية أركان Tamount للنساء | متعاون(ة) | امرأة | 45-59 سنة" in table

@@ -4,10 +4,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from pdftext import undo_visual
 
 from murafaqa_desktop.reports import fonts, shaping
 from murafaqa_desktop.reports.bidi_line import keep_ltr, visual
-from pdftext import undo_visual
 
 
 @pytest.mark.parametrize("logical, shown", [

@@ -6,9 +6,10 @@ import subprocess
 import sys
 import textwrap
 
+from tests.factories import make_cooperative
+
 from murafaqa_desktop.store import drafts
 from murafaqa_desktop.store.db import open_db
-from tests.factories import make_cooperative
 
 CHILD = textwrap.dedent(r'''
     import os, signal, sys, time

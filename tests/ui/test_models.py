@@ -1,10 +1,9 @@
 """Table models on their own, without a window."""
 import pytest
+from PySide6.QtCore import QModelIndex, Qt
 
 from murafaqa_desktop.domain import eligibility
 from murafaqa_desktop.domain.schema import as_date
-from PySide6.QtCore import QModelIndex, Qt
-
 from murafaqa_desktop.store.cooperatives import CooperativeFilter
 from murafaqa_desktop.ui.coop_table_model import COLUMNS, FIRST_PAGE, CooperativeTableModel
 from murafaqa_desktop.ui.errors import ErrorReporter

@@ -5,12 +5,12 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from tests.factories import make_cooperative
 
 from murafaqa_desktop.services import coaching, diagnosis, plans, trainings
 from murafaqa_desktop.store import outbox
 from murafaqa_desktop.store.db import open_db
 from murafaqa_desktop.ui.widgets import select_row
-from tests.factories import make_cooperative
 
 
 def idle(window) -> None:

@@ -11,7 +11,7 @@ from ..domain import vocab as V
 from ..domain.vocab import label
 from . import words as W
 from .common import Doc
-from .layout import TITLE, Column, Grid, heading, RowSpec, Style, Text, fields, signatures
+from .layout import TITLE, Column, Grid, RowSpec, Style, Text, fields, heading, signatures
 
 BLANK_LINES = 25
 
@@ -32,7 +32,8 @@ def story(record: Mapping[str, Any], doc: Doc) -> list[Flowable]:
     tf = lambda name: E.TRAINING_SESSION.field(name).label(lang)  # noqa: E731
     af = lambda name: E.TRAINING_ATTENDANCE.field(name).label(lang)  # noqa: E731
     module = doc.ref.modules.get(tr.get("module_code") or "")
-    module_text = f"{tr.get('module_code')} — {module.title(lang)}" if module else W.or_blank(tr.get("module_code"), lang, True)
+    module_text = (f"{tr.get('module_code')} — {module.title(lang)}" if module
+                   else W.or_blank(tr.get("module_code"), lang, True))
     axis = label(V.TRAINING_AXES, module.axis, lang) if module else W.EMPTY
     hours = f"{module.hours} {W.t('hours_unit', lang)}" if module else W.EMPTY
     out: list[Flowable] = [

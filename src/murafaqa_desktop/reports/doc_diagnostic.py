@@ -12,7 +12,7 @@ from ..domain import vocab as V
 from ..domain.vocab import label
 from . import words as W
 from .common import Doc, coop_name, tranche_phase
-from .layout import TITLE, Column, Grid, heading, RowSpec, Text, fields, signatures
+from .layout import TITLE, Column, Grid, RowSpec, Text, fields, heading, signatures
 
 
 def title(record: Mapping[str, Any], lang: str) -> str:

@@ -11,7 +11,7 @@ from ..domain import vocab as V
 from ..domain.vocab import label
 from . import words as W
 from .common import Doc, coop_name, tranche_phase
-from .layout import TITLE, Column, Grid, heading, RowSpec, Style, Text, fields, signatures
+from .layout import TITLE, Column, Grid, RowSpec, Style, Text, fields, heading, signatures
 
 W_SMALL = Style(size=8)
 

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 
 from . import words as W
 from .common import Doc
-from .layout import TITLE, Column, Grid, heading, RowSpec, Style, Text
+from .layout import TITLE, Column, Grid, RowSpec, Style, Text, heading
 
 SUMMED = ("cooperatives", "diagnosed", "trained", "coached", "sessions_done", "completed", "financed",
           "members", "women", "youth")

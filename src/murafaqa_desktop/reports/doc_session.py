@@ -13,7 +13,7 @@ from ..domain.coaching import MAX_SESSIONS
 from ..domain.vocab import label
 from . import words as W
 from .common import Doc, coop_name
-from .layout import TITLE, Column, Grid, heading, Text, fields, signatures
+from .layout import TITLE, Column, Grid, Text, fields, heading, signatures
 
 
 def title(record: Mapping[str, Any], lang: str) -> str:

@@ -15,8 +15,17 @@ from array import array
 from typing import BinaryIO
 
 from pypdf import PdfReader
-from pypdf.generic import (ArrayObject, DictionaryObject, IndirectObject, NameObject, NullObject,
-                           NumberObject, PdfObject, StreamObject, TextStringObject)
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NullObject,
+    NumberObject,
+    PdfObject,
+    StreamObject,
+    TextStringObject,
+)
 
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 

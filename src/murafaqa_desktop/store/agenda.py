@@ -14,7 +14,8 @@ def coaching_due(db: Database, start: str | None, end: str | None, coach: str | 
                  limit: int = 200) -> list[Row]:
     """Cooperatives whose next session falls in [start, end) (ISO dates; None = open)."""
     # withdrawn or finished cooperatives are no longer on anyone's agenda
-    clauses, params = ["p.next_due IS NOT NULL", "coalesce(c.status, '') NOT IN ('withdrawn', 'rejected', 'completed')"], []
+    clauses = ["p.next_due IS NOT NULL", "coalesce(c.status, '') NOT IN ('withdrawn', 'rejected', 'completed')"]
+    params: list[str] = []
     if start:
         clauses.append("p.next_due >= ?")
         params.append(start)

@@ -93,8 +93,8 @@ class CoachingTab(QWidget):
         prog = file["coaching"]["progress"]
         loc = locale()
         if prog["first"]:
-            self.window_label.setText(QCoreApplication.translate("CoachingTab", "Two-year window: %1 → %2").replace("%1", prog["first"])
-                                      .replace("%2", prog["window_end"]))
+            self.window_label.setText(QCoreApplication.translate("CoachingTab", "Two-year window: %1 → %2")
+                                      .replace("%1", prog["first"]).replace("%2", prog["window_end"]))
         else:
             self.window_label.setText(QCoreApplication.translate("CoachingTab", "Coaching has not started yet."))
         if prog["overdue"]:
@@ -103,11 +103,13 @@ class CoachingTab(QWidget):
                                        .replace("%2", prog["next_due"]))
         elif prog["next_due"]:
             self.overdue_label.setText("")
-            self.window_label.setText(self.window_label.text() + " · " +
-                                      QCoreApplication.translate("CoachingTab", "next session due %1").replace("%1", prog["next_due"]))
+            due = QCoreApplication.translate("CoachingTab", "next session due %1").replace("%1", prog["next_due"])
+            self.window_label.setText(self.window_label.text() + " · " + due)
         else:
             self.overdue_label.setText("")
-        self.progress.setToolTip(QCoreApplication.translate("CoachingTab", "%1 sessions of 12 done").replace("%1", loc.toString(prog["done"])))
+        self.progress.setToolTip(QCoreApplication.translate("CoachingTab", "%1 sessions of 12 done")
+                                 .replace("%1", loc.toString(prog["done"])))
         full = prog["done"] >= MAX_SESSIONS
         self.full_label.setVisible(full)
-        self.full_label.setText(QCoreApplication.translate("CoachingTab", "All 12 sessions are recorded: the programme plans no 13th session."))
+        self.full_label.setText(QCoreApplication.translate(
+            "CoachingTab", "All 12 sessions are recorded: the programme plans no 13th session."))
