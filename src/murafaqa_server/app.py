@@ -10,8 +10,10 @@ from __future__ import annotations
 import gzip
 import time
 import zlib
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Callable, TypeVar
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -68,6 +70,27 @@ class RequestLog:
 
 
 Body = TypeVar("Body", bound=BaseModel)
+Result = TypeVar("Result")
+
+# Syncs one worker process runs at once. A sync is mostly Python, and a
+# process runs one thread's Python at a time: threads past a few add no
+# throughput, only wait for the interpreter (each holding a database
+# connection), and slow down the push that holds the sequence lock every
+# other push waits for. The rest wait their turn on the event loop.
+SYNC_THREADS = 4
+
+
+class WorkerThreads:
+    """Blocking calls on worker threads, at most ``n`` at once."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    async def run(self, fn: Callable[..., Result], *args: Any) -> Result:
+        if self._limiter is None:  # made here: it needs the running event loop
+            self._limiter = anyio.CapacityLimiter(self.n)
+        return await anyio.to_thread.run_sync(fn, *args, limiter=self._limiter)
 
 
 class ApiError(HTTPException):
@@ -220,6 +243,7 @@ def create_app(engine: Engine) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=600)
     app.add_middleware(RequestLog)
     app.state.engine = engine
+    sync_threads = WorkerThreads(SYNC_THREADS)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -262,8 +286,8 @@ def create_app(engine: Engine) -> FastAPI:
                    x_murafaqa_schema: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None) -> Response:
         token = _bearer(authorization, x_murafaqa_schema)
         raw = await request.body()
-        who, body, out = await run_in_threadpool(_exchange, engine, token, raw,
-                                                 request.headers.get("content-encoding", ""))
+        who, body, out = await sync_threads.run(_exchange, engine, token, raw,
+                                                request.headers.get("content-encoding", ""))
         logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations),
                    pulled=len(out.page.changes) if out.page else 0)
         return Response(out.model_dump_json(exclude_defaults=True), media_type="application/json")

@@ -1,11 +1,15 @@
 """The engine and the schema: one code path for SQLite and PostgreSQL."""
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+
+from . import logs
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -29,6 +33,20 @@ def make_engine(url: str, **kwargs) -> Engine:
     kwargs.setdefault("max_overflow", 40)
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
+
+
+def open_connections(engine: Engine, n: int) -> None:
+    """Open n connections now; the pool keeps them. Laptops arriving all at
+    once right after a start then find them ready instead of waiting while
+    each is opened (a PostgreSQL connection is a new server process). A
+    database still starting is no reason not to serve: the pool opens
+    connections as they are needed."""
+    try:
+        with ExitStack() as held:
+            for _ in range(n):
+                held.enter_context(engine.connect())
+    except OperationalError as e:
+        logs.event("pool_not_opened", error=str(e).splitlines()[0])
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from . import logs
-from .app import create_app
+from .app import SYNC_THREADS, create_app
 from .config import Settings
-from .database import make_engine
+from .database import make_engine, open_connections
 
 
 def create() -> FastAPI:
     settings = Settings()
     logs.setup(settings.log_level)
-    return create_app(make_engine(settings.url()))
+    engine = make_engine(settings.url())
+    open_connections(engine, SYNC_THREADS)
+    return create_app(engine)

@@ -11,6 +11,7 @@ from sqlalchemy import inspect
 
 from murafaqa_desktop.sync.protocol import Mutation
 from murafaqa_server import cli, data, merge, services
+from murafaqa_server.database import make_engine, open_connections
 from murafaqa_server.tables import metadata
 
 
@@ -152,3 +153,13 @@ def test_laptops_resolving_one_conflict_at_once_take_one_sequence(server):
     with server.engine.connect() as conn:
         assert data.current_sequence(conn) == top + 1
         assert data.all_conflicts(conn)[0]["seq"] == top + 1
+
+
+def test_a_worker_opens_its_connections_at_start_and_starts_without_its_database(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'server.db'}")
+    open_connections(engine, 3)
+    assert engine.pool.checkedin() == 3
+    engine.dispose()
+    unreachable = make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none", connect_args={"connect_timeout": 2})
+    open_connections(unreachable, 2)  # logged; the pool opens them when they are needed
+    unreachable.dispose()
