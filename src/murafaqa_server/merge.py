@@ -152,8 +152,8 @@ class Push:
                 res.vs = {f: real(v) for f, v in res.vs.items()}
             if res.srv:
                 res.srv = {f: [v[0], real(v[1])] for f, v in res.srv.items()}
-        data.insert_records(self.conn, [r for rid, r in self.pending.items() if rid in self.inserted])
-        data.save_records(self.conn, [r for rid, r in self.pending.items() if rid not in self.inserted])
+        data.write_records(self.conn, [r for rid, r in self.pending.items() if rid in self.inserted],
+                           [r for rid, r in self.pending.items() if rid not in self.inserted])
         for coop_id, region in self.regions:
             data.set_cooperative_region(self.conn, coop_id, region)
         data.add_conflicts(self.conn, [{**c, "seq": real(c["seq"])} for c in self.conflicts])
