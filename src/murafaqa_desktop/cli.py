@@ -188,8 +188,10 @@ def cmd_restore(ctx: Context) -> int:
     from .store.backup import restore_from
 
     previous = restore_from(ctx.args.file, ctx.db_path)
-    ctx.say(f"Base restaurée depuis {ctx.args.file}" + (f" (ancienne base gardée : {previous})" if previous else ""),
-            f"تمت الاستعادة من {ctx.args.file}" + (f" (القاعدة السابقة محفوظة: {previous})" if previous else ""))
+    ctx.say(f"Base restaurée depuis {ctx.args.file}" + (f" (ancienne base gardée : {previous})" if previous else "")
+            + " ; avant de synchroniser, enrôlez de nouveau ce portable (murafaqa sync le demande)",
+            f"تمت الاستعادة من {ctx.args.file}" + (f" (القاعدة السابقة محفوظة: {previous})" if previous else "")
+            + "؛ قبل المزامنة، سجّل هذا الحاسوب من جديد")
     return EXIT_OK
 
 

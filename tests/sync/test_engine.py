@@ -12,7 +12,7 @@ from murafaqa_desktop.sync import account, errors
 from murafaqa_desktop.sync.engine import SyncEngine, SyncReport
 from murafaqa_desktop.sync.transport import HttpTransport
 from murafaqa_server import data
-from server.mfq_harness import BASE, Laptop
+from server.mfq_harness import BASE, PASSWORD, Laptop
 from sync.faults import Faulty
 
 
@@ -358,3 +358,37 @@ def test_a_cooperative_moved_to_another_region_reaches_its_coordinator_whole(ser
     assert report.unapplied == []
     for t in ("cooperatives", "plan_actions"):
         assert rows(c, t) == rows(a, t) and rows(c, t)
+
+
+def test_a_restored_backup_enrols_again_and_loses_nothing_typed_after_it(server, tmp_path):
+    """A backup holds older mutation numbers than the server has applied from
+    this laptop: pushed under the same enrolment, what is typed after the
+    restore would be taken for replays and dropped."""
+    from murafaqa_desktop.store.backup import backup_to, restore_from
+    from murafaqa_desktop.store.db import open_db
+
+    server.user("ali")
+    lap = Laptop(server, tmp_path / "a.db", "ali")
+    coop = make_cooperative(lap.db)
+    lap.sync()
+    saved = backup_to(lap.db, tmp_path / "saved.db")
+    for members in (31, 32, 33):  # numbered after the backup, applied by the server
+        cooperatives.update(lap.db, coop["id"], {"members": members})
+        lap.sync()
+    lap.db.close()
+    restore_from(saved, lap.path)
+    lap.db = open_db(lap.path)
+    assert st.get(lap.db, "token") is None, "the restored database must enrol again before it syncs"
+    with pytest.raises(errors.SyncError):
+        lap.sync()
+    assert st.get(lap.db, "server") and account.enrolled_user(lap.db) == "ali"  # kept to fill the form
+    plans.add_action(lap.db, coop["id"], {"axis": "marketing", "objective": "Après la restauration"})
+    cooperatives.update(lap.db, coop["id"], {"president": "Khadija"})
+    account.enrol(lap.db, lap.transport, BASE, "ali", PASSWORD)
+    lap.sync()
+    with server.engine.connect() as conn:
+        held = {r.id: r.data for r in data.all_live(conn)}
+    assert held[coop["id"]]["president"] == "Khadija"
+    assert any(d.get("objective") == "Après la restauration" for d in held.values())
+    assert outbox_store.pending_count(lap.db) == 0
+    lap.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from . import sync_state
 from .db import StoreError, open_db
 
 
@@ -63,7 +64,13 @@ def restore_from(source: str | Path, target: str | Path) -> Path | None:
     """Replace the database at target with the backup at source.
 
     What target held is first saved beside it (returned), so a restore can
-    itself be undone; the backup API writes into target as one transaction."""
+    itself be undone; the backup API writes into target as one transaction.
+
+    The restored database must enrol again before it syncs: the server has
+    applied this laptop's changes up to a number the backup is behind, and
+    would take what is typed after the restore, numbered from the backup
+    on, for replays of changes it already has. A new enrolment numbers them
+    afresh; the server, the user and the offline password are kept."""
     source, target = Path(source), Path(target)
     check_backup(source)
     previous = None
@@ -83,5 +90,10 @@ def restore_from(source: str | Path, target: str | Path) -> Path | None:
             dest.close()
     finally:
         src.close()
-    open_db(target).close()  # bring an older backup's schema up to date
+    restored = open_db(target)  # brings an older backup's schema up to date
+    try:
+        with restored.atomic():
+            sync_state.put(restored, token=None, device_id=None)
+    finally:
+        restored.close()
     return previous
