@@ -83,6 +83,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.setCentralWidget(central)
         self.sync_label = QLabel()
         self.busy_label = QLabel()
+        # "working…" only for work a coach would wait on: a search answers in a
+        # few milliseconds, and a label flickering on each keystroke is noise
+        self._busy_delay = QTimer(self, singleShot=True, interval=400)
+        self._busy_delay.timeout.connect(lambda: self.busy_label.setText(self.tr("working…")))
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.tasks.busy_changed.connect(self._busy)
@@ -237,7 +241,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.find_action.setText(self.tr("Find a cooperative"))
         self.quit_action.setText(self.tr("Quit"))
         self.language_actions[lang()].setChecked(True)
-        self._busy(self.tasks.pending() > 0)
+        if self.busy_label.text():
+            self.busy_label.setText(self.tr("working…"))
         if "sync" not in self._pages:
             self.sync_label.setText(status_text(self.pending))
 
@@ -306,7 +311,12 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.refresh_status()
 
     def _busy(self, busy: bool) -> None:
-        self.busy_label.setText(self.tr("working…") if busy else "")
+        if busy:
+            if not self._busy_delay.isActive() and not self.busy_label.text():
+                self._busy_delay.start()
+        else:
+            self._busy_delay.stop()
+            self.busy_label.setText("")
 
     # -- first start -----------------------------------------------------------
     def check_first_start(self) -> None:
