@@ -191,12 +191,14 @@ def get_records(conn: Connection, row_ids: Iterable[str], *, lock: bool = False)
 
 
 def write_records(conn: Connection, new: list[Record], changed: list[Record]) -> None:
-    """New rows, then changed ones, in one batch: a push writes them while it
-    holds the sequence lock, so one round trip instead of two counts. (On
-    PostgreSQL each changed row draws a position it does not use: the
-    positions only order rows, gaps are harmless.)"""
+    """Changed rows, then new ones, in one batch: a push writes them while it
+    holds the sequence lock, so one round trip instead of two counts. Changed
+    first: a row deleted by the push frees its unique key (a session number)
+    for a row the same push creates. (On PostgreSQL each changed row draws a
+    position it does not use: the positions only order rows, gaps are
+    harmless.)"""
     if new or changed:
-        conn.execute(_upsert_records(conn.dialect.name), [_values(rec) for rec in [*new, *changed]])
+        conn.execute(_upsert_records(conn.dialect.name), [_values(rec) for rec in [*changed, *new]])
 
 
 def records_by_ukeys(conn: Connection, keys: Iterable[str]) -> dict[str, Record]:

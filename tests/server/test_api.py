@@ -268,3 +268,17 @@ def test_a_resolution_takes_one_sequence_once_and_only_in_scope(world, server):
         assert sync(server, world["ali"], resolved=[conflicts[-1]["id"]]).status_code == 200
         _, after, seq = server_state(server)
         assert seq == top + 1 and after[-1]["resolved"] and after[-1]["seq"] == seq
+
+
+def test_a_push_may_delete_a_session_and_log_another_under_its_number(world, server):
+    def session(n: int, row_id: str) -> dict:
+        return {"n": n, "t": "coaching_sessions", "id": row_id, "op": "upsert", "b": {},
+                "f": {"cooperative_id": world["mine"], "number": 1, "held_on": "2024-01-01", "author": "ali"}}
+
+    first, second = str(uuid.uuid4()), str(uuid.uuid4())
+    assert sync(server, world["ali"], [session(50, first)]).json()["results"][0]["st"] == "ok"
+    r = sync(server, world["ali"], [{"n": 51, "t": "coaching_sessions", "id": first, "op": "delete", "f": {},
+                                     "b": {"_row": 10**6}}, session(52, second)])
+    assert r.status_code == 200 and [x["st"] for x in r.json()["results"]] == ["ok", "ok"]
+    live = {row_id: fields for row_id, fields, _seq in server_state(server)[0]}
+    assert first not in live and live[second]["number"] == 1
