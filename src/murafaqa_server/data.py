@@ -20,7 +20,7 @@ from sqlalchemy import BigInteger, Connection, and_, bindparam, func, insert, no
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement, Insert, Select
 
-from .tables import assignments, conflicts, counters, devices, records, users
+from .tables import assignments, conflicts, counters, devices, records, region_moves, users
 
 
 def now() -> str:
@@ -254,6 +254,20 @@ def live_mentioning(conn: Connection, row_id: str, tables: Iterable[str]) -> lis
 
 def set_cooperative_region(conn: Connection, coop_id: str, region: str | None) -> None:
     conn.execute(update(records).where(records.c.coop_id == coop_id).values(region=region))
+
+
+def add_region_move(conn: Connection, coop_id: str, from_region: str | None, seq: int) -> None:
+    conn.execute(insert(region_moves).values(coop_id=coop_id, from_region=from_region, seq=seq))
+
+
+def moved_out_of(conn: Connection, region: str, cursor: int) -> set[str]:
+    """Cooperatives that left the region since the cursor and are elsewhere now
+    (one that came back is in scope again and travels whole)."""
+    q = (select(region_moves.c.coop_id).distinct()
+         .join(records, records.c.id == region_moves.c.coop_id)
+         .where(region_moves.c.from_region == region, region_moves.c.seq > cursor,
+                or_(records.c.region.is_(None), records.c.region != region)))
+    return set(conn.execute(q).scalars())
 
 
 # -- scope ----------------------------------------------------------------------------

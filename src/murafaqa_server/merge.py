@@ -81,7 +81,7 @@ class Push:
     inserted: set[str] = field(default_factory=set)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     assignments: list[tuple[str, int]] = field(default_factory=list)
-    regions: list[tuple[str, str | None]] = field(default_factory=list)
+    regions: list[tuple[str, str | None, str | None, int]] = field(default_factory=list)  # id, from, to, seq
     ukeys: dict[str, Record | None] = field(default_factory=dict)
 
     def next_seq(self) -> int:
@@ -154,8 +154,9 @@ class Push:
                 res.srv = {f: [v[0], real(v[1])] for f, v in res.srv.items()}
         data.write_records(self.conn, [r for rid, r in self.pending.items() if rid in self.inserted],
                            [r for rid, r in self.pending.items() if rid not in self.inserted])
-        for coop_id, region in self.regions:
+        for coop_id, left, region, seq in self.regions:
             data.set_cooperative_region(self.conn, coop_id, region)
+            data.add_region_move(self.conn, coop_id, left, real(seq))
         data.add_conflicts(self.conn, [{**c, "seq": real(c["seq"])} for c in self.conflicts])
         for coop_id, seq in self.assignments:
             data.assign(self.conn, self.actor.user_id, coop_id, True, real(seq))
@@ -328,8 +329,10 @@ class Push:
             rec.writers.update({f: self.actor.device_id for f in applied})
             if spec.name == "cooperatives" and "region" in applied:
                 # Into another region's scope: its coordinator's laptop has
-                # none of it, so the cooperative travels whole once more.
-                self.regions.append((rec.id, applied["region"]))
+                # none of it, so the cooperative travels whole once more; the
+                # region it leaves is recorded, for its coordinator's laptop
+                # to drop it.
+                self.regions.append((rec.id, rec.region, applied["region"], seq))
                 rec.region = applied["region"]
                 rec.cseq = seq
                 for row in self.descendants(rec):

@@ -54,6 +54,8 @@ def page(conn: Connection, actor: Actor, req: PullRequest) -> PullPage:
         gone = {a.coop_id for a in mine if not a.active and a.seq > cursor}
         # Once, for the rows and the conflicts.
         regions = {a.region for a in mine if a.active and a.region} | ({actor.region} if actor.region else set())
+    elif actor.role == "coordinator" and actor.region:
+        gone = data.moved_out_of(conn, actor.region, cursor)  # dropped once the laptop's outbox has drained
     rows = data.changes_page(conn, actor, cursor, req.after, req.limit + 1, whole, regions)
     more = len(rows) > req.limit
     rows = rows[: req.limit]

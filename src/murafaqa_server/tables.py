@@ -105,3 +105,13 @@ conflicts = Table(
     Column("resolved", Boolean, nullable=False, default=False),
     UniqueConstraint("device_id", "n", "field", "kind", name="conflicts_once"),
 )
+
+# Where a cooperative's region changed (the region it left, at the change's
+# sequence): the old region's coordinator is told to drop it.
+region_moves = Table(
+    "region_moves", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("coop_id", String(64), nullable=False),
+    Column("from_region", String(8)),
+    Column("seq", BigInteger, nullable=False, index=True),
+)

@@ -392,3 +392,28 @@ def test_a_restored_backup_enrols_again_and_loses_nothing_typed_after_it(server,
     assert any(d.get("objective") == "Après la restauration" for d in held.values())
     assert outbox_store.pending_count(lap.db) == 0
     lap.close()
+
+
+def test_a_cooperative_that_moves_region_leaves_the_old_coordinators_laptop(server, tmp_path):
+    from murafaqa_desktop import assets
+
+    server.user("ali")
+    coach = Laptop(server, tmp_path / "coach.db", "ali")
+    coop = make_cooperative(coach.db)
+    coach.sync()
+    old = Laptop(server, tmp_path / "old.db", server.user("old", "coordinator", coop["region"]))
+    new = Laptop(server, tmp_path / "new.db", server.user("new", "coordinator", "01"))
+    old.sync(), new.sync()
+    assert [r["id"] for r in rows(old, "cooperatives")] == [coop["id"]] and rows(new, "cooperatives") == []
+
+    province = assets.reference().provinces_of("01")[0].code
+    cooperatives.update(coach.db, coop["id"], {"region": "01", "province": province})
+    coach.sync()
+    report = old.sync()
+    assert rows(old, "cooperatives") == [], "the old region's coordinator no longer holds it"
+    assert report.round_trips >= 1
+    new.sync()
+    assert [r["region"] for r in rows(new, "cooperatives")] == ["01"]  # and the new one has it whole
+    assert old.sync().pulled == 0  # told once, not on every sync
+    for lap in (coach, old, new):
+        lap.close()
