@@ -82,6 +82,26 @@ def _device(conn, user_id: int) -> str:
     return data.add_device(conn, user_id, security.token_hash(str(uuid.uuid4())), "test")
 
 
+def _at_once(jobs: list) -> list[BaseException]:
+    """Run the jobs on threads released together; the errors they raised."""
+    start = threading.Barrier(len(jobs))
+    failures: list[BaseException] = []
+
+    def run(job) -> None:
+        start.wait()
+        try:
+            job()
+        except BaseException as e:  # noqa: BLE001 - returned to the test
+            failures.append(e)
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return failures
+
+
 def test_concurrent_pushes_keep_one_gap_free_order(server):
     """Laptops pushing at once (threads, one connection each): every
     sequence is used once, in one order, with no error."""
@@ -94,26 +114,17 @@ def test_concurrent_pushes_keep_one_gap_free_order(server):
         merge.push(conn, data.Actor(boss["id"], "boss", "admin", None, devices[0]), [Mutation(
             n=1, t="cooperatives", id=coop, op="upsert",
             f={"registration_number": "RC-C", "legal_date": "2022-01-01", "region": "07"})], [])
-    failures: list[BaseException] = []
 
     def laptop(device: str, k: int) -> None:
-        try:
-            for n in range(2, 7):
-                muts = [Mutation(n=2 * n, t="plan_actions", id=str(uuid.uuid4()), op="upsert",
-                                 f={"cooperative_id": coop, "axis": "marketing", "objective": f"{k}-{n}"}),
-                        Mutation(n=2 * n + 1, t="cooperatives", id=coop, op="upsert", f={"notes": f"{k}-{n}"},
-                                 b={"notes": 10**9})]
-                with server.engine.begin() as conn:
-                    merge.push(conn, data.Actor(boss["id"], "boss", "admin", None, device), muts, [])
-        except BaseException as e:  # noqa: BLE001 - reported below
-            failures.append(e)
+        for n in range(2, 7):
+            muts = [Mutation(n=2 * n, t="plan_actions", id=str(uuid.uuid4()), op="upsert",
+                             f={"cooperative_id": coop, "axis": "marketing", "objective": f"{k}-{n}"}),
+                    Mutation(n=2 * n + 1, t="cooperatives", id=coop, op="upsert", f={"notes": f"{k}-{n}"},
+                             b={"notes": 10**9})]
+            with server.engine.begin() as conn:
+                merge.push(conn, data.Actor(boss["id"], "boss", "admin", None, device), muts, [])
 
-    threads = [threading.Thread(target=laptop, args=(d, k)) for k, d in enumerate(devices)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert failures == []
+    assert _at_once([lambda d=d, k=k: laptop(d, k) for k, d in enumerate(devices)]) == []
     with server.engine.connect() as conn:
         live = data.all_live(conn)
         top = data.current_sequence(conn)
@@ -133,23 +144,11 @@ def test_laptops_resolving_one_conflict_at_once_take_one_sequence(server):
                    [Mutation(n=1, t="plan_actions", id=str(uuid.uuid4()), op="upsert", f={"axis": "marketing"})], [])
         [conflict] = data.all_conflicts(conn)  # a plan action needs its cooperative: refused, kept
         top = data.current_sequence(conn)
-    start = threading.Barrier(len(devices))
-    failures: list[BaseException] = []
-
     def laptop(device: str) -> None:
-        try:
-            start.wait()
-            with server.engine.begin() as conn:
-                merge.push(conn, data.Actor(boss.user_id, "boss", "admin", None, device), [], [conflict["id"]])
-        except BaseException as e:  # noqa: BLE001 - reported below
-            failures.append(e)
+        with server.engine.begin() as conn:
+            merge.push(conn, data.Actor(boss.user_id, "boss", "admin", None, device), [], [conflict["id"]])
 
-    threads = [threading.Thread(target=laptop, args=(d,)) for d in devices]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert failures == []
+    assert _at_once([lambda d=d: laptop(d) for d in devices]) == []
     with server.engine.connect() as conn:
         assert data.current_sequence(conn) == top + 1
         assert data.all_conflicts(conn)[0]["seq"] == top + 1
