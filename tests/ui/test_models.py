@@ -115,3 +115,16 @@ def test_plan_model_orders_by_position_and_marks_late_actions():
     assert model.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) is None
     assert model.headerData(0, Qt.Orientation.Horizontal) in ("Axe", "المحور")
+
+
+def test_a_row_shown_again_by_the_next_search_reuses_its_cells_unless_it_changed(qtbot, tasks):
+    model = CooperativeTableModel(tasks)
+    with qtbot.waitSignal(model.loaded):
+        model.reload()
+    first = model.cell(0, 1)
+    with qtbot.waitSignal(model.loaded):
+        model.reload()  # the same rows, as new rows
+    assert model.cell(0, 1) is first
+    changed = dict(model.rows[0], name_ar="تعاونية جديدة", _cells=None)
+    model.rows[0] = changed
+    assert model.cell(0, 1)[0] == "تعاونية جديدة"

@@ -31,6 +31,10 @@ SORT_KEYS = {"registration_number": "registration_number", "name": "name_ar", "r
 SELECT = ("c.id, c.registration_number, c.name_ar, c.name_fr, c.region, c.tranche, c.phase, c.status, c.coach, "
           "c.legal_date, c.activity_start, c.application_date, coalesce(p.done, 0) AS sessions_done, p.next_due")
 OVERDUE = QColor("#b3261e")
+# What a row's cells depend on: the columns SELECT reads.
+_CONTENT = ("id", "registration_number", "name_ar", "name_fr", "region", "tranche", "phase", "status", "coach",
+            "legal_date", "activity_start", "application_date", "sessions_done", "next_due")
+SEEN_LIMIT = 5000  # rows' cells kept across searches
 CLOSED = frozenset({"withdrawn", "rejected", "completed"})  # no longer late for anything
 _Index = QModelIndex | QPersistentModelIndex
 FILTERS = ("text", "region", "province", "tranche", "phase", "status", "coach", "eligible", "overdue")
@@ -90,6 +94,9 @@ class CooperativeTableModel(QAbstractTableModel):
         self._eligible: dict[str, eligibility.Eligibility] = {}
         self.today = dt.date.today()
         self._texts_key = ""  # the language the cached row texts are in
+        # A row's cells by language and content: refining a search ("تع",
+        # "تعا", …) brings back mostly the same cooperatives, as new rows.
+        self._seen: dict[tuple[Any, ...], tuple[Cell, ...]] = {}
 
     # -- loading ----------------------------------------------------------
     @property
@@ -198,7 +205,13 @@ class CooperativeTableModel(QAbstractTableModel):
         on every paint, and repaints on every keystroke)."""
         cached = row.get("_cells")
         if cached is None or cached[0] != self._texts_key:
-            cached = row["_cells"] = (self._texts_key, tuple(self._cell(row, c) for c in COLUMNS))
+            key = (self._texts_key, *(row[c] for c in _CONTENT))
+            cells = self._seen.get(key)
+            if cells is None:
+                if len(self._seen) >= SEEN_LIMIT:
+                    self._seen.clear()
+                cells = self._seen[key] = tuple(self._cell(row, c) for c in COLUMNS)
+            cached = row["_cells"] = (self._texts_key, cells)
         return cached[1]
 
     def _cell(self, row: dict[str, Any], column: str) -> Cell:
