@@ -137,3 +137,18 @@ class Laptop:
 
     def close(self) -> None:
         self.db.close()
+
+
+def coaches_sharing_a_cooperative(server: Server, folder: Path) -> tuple[Laptop, Laptop, dict]:
+    """Ali's and Sara's laptops, both holding one cooperative Ali created."""
+    from factories import make_cooperative
+
+    server.user("ali")
+    server.user("sara")
+    a = Laptop(server, folder / "a.db", "ali")
+    coop = make_cooperative(a.db)
+    a.sync()
+    server.assign("sara", coop["id"])
+    b = Laptop(server, folder / "b.db", "sara")
+    b.sync()
+    return a, b, coop

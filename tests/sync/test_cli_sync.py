@@ -9,7 +9,7 @@ from factories import make_cooperative
 from murafaqa_desktop import cli
 from murafaqa_desktop.services import cooperatives
 from murafaqa_desktop.store.db import open_db
-from server.mfq_harness import BASE, PASSWORD, Laptop
+from server.mfq_harness import BASE, PASSWORD, Laptop, coaches_sharing_a_cooperative
 
 
 @pytest.fixture
@@ -63,14 +63,7 @@ def test_another_user_is_refused_on_this_database(wired, tmp_path, capsys):
 
 
 def test_conflicts_listed(wired, tmp_path, capsys):
-    wired.user("ali")
-    wired.user("sara")
-    a = Laptop(wired, tmp_path / "a.db", "ali")
-    coop = make_cooperative(a.db)
-    a.sync()
-    wired.assign("sara", coop["id"])
-    b = Laptop(wired, tmp_path / "b.db", "sara")
-    b.sync()
+    a, b, coop = coaches_sharing_a_cooperative(wired, tmp_path)
     cooperatives.update(a.db, coop["id"], {"members": 30})
     cooperatives.update(b.db, coop["id"], {"members": 44})
     a.sync()

@@ -12,7 +12,7 @@ from murafaqa_desktop.sync import account, errors
 from murafaqa_desktop.sync.engine import SyncEngine, SyncReport
 from murafaqa_desktop.sync.transport import HttpTransport
 from murafaqa_server import data
-from server.mfq_harness import BASE, PASSWORD, Laptop
+from server.mfq_harness import BASE, PASSWORD, Laptop, coaches_sharing_a_cooperative
 from sync.faults import Faulty
 
 
@@ -23,14 +23,7 @@ def rows(laptop: Laptop, table: str) -> list[dict]:
 @pytest.fixture
 def pair(server, tmp_path):
     """Two coaches' laptops sharing one cooperative."""
-    server.user("ali")
-    server.user("sara")
-    a = Laptop(server, tmp_path / "a.db", "ali")
-    coop = make_cooperative(a.db)
-    a.sync()
-    server.assign("sara", coop["id"])
-    b = Laptop(server, tmp_path / "b.db", "sara")
-    b.sync()
+    a, b, coop = coaches_sharing_a_cooperative(server, tmp_path)
     yield a, b, coop
     a.close()
     b.close()

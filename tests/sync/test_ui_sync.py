@@ -15,7 +15,7 @@ from murafaqa_desktop.store import sync_state as st  # noqa: E402
 from murafaqa_desktop.store.db import open_db  # noqa: E402
 from murafaqa_desktop.sync import errors  # noqa: E402
 from murafaqa_desktop.sync.transport import HttpTransport  # noqa: E402
-from server.mfq_harness import BASE, PASSWORD, Laptop  # noqa: E402
+from server.mfq_harness import BASE, PASSWORD, Laptop, coaches_sharing_a_cooperative  # noqa: E402
 
 pytestmark = pytest.mark.parametrize("server", ["sqlite"], indirect=True)
 
@@ -111,14 +111,7 @@ def test_enrol_dialog(qtbot, tmp_path, server):
 def test_conflicts_view_picks_a_value_as_an_ordinary_edit(qtbot, tmp_path, server):
     from murafaqa_desktop.ui.sync_conflicts import ConflictsView
 
-    server.user("ali")
-    server.user("sara")
-    a = Laptop(server, tmp_path / "a.db", "ali")
-    coop = make_cooperative(a.db)
-    a.sync()
-    server.assign("sara", coop["id"])
-    b = Laptop(server, tmp_path / "b.db", "sara")
-    b.sync()
+    a, b, coop = coaches_sharing_a_cooperative(server, tmp_path)
     cooperatives.update(a.db, coop["id"], {"members": 30})
     cooperatives.update(b.db, coop["id"], {"members": 44})
     a.sync(), b.sync()
