@@ -17,6 +17,16 @@ def idle(window) -> None:
     assert window.tasks.wait_idle()
 
 
+def open_new_cooperative(window, db_path) -> dict:
+    """A cooperative made in the store, open in the window."""
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    db.close()
+    window.open_cooperative(coop["id"])
+    idle(window)
+    return coop
+
+
 def fill_cooperative(record, **values) -> None:
     form = record.profile.form
     for name, value in values.items():
@@ -87,11 +97,7 @@ def test_an_ineligible_cooperative_is_flagged_with_its_reason(window, qtbot, db_
 
 
 def test_add_edit_and_reorder_plan_actions(window, qtbot, db_path):
-    db = open_db(db_path)
-    coop = make_cooperative(db)
-    db.close()
-    window.open_cooperative(coop["id"])
-    idle(window)
+    open_new_cooperative(window, db_path)
     tab = window.record.plan
     window.record.tabs.setCurrentWidget(tab)
     for objective, axis in (("Obtenir l'agrément ONSSA", "production"), ("Ouvrir un point de vente", "marketing")):
@@ -279,11 +285,7 @@ def test_agenda_lists_overdue_coaching(demo_window):
 def test_close_guard_keeps_the_window_open_when_asked(window, qtbot, db_path):
     from PySide6.QtWidgets import QMessageBox
 
-    db = open_db(db_path)
-    coop = make_cooperative(db)
-    db.close()
-    window.open_cooperative(coop["id"])
-    idle(window)
+    open_new_cooperative(window, db_path)
     window.record.coaching.form.form.editors["place"].edit.setText("x")
     window.record.coaching.form.form.editors["place"].changed.emit()
     window.close_answer = QMessageBox.StandardButton.Cancel
@@ -292,11 +294,7 @@ def test_close_guard_keeps_the_window_open_when_asked(window, qtbot, db_path):
 
 
 def test_diagnosis_sections_and_needs_from_the_window(window, db_path):
-    db = open_db(db_path)
-    coop = make_cooperative(db)
-    db.close()
-    window.open_cooperative(coop["id"])
-    idle(window)
+    open_new_cooperative(window, db_path)
     tab = window.record.diagnosis
     tab.edit_section()
     tab.dialog.form.editors["section"].set_value("marketing_sales")
