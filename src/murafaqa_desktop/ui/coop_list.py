@@ -61,7 +61,7 @@ class CooperativeList(FollowsLanguage, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 120), (2, 150), (3, 60), (4, 150), (5, 125), (6, 65), (7, 70), (8, 110)):
+        for column, width in ((0, 120), (2, 150), (3, 60), (4, 150), (5, 125), (6, 65), (7, 70), (8, 130)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(lambda index: self.open_requested.emit(self.model.row_id(index.row())))
         self.model.loaded.connect(self._show_count)
