@@ -72,12 +72,15 @@ class RequestLog:
 Body = TypeVar("Body", bound=BaseModel)
 Result = TypeVar("Result")
 
-# Syncs one worker process runs at once. A sync is mostly Python, and a
-# process runs one thread's Python at a time: threads past a few add no
-# throughput, only wait for the interpreter (each holding a database
-# connection), and slow down the push that holds the sequence lock every
-# other push waits for. The rest wait their turn on the event loop.
-SYNC_THREADS = 4
+# Syncs one worker process runs at once: one. A sync is mostly Python, and a
+# process runs one thread's Python at a time, so a second thread adds no
+# throughput; it only takes turns at the interpreter with the first (and
+# with the event loop) and lengthens every sync, the push holding the
+# sequence lock included. Measured with 50 laptops at once on 2 cores and
+# 4 workers: p95 ~210 ms with 1 thread, ~270 with 4, ~320 with 8. Scale
+# with worker processes (WORKERS); the other syncs wait on the event loop,
+# their bodies already read.
+SYNC_THREADS = 1
 
 
 class WorkerThreads:
