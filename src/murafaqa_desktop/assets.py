@@ -10,8 +10,10 @@ import json
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .domain.reference import Reference
+if TYPE_CHECKING:
+    from .domain.reference import Reference
 
 
 def _locate(name: str) -> Path:
@@ -41,5 +43,7 @@ def fonts_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def reference() -> Reference:
+    from .domain.reference import Reference  # when first read: fonts and translations need none of it
+
     with open(resources_dir() / "reference" / "reference.json", encoding="utf-8") as f:
         return Reference(json.load(f))

@@ -15,7 +15,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from .. import assets
-from ..domain import eligibility
 from ..domain.entities import COOPERATIVE
 from ..domain.schema import as_date
 from ..domain.vocab import PROGRAMME_STATUS, label
@@ -40,6 +39,7 @@ _Index = QModelIndex | QPersistentModelIndex
 FILTERS = ("text", "region", "province", "tranche", "phase", "status", "coach", "eligible", "overdue")
 
 if TYPE_CHECKING:
+    from ..domain.eligibility import Eligibility
     from ..store.cooperatives import CooperativeFilter
 
 
@@ -91,7 +91,7 @@ class CooperativeTableModel(QAbstractTableModel):
         self._in_flight = False
         self._wanted: tuple[int, dict[str, Any], str, bool] | None = None
         self._fetching = False
-        self._eligible: dict[str, eligibility.Eligibility] = {}
+        self._eligible: dict[str, Eligibility] = {}
         self.today = dt.date.today()
         self._texts_key = ""  # the language the cached row texts are in
         # A row's cells by language and content: refining a search ("تع",
@@ -192,11 +192,13 @@ class CooperativeTableModel(QAbstractTableModel):
             return _header(COLUMNS[section])
         return None
 
-    def eligibility(self, row: dict[str, Any]) -> eligibility.Eligibility:
+    def eligibility(self, row: dict[str, Any]) -> Eligibility:
         found = self._eligible.get(row["id"])
         if found is None:
+            from ..domain.eligibility import assess  # with the first rows, after the first frame
+
             when = as_date(row.get("application_date")) or self.today
-            found = eligibility.assess(as_date(row.get("legal_date")), as_date(row.get("activity_start")), when)
+            found = assess(as_date(row.get("legal_date")), as_date(row.get("activity_start")), when)
             self._eligible[row["id"]] = found
         return found
 

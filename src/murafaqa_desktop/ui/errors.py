@@ -12,7 +12,7 @@ import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from .. import paths
 from ..domain.errors import DomainError
@@ -72,6 +72,8 @@ class ErrorReporter(QObject):
     def _show(self, text: str, details: str | None) -> None:
         """A refusal is a plain message; a bug also offers its details, to
         copy into a message to the support team."""
+        from PySide6.QtWidgets import QMessageBox  # a class (and its enums) made only when an error comes
+
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Murafaqa"), text, QMessageBox.StandardButton.Ok,
                           self.window)
         if details:

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from .. import assets
 
 LANGUAGES = ("ar", "fr")
 LOCALES = {"ar": "ar_MA", "fr": "fr_MA"}
 _current = "ar"
+_language: "Language | None" = None  # the application's one Language
 
 
 class FollowsLanguage:
@@ -75,9 +77,14 @@ class Language(QObject):
 
     @classmethod
     def of(cls, app: QApplication) -> "Language":
-        """The application's one Language (a second would leave its translators installed)."""
-        found = app.findChild(cls)
-        return found if isinstance(found, cls) else cls(app)
+        """The application's one Language (a second would leave its translators
+        installed). Kept here rather than found with ``app.findChild``, which
+        wraps every child of the application on the way, Qt's style among them
+        (≈ 5 ms of enum classes before the first frame)."""
+        global _language
+        if _language is None or not isValid(_language) or _language.parent() is not app:
+            _language = cls(app)
+        return _language
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)

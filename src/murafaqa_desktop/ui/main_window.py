@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QWidget,
 )
@@ -36,6 +34,8 @@ from .tasks import Tasks
 from .window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from .agenda_view import AgendaView
     from .outbox_view import OutboxView
     from .record import CooperativeRecord
@@ -341,6 +341,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         rolled back whole, so the empty database (and the profile) remain."""
         import threading
 
+        from PySide6.QtWidgets import QProgressDialog
+
         from ..services import demo, profile
 
         self.tasks.run(lambda db: profile.save(db, coach, region))
@@ -399,6 +401,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.nav.setCurrentRow(PAGES.index(page) if page in PAGES else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from PySide6.QtWidgets import QMessageBox  # made when needed: not a startup cost
+
         if self._on_record() and self.record.dirty:
             answer = self.close_answer if not self.interactive else QMessageBox.question(
                 self, self.tr("Unsaved changes"),

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .i18n import lang
 
@@ -49,6 +48,8 @@ class WindowActions(QObject):
         return w.record.coop_id if "record" in w._pages else None
 
     def preview(self, kind: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs: classes made when first opened, not at startup
+
         from .print_preview import PrintPreviewDialog
 
         coop_id = self._current_cooperative()
@@ -61,6 +62,8 @@ class WindowActions(QObject):
         dialog.exec()
 
     def batch_print(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from ..store import cooperatives as store
 
         target, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the sheets as"), "fiches.pdf", "PDF (*.pdf)")
@@ -70,6 +73,8 @@ class WindowActions(QObject):
         self.window.tasks.run(lambda db: store.ids(db, f), lambda ids: self._run_batch(ids, target))
 
     def _run_batch(self, ids: list[str], target: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from .print_batch import BatchPrintDialog
 
         if not ids:
@@ -80,6 +85,8 @@ class WindowActions(QObject):
 
     # -- backup and about ------------------------------------------------------
     def back_up(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from ..store.backup import backup_to, default_backup_name
 
         target, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the database"),
