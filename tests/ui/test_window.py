@@ -513,3 +513,33 @@ def test_a_session_reviews_plan_actions_and_moves_their_progress(window, db_path
     assert form.review_values() == []
     session = window.record.file["coaching"]["sessions"][0]
     assert [(r["action_id"], r["progress"]) for r in session["reviews"]] == [(action["id"], 40)]
+
+
+def test_the_region_filter_offers_every_region_in_the_interface_language(window, qtbot, db_path):
+    """Its choices come from the reference data, read just after the first frame."""
+    from murafaqa_desktop import assets
+
+    regions = assets.reference().regions
+    combo = window.coops.region
+    qtbot.waitUntil(lambda: combo.count() == 1 + len(regions))
+    code = next(iter(regions))
+    assert combo.itemText(combo.findData(code)) == regions[code].name("ar")
+    combo.setCurrentIndex(combo.findData(code))
+    assert window.coops.model.filters["region"] == code
+    window.language_actions["fr"].trigger()
+    assert combo.currentData() == code  # the choice survives the switch
+    assert combo.currentText() == regions[code].name("fr")
+    assert window.coops.model.filters["region"] == code
+    window.language_actions["ar"].trigger()
+
+
+def test_the_list_paints_with_its_own_delegate_once_rows_come(demo_window, qtbot):
+    from murafaqa_desktop.ui.text_cell_delegate import TextCellDelegate
+
+    coops = demo_window.coops
+    qtbot.waitUntil(lambda: len(coops.model.rows) > 0)
+    assert isinstance(coops.table.itemDelegate(), TextCellDelegate)
+    before = coops.table.itemDelegate()
+    coops.search.setText("تعاونية")  # another reset: the same delegate, not a new one each time
+    qtbot.waitUntil(lambda: not coops.model._in_flight)
+    assert coops.table.itemDelegate() is before

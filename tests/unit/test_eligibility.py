@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from murafaqa_desktop.domain.dates import add_years
+from murafaqa_desktop.domain.dates import add_months, add_years, days_in_month
 from murafaqa_desktop.domain.eligibility import assess, date_bounds
 
 D = dt.date
@@ -73,3 +73,12 @@ def test_date_bounds_agree_with_the_rule_around_each_threshold(at):
     assert "legal_age_over_4_years" in codes(assess(earliest_legal - one, None, at))
     assert "activity_under_1_year" not in codes(assess(None, latest_activity, at))
     assert "activity_under_1_year" in codes(assess(None, latest_activity + one, at))
+
+
+def test_month_lengths_follow_the_civil_calendar():
+    import calendar
+
+    assert all(days_in_month(y, m) == calendar.monthrange(y, m)[1] for y in range(1900, 2101) for m in range(1, 13))
+    assert add_months(D(2023, 1, 31), 1) == D(2023, 2, 28)
+    assert add_months(D(2024, 1, 31), 1) == D(2024, 2, 29)
+    assert add_months(D(2024, 12, 31), 2) == D(2025, 2, 28)

@@ -5,7 +5,6 @@ Anniversaries follow the civil convention: one year after 29 February is
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -15,11 +14,16 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 
+def days_in_month(year: int, month: int) -> int:
+    # the day before the 1st of the next month (``calendar`` would also load ``locale``: startup time)
+    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (first_of_next - dt.timedelta(days=1)).day
+
+
 def add_months(d: dt.date, months: int) -> dt.date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
-    day = min(d.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day)
+    return dt.date(year, month, min(d.day, days_in_month(year, month)))
 
 
 def add_years(d: dt.date, years: int) -> dt.date:

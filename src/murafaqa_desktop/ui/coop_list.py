@@ -21,7 +21,6 @@ from ..domain.vocab import PROGRAMME_STATUS, label
 from .coop_table_model import CooperativeTableModel
 from .i18n import FollowsLanguage, lang, locale
 from .tasks import Tasks
-from .text_cell_delegate import TextCellDelegate
 
 
 class CooperativeList(FollowsLanguage, QWidget):
@@ -47,7 +46,8 @@ class CooperativeList(FollowsLanguage, QWidget):
         self.count = QLabel()
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(TextCellDelegate(self.model, self.table))  # shaped texts reused between searches
+        self.model.modelReset.connect(self._use_cell_delegate)
+        self._places = False  # the region filter's choices come after the first frame
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,8 +88,7 @@ class CooperativeList(FollowsLanguage, QWidget):
         self.search.setPlaceholderText(self.tr("Search by name, registration number, president, commune…"))
         self.new_button.setText(self.tr("New cooperative"))
         self.overdue.setText(self.tr("Overdue coaching only"))
-        ref = assets.reference()
-        self._fill(self.region, self.tr("All regions"), [(c, p.name(lang())) for c, p in ref.regions.items()])
+        self._fill(self.region, self.tr("All regions"), self._regions())
         self._fill(self.tranche, self.tr("All tranches"),
                    [(f"{t}", self.tr("Tranche %1").replace("%1", locale().toString(t))) for t in (1, 2, 3, 4)])
         self._fill(self.status, self.tr("Every status"),
@@ -98,6 +97,26 @@ class CooperativeList(FollowsLanguage, QWidget):
                    [("1", self.tr("Eligible today")), ("0", self.tr("Not eligible today"))])
         self.model.retranslate()
         self._show_count(self.model.total)
+
+    def load_places(self) -> None:
+        """Give the region filter its choices. Until then (the first frame) it
+        shows "All regions", and the reference data is not yet read."""
+        self._places = True
+        self._fill(self.region, self.tr("All regions"), self._regions())
+
+    def _regions(self) -> list[tuple[str, str]]:
+        if not self._places:
+            return []
+        return [(code, place.name(lang())) for code, place in assets.reference().regions.items()]
+
+    def _use_cell_delegate(self) -> None:
+        """The list's own delegate (texts shaped once and reused between
+        searches), set with the first rows: the empty first frame paints no
+        cell, so its painting classes load after it."""
+        from .text_cell_delegate import TextCellDelegate
+
+        self.model.modelReset.disconnect(self._use_cell_delegate)
+        self.table.setItemDelegate(TextCellDelegate(self.model, self.table))
 
     def _fill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
         current = combo.currentData()

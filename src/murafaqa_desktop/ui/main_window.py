@@ -97,14 +97,25 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.retranslate()
         self._restore()
         self.refresh_status()
+        self._started = False
         self.installEventFilter(self)
-        QTimer.singleShot(300, self.tasks.start)  # in case no paint comes (a minimised start)
+        QTimer.singleShot(300, self._after_first_frame)  # in case no paint comes (a minimised start)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
-            QTimer.singleShot(0, self.tasks.start)  # the first frame is up: now open the store
+            QTimer.singleShot(0, self._after_first_frame)
         return False
+
+    def _after_first_frame(self) -> None:
+        """The first frame is up: now open the store and read the reference
+        data (the region filter's choices). Once, whichever comes first: the
+        first paint or the timer of a minimised start."""
+        if self._started:
+            return
+        self._started = True
+        self.tasks.start()
+        self.coops.load_places()
 
     # -- pages, made when first needed --------------------------------------------
     def _page(self, name: str) -> QWidget:
