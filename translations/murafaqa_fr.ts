@@ -9,12 +9,12 @@
         <translation>Un problème est survenu et l&apos;action n&apos;a pas été faite. Le détail est dans le journal :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="75"/>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="77"/>
         <source>Murafaqa</source>
         <translation>Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="81"/>
         <source>Copy the details</source>
         <translation>Copier les détails</translation>
     </message>
@@ -80,22 +80,22 @@
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="62"/>
         <source>Overdue coaching sessions</source>
         <translation>Séances d&apos;accompagnement en retard</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="62"/>
         <source>Due this week</source>
         <translation>Prévues cette semaine</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="62"/>
         <source>Coming next (30 days)</source>
         <translation>À venir (30 jours)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="68"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="63"/>
         <source>Training sessions to come</source>
         <translation>Sessions de formation à venir</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>AttendanceSheet</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="113"/>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="108"/>
         <source>Type the name, Tab to the next box, Enter to save the participant.</source>
         <translation>Saisissez le nom, Tab pour la case suivante, Entrée pour enregistrer le participant.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="117"/>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="112"/>
         <source>Choose a training session to enter its attendance.</source>
         <translation>Choisissez une session pour saisir les présences.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="156"/>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="151"/>
         <source>%1 participants, of whom %2 women</source>
         <translation>%1 participants, dont %2 femmes</translation>
     </message>
@@ -147,27 +147,27 @@
 <context>
     <name>CoachingTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="96"/>
         <source>Two-year window: %1 → %2</source>
         <translation>Fenêtre de deux ans : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="99"/>
         <source>Coaching has not started yet.</source>
         <translation>L&apos;accompagnement n&apos;a pas encore commencé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="102"/>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="101"/>
         <source>Overdue by %1 days (due %2)</source>
         <translation>En retard de %1 jours (prévue le %2)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="108"/>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="106"/>
         <source>next session due %1</source>
         <translation>prochaine séance prévue le %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="111"/>
+        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="110"/>
         <source>%1 sessions of 12 done</source>
         <translation>%1 séances sur 12 réalisées</translation>
     </message>
@@ -233,57 +233,58 @@
 <context>
     <name>CooperativeList</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88"/>
         <source>Search by name, registration number, president, commune…</source>
         <translation>Rechercher par nom, n° d&apos;immatriculation, président(e), commune…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="83"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="84"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
         <source>Overdue coaching only</source>
         <translation>Accompagnement en retard seulement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="105"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="87"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92"/>
         <source>All tranches</source>
         <translation>Toutes les tranches</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="93"/>
         <source>Tranche %1</source>
         <translation>Tranche %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="94"/>
         <source>Every status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="96"/>
         <source>Eligible or not</source>
         <translation>Éligible ou non</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="97"/>
         <source>Eligible today</source>
         <translation>Éligible aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="97"/>
         <source>Not eligible today</source>
         <translation>Non éligible aujourd&apos;hui</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="123"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="146"/>
         <source>%n cooperative(s)</source>
         <translation>
             <numerusform>%n coopérative</numerusform>
@@ -291,7 +292,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="125"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="148"/>
         <source>%1 loaded</source>
         <translation>%1 chargées</translation>
     </message>
@@ -299,67 +300,67 @@
 <context>
     <name>CooperativeRecord</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="99"/>
         <source>Profile</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="99"/>
         <source>Eligibility &amp;&amp; selection</source>
         <translation>Éligibilité &amp;&amp; sélection</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="99"/>
         <source>Strategic diagnosis</source>
         <translation>Diagnostic stratégique</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="100"/>
         <source>Development plan</source>
         <translation>Plan de développement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="100"/>
         <source>Coaching</source>
         <translation>Accompagnement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="100"/>
         <source>Trainings attended</source>
         <translation>Formations suivies</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="106"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="101"/>
         <source>Financing</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="109"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
         <source>Back to the list</source>
         <translation>Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="115"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="110"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="116"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="111"/>
         <source>Fields marked * are required.</source>
         <translation>Les champs marqués * sont obligatoires.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="170"/>
         <source>Unsaved changes from an earlier session were restored.</source>
         <translation>Des modifications non enregistrées d&apos;une session précédente ont été rétablies.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="195"/>
+        <location filename="../src/murafaqa_desktop/ui/record.py" line="190"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -367,42 +368,57 @@
 <context>
     <name>CooperativeTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="58"/>
         <source>Registration no.</source>
         <translation>N° d&apos;immat.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="52"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="62"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="53"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="59"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="60"/>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="61"/>
+        <source>Tranche</source>
+        <translation>Tranche</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="63"/>
+        <source>Coach</source>
+        <translation>Accompagnateur</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="64"/>
         <source>Eligible</source>
         <translation>Éligible</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="65"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="66"/>
         <source>Next session</source>
         <translation>Prochaine séance</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="246"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="265"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="247"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="266"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -438,27 +454,27 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="16"/>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="25"/>
         <source>Welcome to Murafaqa</source>
         <translation>Bienvenue dans Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="17"/>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="26"/>
         <source>This laptop has no data yet. Tell us who you are; you can also load a demonstration programme to try the software.</source>
         <translation>Cet ordinateur ne contient encore aucune donnée. Indiquez qui vous êtes ; vous pouvez aussi charger un programme de démonstration pour essayer le logiciel.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="24"/>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="33"/>
         <source>Load the demonstration programme (2,000 cooperatives)</source>
         <translation>Charger le programme de démonstration (2 000 coopératives)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="26"/>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="35"/>
         <source>Coach name</source>
         <translation>Nom de l&apos;accompagnateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="27"/>
+        <location filename="../src/murafaqa_desktop/ui/first_start.py" line="36"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
@@ -466,98 +482,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="232"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="242"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="233"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
         <source>Cooperatives</source>
         <translation>Coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="233"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
         <source>My agenda</source>
         <translation>Mon agenda</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="233"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
         <source>Collective trainings</source>
         <translation>Formations collectives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="234"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="236"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="237"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="247"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="238"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="240"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="250"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="241"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="251"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="242"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="252"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="253"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="314"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="256"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="350"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="363"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="368"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="363"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="354"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="372"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="392"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="399"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="419"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="400"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -595,7 +612,7 @@
         <translation>Champs</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="60"/>
         <source>Changes are kept on this laptop and will be sent to the programme&apos;s server at the next synchronisation.</source>
         <translation>Les modifications sont conservées sur cet ordinateur et seront envoyées au serveur du programme à la prochaine synchronisation.</translation>
     </message>
@@ -603,33 +620,33 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="54"/>
         <source>Add an action</source>
         <translation>Ajouter une action</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="61"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="62"/>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="99"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="103"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="99"/>
         <source>Remove this action from the plan?</source>
         <translation>Supprimer cette action du plan ?</translation>
     </message>
@@ -637,37 +654,37 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="48"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="58"/>
         <source>Print preview</source>
         <translation>Aperçu avant impression</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="66"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="67"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="68"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="75"/>
         <source>Document language:</source>
         <translation>Langue du document :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="106"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="116"/>
         <source>Preparing the document…</source>
         <translation>Préparation du document…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="122"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="132"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -675,13 +692,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="142"/>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="149"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="152"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="159"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="143"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="153"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -689,7 +706,7 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="41"/>
+        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="57"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -697,7 +714,7 @@
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="46"/>
+        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="62"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <comment>Translate this string to the string &apos;LTR&apos; in left-to-right languages or to &apos;RTL&apos; in right-to-left languages</comment>
         <translation>LTR</translation>
@@ -706,48 +723,48 @@
 <context>
     <name>RecordTabs</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="103"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="118"/>
         <source>Save the diagnosis</source>
         <translation>Enregistrer le diagnostic</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="119"/>
         <source>Assess a section</source>
         <translation>Apprécier un volet</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="120"/>
         <source>Add a need</source>
         <translation>Ajouter un besoin</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="106"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="121"/>
         <source>Edit the need</source>
         <translation>Modifier le besoin</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="107"/>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="167"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="122"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="182"/>
         <source>Remove the need</source>
         <translation>Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="168"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="183"/>
         <source>Remove this need from the diagnosis?</source>
         <translation>Supprimer ce besoin du diagnostic ?</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="301"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="316"/>
         <source>New financing application</source>
         <translation>Nouvelle demande de financement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="302"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="317"/>
         <source>Record the application</source>
         <translation>Enregistrer la demande</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="303"/>
+        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="318"/>
         <source>No financing application yet.</source>
         <translation>Aucune demande de financement pour l&apos;instant.</translation>
     </message>
@@ -755,27 +772,27 @@
 <context>
     <name>SelectionTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="71"/>
         <source>Evidence</source>
         <translation>Justificatif</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="72"/>
         <source>Save the ratings</source>
         <translation>Enregistrer les notes</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="91"/>
         <source>Eligible on %1.</source>
         <translation>Éligible au %1.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="95"/>
         <source>Not eligible on %1:</source>
         <translation>Non éligible au %1 :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="103"/>
+        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="98"/>
         <source>Selection score: %1 / 100</source>
         <translation>Score de sélection : %1 / 100</translation>
     </message>
@@ -783,47 +800,47 @@
 <context>
     <name>SessionForm</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="84"/>
         <source>New coaching session (no. %1 of 12)</source>
         <translation>Nouvelle séance d&apos;accompagnement (n° %1 sur 12)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="85"/>
         <source>Plan actions reviewed: progress and comment</source>
         <translation>Actions du plan revues : avancement et commentaire</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="86"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="86"/>
         <source>Progress (%)</source>
         <translation>Avancement (%)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="86"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="87"/>
         <source>Record the session</source>
         <translation>Enregistrer la séance</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="83"/>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="88"/>
         <source>A session you had started typing was kept.</source>
         <translation>Une séance que vous aviez commencé à saisir a été conservée.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="84"/>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="89"/>
         <source>Restore it</source>
         <translation>La reprendre</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="85"/>
+        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="90"/>
         <source>Discard it</source>
         <translation>L&apos;abandonner</translation>
     </message>
@@ -831,12 +848,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="70"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="65"/>
         <source>Connect this laptop…</source>
         <translation>Connecter cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="66"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
@@ -844,7 +861,7 @@
 <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="53"/>
+        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="69"/>
         <source>offline · %n change(s) waiting</source>
         <translation>
             <numerusform>hors ligne · %n modification en attente</numerusform>
@@ -855,42 +872,42 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="65"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="70"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="69"/>
         <source>Sync error: %1</source>
         <translation>Erreur de synchronisation : %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="71"/>
         <source>Not connected to a server · %1 change(s) waiting</source>
         <translation>Non relié à un serveur · %1 modification(s) en attente</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="74"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="73"/>
         <source>Offline · %1 change(s) waiting</source>
         <translation>Hors ligne · %1 modification(s) en attente</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="75"/>
         <source>%1 change(s) waiting</source>
         <translation>%1 modification(s) en attente</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="77"/>
         <source>Up to date at %1</source>
         <translation>À jour à %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="78"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="81"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
@@ -898,12 +915,12 @@
 <context>
     <name>TrainingsView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="83"/>
+        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="78"/>
         <source>New training session</source>
         <translation>Nouvelle session de formation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="84"/>
+        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="79"/>
         <source>Create the session</source>
         <translation>Créer la session</translation>
     </message>
@@ -911,63 +928,63 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="40"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="39"/>
         <source>Print the diagnostic sheet…</source>
         <translation>Imprimer la fiche de diagnostic…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="41"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="40"/>
         <source>Print the development plan…</source>
         <translation>Imprimer le plan de développement…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="41"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>Imprimer les fiches de diagnostic de la liste…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="42"/>
         <source>Back up the database…</source>
         <translation>Sauvegarder la base…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="43"/>
         <source>About Murafaqa</source>
         <translation>À propos de Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="56"/>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="81"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="58"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>Ouvrez d&apos;abord une coopérative : c&apos;est sa fiche qui sera imprimée.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="69"/>
         <source>Save the sheets as</source>
         <translation>Enregistrer les fiches sous</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="81"/>
         <source>The list is empty: nothing to print.</source>
         <translation>La liste est vide : rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="85"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="92"/>
         <source>Back up the database</source>
         <translation>Sauvegarder la base</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="97"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="97"/>
         <source>The backup was written to %1</source>
         <translation>La sauvegarde a été écrite dans %1</translation>
     </message>

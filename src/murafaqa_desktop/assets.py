@@ -6,7 +6,6 @@ PyInstaller bundle.
 """
 from __future__ import annotations
 
-import json
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
     from .domain.reference import Reference
 
 
+@lru_cache(maxsize=None)
 def _locate(name: str) -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     candidates = []
@@ -43,6 +43,8 @@ def fonts_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def reference() -> Reference:
+    import json
+
     from .domain.reference import Reference  # when first read: fonts and translations need none of it
 
     with open(resources_dir() / "reference" / "reference.json", encoding="utf-8") as f:

@@ -128,3 +128,21 @@ def test_a_row_shown_again_by_the_next_search_reuses_its_cells_unless_it_changed
     changed = dict(model.rows[0], name_ar="تعاونية جديدة", _cells=None)
     model.rows[0] = changed
     assert model.cell(0, 1)[0] == "تعاونية جديدة"
+
+
+@pytest.mark.parametrize("code", ["ar", "fr"])
+def test_column_titles_read_as_the_fields_labels(qapp, code):
+    """The titles are the interface's own strings (painted before the domain
+    loads); where a column is a field, its title must say what the form says."""
+    from murafaqa_desktop.domain.entities import COOPERATIVE
+    from murafaqa_desktop.ui.i18n import Language
+
+    model = CooperativeTableModel(Tasks(":memory:", ErrorReporter(interactive=False), start=False))
+    language = Language.of(qapp)
+    language.set(code)
+    try:
+        for name in ("registration_number", "region", "tranche", "coach"):
+            title = model.headerData(COLUMNS.index(name), Qt.Orientation.Horizontal)
+            assert COOPERATIVE.field(name).label(code).startswith(title.rstrip(".")), (name, title)
+    finally:
+        language.set("ar")

@@ -15,8 +15,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from .. import assets
-from ..domain.entities import COOPERATIVE
-from ..domain.schema import as_date
 from ..domain.vocab import PROGRAMME_STATUS, label
 from .i18n import lang, of_twelve
 from .tasks import Tasks
@@ -51,17 +49,21 @@ def _store():  # type: ignore[no-untyped-def]
 
 
 def _header(name: str) -> str:
+    """A column's title. The interface's own strings, not the domain's field
+    labels: the titles are painted in the first frame, before the domain
+    modules load (region, tranche and coach read as the fields' labels do,
+    which a test checks)."""
     from PySide6.QtCore import QCoreApplication
 
-    own = {"registration_number": QCoreApplication.translate("CooperativeTableModel", "Registration no."),
-           "status": QCoreApplication.translate("CooperativeTableModel", "Status"),
-           "name": QCoreApplication.translate("CooperativeTableModel", "Name"),
-           "eligible": QCoreApplication.translate("CooperativeTableModel", "Eligible"),
-           "sessions": QCoreApplication.translate("CooperativeTableModel", "Sessions"),
-           "next_due": QCoreApplication.translate("CooperativeTableModel", "Next session")}
-    if name in own:
-        return own[name]
-    return COOPERATIVE.field(name).label(lang())
+    return {"registration_number": QCoreApplication.translate("CooperativeTableModel", "Registration no."),
+            "name": QCoreApplication.translate("CooperativeTableModel", "Name"),
+            "region": QCoreApplication.translate("CooperativeTableModel", "Region"),
+            "tranche": QCoreApplication.translate("CooperativeTableModel", "Tranche"),
+            "status": QCoreApplication.translate("CooperativeTableModel", "Status"),
+            "coach": QCoreApplication.translate("CooperativeTableModel", "Coach"),
+            "eligible": QCoreApplication.translate("CooperativeTableModel", "Eligible"),
+            "sessions": QCoreApplication.translate("CooperativeTableModel", "Sessions"),
+            "next_due": QCoreApplication.translate("CooperativeTableModel", "Next session")}[name]
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -196,6 +198,7 @@ class CooperativeTableModel(QAbstractTableModel):
         found = self._eligible.get(row["id"])
         if found is None:
             from ..domain.eligibility import assess  # with the first rows, after the first frame
+            from ..domain.schema import as_date
 
             when = as_date(row.get("application_date")) or self.today
             found = assess(as_date(row.get("legal_date")), as_date(row.get("activity_start")), when)
