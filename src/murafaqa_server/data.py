@@ -148,13 +148,14 @@ class Record:
     deleted: bool = False
     pk: int | None = None
     writers: dict[str, str] = field(default_factory=dict)
+    stored_ukey: str | None = None  # the unique key the database holds for it (None: not read from it)
 
 
 def _record(row: Any) -> Record:
     return Record(tbl=row.tbl, id=row.id, data=json.loads(row.data), versions=json.loads(row.versions),
                   seq=int(row.seq), cseq=int(row.cseq), coop_id=row.coop_id, region=row.region, ukey=row.ukey,
                   author_id=row.author_id, origin=row.origin, deleted=bool(row.deleted), pk=int(row.pk),
-                  writers=json.loads(row.writers or "{}"))
+                  writers=json.loads(row.writers or "{}"), stored_ukey=row.ukey)
 
 
 def get_record(conn: Connection, row_id: str, *, lock: bool = False) -> Record | None:
@@ -190,6 +191,9 @@ def get_records(conn: Connection, row_ids: Iterable[str], *, lock: bool = False)
     return {r.id: _record(r) for r in conn.execute(q, {"ids": ids})}
 
 
+_RELEASE_UKEYS = update(records).where(records.c.id.in_(bindparam("ids", expanding=True))).values(ukey=None)
+
+
 def write_records(conn: Connection, new: list[Record], changed: list[Record]) -> None:
     """Changed rows, then new ones, in one batch: a push writes them while it
     holds the sequence lock, so one round trip instead of two counts. Changed
@@ -197,6 +201,13 @@ def write_records(conn: Connection, new: list[Record], changed: list[Record]) ->
     for a row the same push creates. (On PostgreSQL each changed row draws a
     position it does not use: the positions only order rows, gaps are
     harmless.)"""
+    rekeyed = [rec.id for rec in changed if rec.stored_ukey is not None and rec.ukey != rec.stored_ukey]
+    if rekeyed:
+        # A key moving between rows of one push (two registration numbers
+        # swapped through a third, a deleted session's number taken by
+        # another): the index checks each row as it is written, so the rows
+        # let go of their old keys first. A push that moves no key skips this.
+        conn.execute(_RELEASE_UKEYS, {"ids": rekeyed})
     if new or changed:
         conn.execute(_upsert_records(conn.dialect.name), [_values(rec) for rec in [*changed, *new]])
 

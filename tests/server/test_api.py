@@ -282,3 +282,29 @@ def test_a_push_may_delete_a_session_and_log_another_under_its_number(world, ser
     assert r.status_code == 200 and [x["st"] for x in r.json()["results"]] == ["ok", "ok"]
     live = {row_id: fields for row_id, fields, _seq in server_state(server)[0]}
     assert first not in live and live[second]["number"] == 1
+
+
+def test_a_push_may_move_unique_keys_between_its_rows(world, server):
+    """A coach who finds two registration numbers swapped fixes them through
+    a third value; the push carries the three edits at once and goes through
+    (it used to fail on the unique index, and block every later sync)."""
+    other = str(uuid.uuid4())
+    assert sync(server, world["ali"], [coop_mutation(60, other, "RC-Z")]).status_code == 200
+    top = server_state(server)[2]
+
+    def renumber(n: int, coop_id: str, reg: str) -> dict:
+        return {"n": n, "t": "cooperatives", "id": coop_id, "op": "upsert", "f": {"registration_number": reg},
+                "b": {"registration_number": top}}
+
+    r = sync(server, world["ali"], [renumber(61, world["mine"], "RC-TMP"), renumber(62, other, "RC-A"),
+                                    renumber(63, world["mine"], "RC-Z")])
+    assert r.status_code == 200, r.text
+    assert [x["st"] for x in r.json()["results"]] == ["ok", "ok", "ok"]
+    live, conflicts, _ = server_state(server)
+    numbers = {row_id: fields["registration_number"] for row_id, fields, _seq in live}
+    assert numbers[world["mine"]] == "RC-Z" and numbers[other] == "RC-A"
+    assert conflicts == []
+    # and a number still held by another cooperative stays refused, as a conflict
+    r = sync(server, world["ali"], [renumber(64, other, "RC-Z")])
+    assert r.json()["results"][0]["st"] == "conflict"
+    assert numbers == {row_id: f["registration_number"] for row_id, f, _s in server_state(server)[0]}
