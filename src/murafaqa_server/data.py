@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Iterable
 
-from sqlalchemy import BigInteger, Connection, and_, bindparam, func, insert, not_, or_, select, update
+from sqlalchemy import BigInteger, Connection, and_, bindparam, insert, not_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement, Insert, Select
 
@@ -464,11 +464,6 @@ def lock_open_conflicts(conn: Connection, actor: Actor, ids: list[int]) -> list[
 
 def resolve_conflicts(conn: Connection, ids: list[int], seq: int) -> None:
     conn.execute(update(conflicts).where(conflicts.c.id.in_(ids)).values(resolved=True, seq=seq))
-
-
-def open_conflicts_count(conn: Connection, actor: Actor) -> int:
-    q = select(func.count()).select_from(_open_conflicts(actor).subquery())
-    return int(conn.execute(q, _actor_params(conn, actor)).scalar_one())
 
 
 def all_live(conn: Connection) -> list[Record]:
