@@ -58,3 +58,31 @@ def test_smoke_test_of_an_installation_passes():
                           text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "smoke test passed" in proc.stdout
+
+
+def test_batch_printing_from_the_window_prints_what_the_list_shows(demo_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from murafaqa_desktop.ui import print_batch
+
+    w = demo_window
+    target = tmp_path / "fiches.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)")))
+    printed: list[list[str]] = []
+
+    def run_to_the_end(dialog) -> int:  # instead of the modal loop: wait for the worker
+        with qtbot.waitSignal(dialog.completed, timeout=60_000):
+            pass
+        printed.append(dialog.job.keys)
+        return 1
+
+    monkeypatch.setattr(print_batch.BatchPrintDialog, "exec", run_to_the_end)
+    qtbot.waitUntil(lambda: len(w.coops.model.rows) > 0)
+    wanted = w.coops.model.rows[3]
+    w.coops.search.setText(wanted["registration_number"])
+    qtbot.waitUntil(lambda: [r["id"] for r in w.coops.model.rows] == [wanted["id"]])
+    w.extra_actions.batch.trigger()  # File → Print the list's sheets
+    w.tasks.wait_idle()
+    assert printed == [[wanted["id"]]]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert w.reporter.last is None  # nothing went wrong on the way

@@ -69,7 +69,7 @@ class WindowActions(QObject):
         target, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the sheets as"), "fiches.pdf", "PDF (*.pdf)")
         if not target:
             return
-        f = self.window.coops.model.filter()
+        f = self.window.coops.model.filter  # what the list shows now
         self.window.tasks.run(lambda db: store.ids(db, f), lambda ids: self._run_batch(ids, target))
 
     def _run_batch(self, ids: list[str], target: str) -> None:
