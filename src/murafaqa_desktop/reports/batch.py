@@ -16,7 +16,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Generator, Iterator, Sequence
 
 from sqlite_utils import Database
 
@@ -89,7 +89,7 @@ def safe_name(text: str) -> str:
 
 def iter_batch(db: Database, kind: str, keys: Sequence[str], out: str | Path, lang: str = "fr", *,
                split: bool = False, printed_on: dt.date | None = None, result: BatchResult | None = None,
-               **options: Any) -> Iterator[Progress]:
+               **options: Any) -> Generator[Progress, None, None]:
     """Build the documents, yielding after each one; stop iterating (close the
     generator) to cancel: the output file is then not created.
 

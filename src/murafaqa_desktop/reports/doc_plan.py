@@ -46,7 +46,7 @@ def actions_table(doc: Doc, actions: list[Mapping[str, Any]]) -> tuple[Grid, dic
     rows: list[RowSpec] = []
     totals = {"count": 0, "done": 0, "cost": 0.0, "progress": 0.0}
     number = 0
-    axes = list(V.ACTION_AXES) + sorted({a.get("axis") for a in actions if a.get("axis") not in V.ACTION_AXES})
+    axes = list(V.ACTION_AXES) + sorted({a["axis"] for a in actions if a["axis"] not in V.ACTION_AXES})
     for axis in axes:
         of_axis = [a for a in actions if a.get("axis") == axis]
         if not of_axis:

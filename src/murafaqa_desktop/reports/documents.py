@@ -35,7 +35,7 @@ def load_cooperative(db: Database, key: str, **_: Any) -> dict[str, Any]:
 def load_session(db: Database, key: str, **_: Any) -> dict[str, Any]:
     """A coaching session by its id, or ``COOP_ID_OR_REGISTRATION:NUMBER``."""
     if ":" in key:
-        coop_key, _, number = key.rpartition(":")
+        coop_key, _sep, number = key.rpartition(":")  # "_" already names the unused keywords
         coop = cooperatives.get(db, coop_key)
         session_id = report_figures.coaching_session_id(db, coop["id"], int(number)) if number.isdigit() else None
         if session_id is None:

@@ -87,18 +87,19 @@ _SHARED = frozenset(" \u00a0.,:!")
 def runs(text: str, face: Face) -> list[tuple[str, str]]:
     """Split text into (font, text) runs, each drawable with one font."""
     out: list[tuple[str, str]] = []
-    current, buf = None, []
+    current: str | None = None  # font of the run in buf; None until the first character
+    buf: list[str] = []
     for ch in text:
         if ch in _SHARED and current is not None and ord(ch) in _cmap(current):
             buf.append(ch)  # spaces and commas stay in the run they sit in
             continue
         font, glyph = _pick(ch, face)
-        if font != current and buf:
+        if font != current and current is not None:
             out.append((current, "".join(buf)))
             buf = []
         current = font
         buf.append(glyph)
-    if buf:
+    if current is not None:
         out.append((current, "".join(buf)))
     return out
 

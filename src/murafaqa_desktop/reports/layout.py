@@ -109,9 +109,11 @@ class Text(Flowable):
         return [head, tail]
 
     def draw(self) -> None:
+        lines = self._lines
+        assert lines is not None, "a Text is drawn after wrap() or split() has shaped it"
         lead = self.style.leading
-        y = len(self._lines) * lead - self.style.size
-        for line in self._lines:
+        y = len(lines) * lead - self.style.size
+        for line in lines:
             draw_line(self.canv, line, place(line, 0, self._width, self.align, self.rtl), y, self.style)
             y -= lead
 
@@ -184,19 +186,21 @@ class Grid(Flowable):
         self._avail = -1.0
 
     # -- measuring -------------------------------------------------------
-    def _layout(self, avail: float) -> None:
+    def _layout(self, avail: float) -> list[_Row]:
         if self._rows is not None and abs(avail - self._avail) < 0.5:
-            return
+            return self._rows
         self._avail = avail
         total = sum(c.weight for c in self.columns)
         self._widths = [avail * c.weight / total for c in self.columns]
         self._head = self._make([c.title for c in self.columns],
                                 [self._head_style(c.title, w) for c, w in zip(self.columns, self._widths)],
                                 True, 0) if self.header else None
-        self._rows = []
+        rows: list[_Row] = []
         for spec in self.specs:
             styles = [Style(self.style.size, spec.bold or col.bold) for col in self.columns]
-            self._rows.append(self._make(list(spec.cells), styles, spec.shaded, spec.min_height))
+            rows.append(self._make(list(spec.cells), styles, spec.shaded, spec.min_height))
+        self._rows = rows
+        return rows
 
     def _head_style(self, title: str, width: float) -> Style:
         """A column title a little smaller rather than cut inside a word."""
@@ -210,7 +214,7 @@ class Grid(Flowable):
 
     def _make(self, texts: list[str], styles: list[Style], shaded: bool, min_height: float) -> _Row:
         base = "R" if self.rtl else "L"
-        cells = []
+        cells: list[Sequence[Line]] = []
         for text, width, st in zip(texts, self._widths, styles):
             cells.append(shaping.shape(str(text), max(width - 2 * self.PAD_X, 10), st.face, st.size, base))
         row = _Row(cells, styles, shaded, min_height)
@@ -222,15 +226,15 @@ class Grid(Flowable):
         return max(tallest + 2 * self.PAD_Y, row.min_height)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._layout(availWidth)
+        rows = self._layout(availWidth)
         head = self._head.height if self._head else 0
-        return availWidth, head + sum(r.height for r in self._rows)
+        return availWidth, head + sum(r.height for r in rows)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self._layout(availWidth)
+        rows = self._layout(availWidth)
         used = self._head.height if self._head else 0
         taken: list[_Row] = []
-        rest = list(self._rows)
+        rest = list(rows)
         while rest and used + rest[0].height <= availHeight:
             used += rest[0].height
             taken.append(rest.pop(0))
@@ -267,6 +271,7 @@ class Grid(Flowable):
     def draw(self) -> None:
         canv = self.canv
         xs = self._xs()
+        assert self._rows is not None, "a Grid is drawn after wrap() or split() has laid it out"
         rows = ([self._head] if self._head else []) + self._rows
         y = sum(r.height for r in rows)
         for index, row in enumerate(rows):

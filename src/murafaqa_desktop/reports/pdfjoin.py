@@ -65,8 +65,10 @@ class PdfJoiner:
         def ref(source: IndirectObject) -> IndirectObject:
             if source.idnum not in numbers:
                 numbers[source.idnum] = self._new()
-                pending.append((numbers[source.idnum], source.get_object()))
-            return IndirectObject(numbers[source.idnum], 0, None)  # type: ignore[arg-type]
+                found = source.get_object()
+                # a reference to an object the file lacks is a reference to null (PDF 1.7, 7.3.10)
+                pending.append((numbers[source.idnum], NullObject() if found is None else found))
+            return IndirectObject(numbers[source.idnum], 0, None)
 
         def copy(obj: PdfObject) -> PdfObject:
             if isinstance(obj, IndirectObject):
@@ -98,7 +100,7 @@ class PdfJoiner:
             for key in _INHERITED:
                 if key not in clone and key in page:
                     clone[NameObject(key)] = copy(page[key])
-            clone[NameObject("/Parent")] = IndirectObject(self.PAGES, 0, None)  # type: ignore[arg-type]
+            clone[NameObject("/Parent")] = IndirectObject(self.PAGES, 0, None)
             self._write(number, clone)
             self.kids.append(number)
             while pending:
@@ -112,34 +114,34 @@ class PdfJoiner:
         """Write the page tree, the bookmarks, the catalog and the xref table."""
         pages = DictionaryObject({
             NameObject("/Type"): NameObject("/Pages"),
-            NameObject("/Kids"): ArrayObject(IndirectObject(k, 0, None) for k in self.kids),  # type: ignore
+            NameObject("/Kids"): ArrayObject(IndirectObject(k, 0, None) for k in self.kids),
             NameObject("/Count"): NumberObject(len(self.kids)),
         })
         self._write(self.PAGES, pages)
         catalog = DictionaryObject({NameObject("/Type"): NameObject("/Catalog"),
-                                    NameObject("/Pages"): IndirectObject(self.PAGES, 0, None)})  # type: ignore
+                                    NameObject("/Pages"): IndirectObject(self.PAGES, 0, None)})
         if self.outline:
             root = self._new()
             items = [self._new() for _ in self.outline]
             for i, ((title, page), number) in enumerate(zip(self.outline, items)):
                 item = DictionaryObject({
                     NameObject("/Title"): TextStringObject(title),
-                    NameObject("/Parent"): IndirectObject(root, 0, None),  # type: ignore
-                    NameObject("/Dest"): ArrayObject([IndirectObject(page, 0, None), NameObject("/XYZ"),  # type: ignore
+                    NameObject("/Parent"): IndirectObject(root, 0, None),
+                    NameObject("/Dest"): ArrayObject([IndirectObject(page, 0, None), NameObject("/XYZ"),
                                                       NullObject(), NullObject(), NullObject()]),
                 })
                 if i:
-                    item[NameObject("/Prev")] = IndirectObject(items[i - 1], 0, None)  # type: ignore
+                    item[NameObject("/Prev")] = IndirectObject(items[i - 1], 0, None)
                 if i + 1 < len(items):
-                    item[NameObject("/Next")] = IndirectObject(items[i + 1], 0, None)  # type: ignore
+                    item[NameObject("/Next")] = IndirectObject(items[i + 1], 0, None)
                 self._write(number, item)
             self._write(root, DictionaryObject({
                 NameObject("/Type"): NameObject("/Outlines"),
-                NameObject("/First"): IndirectObject(items[0], 0, None),  # type: ignore
-                NameObject("/Last"): IndirectObject(items[-1], 0, None),  # type: ignore
+                NameObject("/First"): IndirectObject(items[0], 0, None),
+                NameObject("/Last"): IndirectObject(items[-1], 0, None),
                 NameObject("/Count"): NumberObject(len(items)),
             }))
-            catalog[NameObject("/Outlines")] = IndirectObject(root, 0, None)  # type: ignore
+            catalog[NameObject("/Outlines")] = IndirectObject(root, 0, None)
             catalog[NameObject("/PageMode")] = NameObject("/UseOutlines")
         self._write(self.CATALOG, catalog)
         info = self._new()
