@@ -121,7 +121,7 @@ def test_add_edit_and_reorder_plan_actions(window, qtbot, db_path):
     tab.dialog.reject()
     # move the second one up, by keyboard
     tab.table.setCurrentIndex(tab.model.index(1, 0))
-    tab.move(-1)
+    tab.move_action(-1)
     idle(window)
     assert [r["objective"] for r in tab.model.rows] == ["Ouvrir un point de vente", "Obtenir l'agrément ONSSA"]
     # edit

@@ -215,7 +215,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.save_action = QAction(self, shortcut=QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
         self.find_action = QAction(self, shortcut=QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.find)
+        self.find_action.triggered.connect(self.find_cooperative)
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         for action in (self.new_action, self.save_action, self.find_action):
@@ -306,7 +306,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         if self._on_record():
             self.record.save_current()
 
-    def find(self) -> None:
+    def find_cooperative(self) -> None:
+        """Back to the cooperatives list, the cursor in its search box."""
         if self.stack.currentWidget() is not self.coops:
             self.back_to_list()
         self.coops.focus_search()

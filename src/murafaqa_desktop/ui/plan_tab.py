@@ -35,10 +35,10 @@ class PlanTab(FollowsLanguage, QWidget):
         self.remove_button.clicked.connect(lambda: self.remove())
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(+1))
-        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move(-1))
-        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move(+1))
+        self.up_button.clicked.connect(lambda: self.move_action(-1))
+        self.down_button.clicked.connect(lambda: self.move_action(+1))
+        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move_action(-1))
+        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move_action(+1))
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.up_button, self.down_button):
             buttons.addWidget(b)
@@ -48,6 +48,7 @@ class PlanTab(FollowsLanguage, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         self.dialog: RecordDialog | None = None
+        self._select_after_reload: int | None = None  # the row a move put its action on
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -103,7 +104,8 @@ class PlanTab(FollowsLanguage, QWidget):
         self.tasks.run(lambda db: plans.delete_action(db, action_id), lambda _r: self.changed.emit(),
                        self._refused)
 
-    def move(self, step: int) -> None:
+    def move_action(self, step: int) -> None:
+        """Move the selected action step places up (-1) or down (+1) in the plan."""
         row = self._selected()
         if row is None or not 0 <= row + step < self.model.rowCount():
             return
@@ -119,7 +121,7 @@ class PlanTab(FollowsLanguage, QWidget):
         self.tasks.reporter.report(error)
 
     def after_reload(self) -> None:
-        target = getattr(self, "_select_after_reload", None)
+        target = self._select_after_reload
         if target is not None:
             select_row(self.table, target)
             self._select_after_reload = None

@@ -39,7 +39,7 @@ class BatchPrintDialog(QDialog):
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.buttons)
-        self.thread, self.worker = start(self.job, self)
+        self.worker_thread, self.worker = start(self.job, self)
         self.worker.progress.connect(self._progress)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
@@ -76,11 +76,11 @@ class BatchPrintDialog(QDialog):
         self.reject()
 
     def _wait(self) -> None:
-        self.thread.quit()
-        self.thread.wait(10_000)
+        self.worker_thread.quit()
+        self.worker_thread.wait(10_000)
 
     def reject(self) -> None:
-        if self.thread.isRunning():  # Escape or the window's close box: cancel first
+        if self.worker_thread.isRunning():  # Escape or the window's close box: cancel first
             self.cancel()
             return
         super().reject()

@@ -41,7 +41,7 @@ class SessionForm(FollowsLanguage, QGroupBox):
         self.tasks = tasks
         self.coop_id: str | None = None
         self.next_number = 1
-        self.actions: list[dict[str, Any]] = []
+        self.plan_actions: list[dict[str, Any]] = []  # the ones a session can review (not cancelled)
         self.form = FormPanel(COACHING_SESSION, FIELDS, columns=2)
         self.reviews = QTableWidget(0, 3)
         self.reviews.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -96,7 +96,7 @@ class SessionForm(FollowsLanguage, QGroupBox):
         same = coop_id == self.coop_id
         self.coop_id = coop_id
         self.next_number = len(sessions) + 1
-        self.actions = [a for a in actions if a.get("status") not in ("cancelled",)]
+        self.plan_actions = [a for a in actions if a.get("status") not in ("cancelled",)]
         self.retranslate()
         if not same:
             self.form.clear()
@@ -108,8 +108,8 @@ class SessionForm(FollowsLanguage, QGroupBox):
 
     def _fill_reviews(self) -> None:
         self.reviews.blockSignals(True)
-        self.reviews.setRowCount(len(self.actions))
-        for row, action in enumerate(self.actions):
+        self.reviews.setRowCount(len(self.plan_actions))
+        for row, action in enumerate(self.plan_actions):
             spin = QSpinBox()
             spin.setRange(0, 100)
             spin.setSuffix(" %")
@@ -123,7 +123,7 @@ class SessionForm(FollowsLanguage, QGroupBox):
 
     def _fill_action_names(self) -> None:
         self.reviews.blockSignals(True)
-        for row, action in enumerate(self.actions[: self.reviews.rowCount()]):
+        for row, action in enumerate(self.plan_actions[: self.reviews.rowCount()]):
             item = QTableWidgetItem(f"{label(ACTION_AXES, action['axis'], lang())} — {action['objective']}")
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.reviews.setItem(row, 0, item)
@@ -131,7 +131,7 @@ class SessionForm(FollowsLanguage, QGroupBox):
 
     def review_values(self) -> list[dict[str, Any]]:
         out = []
-        for row, action in enumerate(self.actions):
+        for row, action in enumerate(self.plan_actions):
             spin = self.reviews.cellWidget(row, 1)
             item = self.reviews.item(row, 2)
             comment = item.text().strip() if item else ""
@@ -158,7 +158,7 @@ class SessionForm(FollowsLanguage, QGroupBox):
             return
         self.form.set_values(self._kept.get("fields", {}))
         by_action = {r["action_id"]: r for r in self._kept.get("reviews", [])}
-        for row, action in enumerate(self.actions):
+        for row, action in enumerate(self.plan_actions):
             kept = by_action.get(action["id"])
             spin = self.reviews.cellWidget(row, 1)
             if kept and isinstance(spin, QSpinBox):

@@ -49,7 +49,7 @@ class TrainingsView(FollowsLanguage, QWidget):
         self.group = QGroupBox()
         self.form = FormPanel(TRAINING_SESSION, ("module_code", "held_on", "region", "place", "trainer"))
         self.create_button = QPushButton()
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_session)
         box = QVBoxLayout(self.group)
         box.addWidget(self.form)
         row = QHBoxLayout()
@@ -105,7 +105,8 @@ class TrainingsView(FollowsLanguage, QWidget):
             if r["id"] == session_id:
                 select_row(self.table, i)
 
-    def create(self) -> None:
+    def create_session(self) -> None:
+        """Create a training session from the form; it is then selected, its sheet open."""
         values = self.form.values()
         self.tasks.run(lambda db: trainings.create_session(db, values), self._created, self.form.show_error)
 
