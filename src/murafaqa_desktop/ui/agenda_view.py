@@ -26,6 +26,7 @@ class AgendaView(FollowsLanguage, QWidget):
         self.tasks = tasks
         self.groups: list[QGroupBox] = []
         self.models: list[RowsModel] = []
+        self.views: list[QTableView] = []
         grid = QGridLayout()
         for i in range(4):
             model = self._coaching_model(overdue=i == 0) if i < 3 else RowsModel([
@@ -40,6 +41,7 @@ class AgendaView(FollowsLanguage, QWidget):
             grid.addWidget(group, i // 2, i % 2)
             self.groups.append(group)
             self.models.append(model)
+            self.views.append(view)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         self.retranslate()
@@ -85,4 +87,4 @@ class AgendaView(FollowsLanguage, QWidget):
         self.loaded.emit()
 
     def view(self, i: int) -> QTableView:
-        return self.groups[i].findChild(QTableView)
+        return self.views[i]

@@ -50,8 +50,10 @@ class AttendanceSheet(FollowsLanguage, QWidget):
         self.cooperative = QComboBox()
         self.cooperative.setEditable(True)
         self.cooperative.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.cooperative.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.cooperative.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.cooperative.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.role = _combo(PARTICIPANT_ROLES, True)
         self.gender = _combo(GENDER, False)
         self.age = _combo(AGE_BANDS, True)
@@ -154,10 +156,16 @@ class AttendanceSheet(FollowsLanguage, QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not (watched is self.cooperative and self.cooperative.completer().popup().isVisible())):
+                and not (watched is self.cooperative and self._completing())):
             self.submit()
             return True
         return super().eventFilter(watched, event)
+
+    def _completing(self) -> bool:
+        """The cooperative's completion list is open: Enter picks from it."""
+        completer = self.cooperative.completer()
+        popup = completer.popup() if completer is not None else None
+        return popup is not None and popup.isVisible()
 
     def entry(self) -> dict[str, Any]:
         coop = self.cooperative.currentData() if self.cooperative.currentText() else None

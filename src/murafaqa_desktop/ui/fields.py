@@ -77,7 +77,9 @@ class NumberEditor(TextEditor):
         super().__init__(spec)
         self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.edit.setMaximumWidth(160)
-        self.layout().addStretch(1)  # the short box sits at the start of its line
+        box = self.layout()
+        assert isinstance(box, QHBoxLayout)  # the one _wrap gave it
+        box.addStretch(1)  # the short box sits at the start of its line
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, float) and value.is_integer():

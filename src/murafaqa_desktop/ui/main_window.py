@@ -210,13 +210,13 @@ class MainWindow(FollowsLanguage, QMainWindow):
     # -- menus and shortcuts ---------------------------------------------------
     def _menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
-        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.triggered.connect(self.new_cooperative)
-        self.save_action = QAction(self, shortcut=QKeySequence.StandardKey.Save)
+        self.save_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
         self.save_action.triggered.connect(self.save)
-        self.find_action = QAction(self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.find_cooperative)
-        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         for action in (self.new_action, self.save_action, self.find_action):
             self.file_menu.addAction(action)

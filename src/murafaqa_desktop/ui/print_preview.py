@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTemporaryDir, Signal
 from PySide6.QtGui import QPainter
@@ -35,6 +35,11 @@ from PySide6.QtWidgets import (
 from ..reports.batch import atomic_file
 from .print_jobs import PrintJob, start
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QThread
+
+    from .print_jobs import PrintWorker
+
 LANGUAGES = (("ar", "العربية"), ("fr", "Français"))
 
 
@@ -50,8 +55,8 @@ class PrintPreviewDialog(QDialog):
         self.db_path, self.kind, self.keys, self.options = Path(db_path), kind, list(keys), options
         self.ui_lang = ui_lang
         self._tmp = QTemporaryDir()
-        self._thread = None
-        self._worker = None
+        self._thread: QThread | None = None
+        self._worker: PrintWorker | None = None
         self._job: PrintJob | None = None
         self._serial = 0
         self.pdf_path: Path | None = None
@@ -62,7 +67,7 @@ class PrintPreviewDialog(QDialog):
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
-        self.language.setLayoutDirection(Qt.LeftToRight)
+        self.language.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.close_button = QPushButton(self.tr("Close"))

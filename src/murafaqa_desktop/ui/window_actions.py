@@ -93,8 +93,11 @@ class WindowActions(QObject):
                                                 default_backup_name(), "SQLite (*.db)")
         if not target:
             return
-        self.window.tasks.run(lambda db: backup_to(db, target), lambda _p: QMessageBox.information(
-            self.window, self.tr("Backup"), self.tr("The backup was written to %1").replace("%1", target)))
+        def written(_path: Any) -> None:
+            QMessageBox.information(self.window, self.tr("Backup"),
+                                    self.tr("The backup was written to %1").replace("%1", target))
+
+        self.window.tasks.run(lambda db: backup_to(db, target), written)
 
     def show_about(self) -> None:
         from .about import AboutDialog
