@@ -543,3 +543,35 @@ def test_the_list_paints_with_its_own_delegate_once_rows_come(demo_window, qtbot
     coops.search.setText("تعاونية")  # another reset: the same delegate, not a new one each time
     qtbot.waitUntil(lambda: not coops.model._in_flight)
     assert coops.table.itemDelegate() is before
+
+
+def test_progress_typed_in_a_session_stays_with_its_action_when_the_plan_is_reordered(window, db_path):
+    """A session being typed keeps what was typed when the plan changes
+    meanwhile (another tab reloads the file), each value on its own action."""
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    first = plans.add_action(db, coop["id"], {"axis": "production", "objective": "Obtenir l'agrément ONSSA"})
+    second = plans.add_action(db, coop["id"], {"axis": "marketing", "objective": "Ouvrir un point de vente"})
+    db.close()
+    window.open_cooperative(coop["id"])
+    idle(window)
+    form = window.record.coaching.form
+    form.form.editors["held_on"].set_value("2024-03-01")
+    form.reviews.cellWidget(1, 1).setValue(80)  # the point of sale
+    form.reviews.item(1, 2).setText("Local trouvé au souk")
+    assert form.dirty
+    tab = window.record.plan
+    tab.table.setCurrentIndex(tab.model.index(1, 0))
+    tab.move_action(-1)  # the point of sale comes first now
+    idle(window)
+    assert [a["id"] for a in form.plan_actions] == [second["id"], first["id"]]
+    assert "Ouvrir un point de vente" in form.reviews.item(0, 0).text()
+    assert form.reviews.cellWidget(0, 1).value() == 80
+    assert form.reviews.item(0, 2).text() == "Local trouvé au souk"
+    assert form.reviews.cellWidget(1, 1).value() == 0
+    assert form.review_values() == [{"action_id": second["id"], "progress": 80, "comment": "Local trouvé au souk"}]
+    form.submit()
+    idle(window)
+    progress = {r["id"]: r["progress"] for r in window.record.plan.model.rows}
+    assert progress[second["id"]] == 80
+    assert not progress[first["id"]]

@@ -94,6 +94,9 @@ class SessionForm(FollowsLanguage, QGroupBox):
     def show_cooperative(self, coop_id: str, title: str, sessions: list[dict[str, Any]],
                          actions: list[dict[str, Any]]) -> None:
         same = coop_id == self.coop_id
+        # a session being typed keeps its reviews through a reload, each on its
+        # action: the plan may have changed meanwhile (actions added, moved, cancelled)
+        typed = self.review_values() if same and self.drafts.dirty else []
         self.coop_id = coop_id
         self.next_number = len(sessions) + 1
         self.plan_actions = [a for a in actions if a.get("status") not in ("cancelled",)]
@@ -103,8 +106,9 @@ class SessionForm(FollowsLanguage, QGroupBox):
             self._fill_reviews()
             self._hide_banner()
             self.drafts.attach(f"coaching_session:{coop_id}", title)
-        elif not self.drafts.dirty:  # after a save: the actions' progress has moved
+        else:  # a reload: the actions' progress has moved (after a save), or their rows (plan changed)
             self._fill_reviews()
+            self._set_reviews(typed)
 
     def _fill_reviews(self) -> None:
         self.reviews.blockSignals(True)
@@ -139,6 +143,18 @@ class SessionForm(FollowsLanguage, QGroupBox):
                 out.append({"action_id": action["id"], "progress": spin.value(), "comment": comment or None})
         return out
 
+    def _set_reviews(self, reviews: list[dict[str, Any]]) -> None:
+        """Put reviews (progress and comment, by action id) in the rows of their actions."""
+        by_action = {r["action_id"]: r for r in reviews}
+        for row, action in enumerate(self.plan_actions):
+            kept = by_action.get(action["id"])
+            spin = self.reviews.cellWidget(row, 1)
+            if kept and isinstance(spin, QSpinBox):
+                spin.setValue(int(kept.get("progress") or 0))
+                item = self.reviews.item(row, 2)  # made with the spin box by _fill_reviews
+                if item is not None:
+                    item.setText(kept.get("comment") or "")
+
     # -- drafts ---------------------------------------------------------------
     def draft_values(self) -> dict[str, Any]:
         return {"fields": self.form.values(), "reviews": self.review_values()}
@@ -157,13 +173,7 @@ class SessionForm(FollowsLanguage, QGroupBox):
         if self._kept is None:
             return
         self.form.set_values(self._kept.get("fields", {}))
-        by_action = {r["action_id"]: r for r in self._kept.get("reviews", [])}
-        for row, action in enumerate(self.plan_actions):
-            kept = by_action.get(action["id"])
-            spin = self.reviews.cellWidget(row, 1)
-            if kept and isinstance(spin, QSpinBox):
-                spin.setValue(int(kept.get("progress") or 0))
-                self.reviews.item(row, 2).setText(kept.get("comment") or "")
+        self._set_reviews(self._kept.get("reviews", []))
         self._hide_banner()
         self.drafts.dirty = True
 
