@@ -29,12 +29,11 @@ def main(argv: list[str]) -> int:
     os.environ["MURAFAQA_DATA_DIR"] = str(work / "data")
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from murafaqa_desktop.services import demo
-    from murafaqa_desktop.store.db import open_db
     from murafaqa_desktop.store import agenda
     from murafaqa_desktop.store import cooperatives as coop_store
+    from murafaqa_desktop.store.db import open_db
     from murafaqa_desktop.ui.app import make_application, start
     from murafaqa_desktop.ui.widgets import select_row
 
