@@ -29,6 +29,22 @@ def test_jobs_run_in_order_on_one_connection(qapp, db_path):
     tasks.close()
 
 
+def test_jobs_given_before_the_worker_starts_run_first_and_in_order(qapp, db_path):
+    """The window starts the worker after its first frame; what it asked for
+    while building comes first, in the order asked."""
+    tasks = Tasks(db_path, ErrorReporter(interactive=False), start=False)
+    order: list[int] = []
+    for i in range(5):
+        tasks.run(lambda db, i=i: i, order.append)
+    assert tasks.pending() == 5 and order == []
+    tasks.start()
+    for i in range(5, 8):
+        tasks.run(lambda db, i=i: i, order.append)
+    assert tasks.wait_idle()
+    assert order == list(range(8))
+    tasks.close()
+
+
 def test_a_broken_rule_goes_to_the_caller_or_to_the_reporter(qapp, db_path):
     reporter = ErrorReporter(interactive=False)
     tasks = Tasks(db_path, reporter)

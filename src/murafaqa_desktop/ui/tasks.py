@@ -10,7 +10,6 @@ otherwise to the one ErrorReporter.
 from __future__ import annotations
 
 import itertools
-import queue
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -21,6 +20,8 @@ from ..domain.errors import DomainError
 from .errors import ErrorReporter
 
 if TYPE_CHECKING:
+    import queue
+
     from sqlite_utils import Database
 
 Job = Callable[["Database"], Any]
@@ -40,7 +41,10 @@ class Tasks(QObject):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.reporter = reporter
-        self._queue: queue.Queue[tuple[int, Job] | None] = queue.Queue()
+        # The worker's queue is made when it starts (after the first frame:
+        # ``queue`` is startup time); jobs given before wait in a list.
+        self._queue: queue.Queue[tuple[int, Job] | None] | None = None
+        self._early: list[tuple[int, Job]] = []
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[DomainError], None] | None]] = {}
         self._ids = itertools.count(1)
         self._bridge = _Bridge()
@@ -54,6 +58,13 @@ class Tasks(QObject):
 
         The window starts it after its first paint, so that opening the
         database and loading the store's code never delay the first frame."""
+        if self._queue is None:
+            import queue
+
+            self._queue = queue.Queue()
+            for item in self._early:
+                self._queue.put(item)
+            self._early.clear()
         if not self._thread.is_alive() and self._thread.ident is None:
             self._thread.start()
 
@@ -64,7 +75,10 @@ class Tasks(QObject):
         self._callbacks[job_id] = (on_done, on_error)
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
-        self._queue.put((job_id, job))
+        if self._queue is None:
+            self._early.append((job_id, job))
+        else:
+            self._queue.put((job_id, job))
         return job_id
 
     def pending(self) -> int:
@@ -83,7 +97,8 @@ class Tasks(QObject):
         return not self._callbacks
 
     def close(self) -> None:
-        self.wait_idle()
+        self.wait_idle()  # starts the worker if it never was: its queue exists from here
+        assert self._queue is not None
         self._queue.put(None)
         if self._thread.is_alive():
             self._thread.join(5)
@@ -102,6 +117,8 @@ class Tasks(QObject):
 
     # -- worker thread -------------------------------------------------
     def _loop(self) -> None:
+        jobs = self._queue
+        assert jobs is not None  # made by start(), before the thread
         db: Database | None = None
         try:
             from ..store.db import open_db  # the store's code loads here, off the main thread
@@ -112,7 +129,7 @@ class Tasks(QObject):
         else:
             opening_error = None
         while True:
-            item = self._queue.get()
+            item = jobs.get()
             if item is None:
                 break
             job_id, job = item
