@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +34,7 @@ from .tasks import Tasks
 from .window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # an annotation only: the class costs ~1 ms to make at startup
     from PySide6.QtWidgets import QMessageBox
 
     from .agenda_view import AgendaView
