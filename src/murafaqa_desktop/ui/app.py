@@ -2,7 +2,6 @@
 paths.data_dir() computes), fonts, language, the database, first start."""
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -40,6 +39,8 @@ def start(db_path: Path, language_code: str | None = None, settings: QSettings |
 
 
 def run(argv: Sequence[str]) -> int:
+    import argparse  # here, not at the top: the window's start needs none of it
+
     parser = argparse.ArgumentParser(prog="murafaqa")
     parser.add_argument("--db", type=Path, default=None, help="database file (default: the data folder)")
     parser.add_argument("--lang", choices=("ar", "fr"), default=None)

@@ -8,7 +8,6 @@ backlog of stale searches.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -37,6 +36,8 @@ _Index = QModelIndex | QPersistentModelIndex
 FILTERS = ("text", "region", "province", "tranche", "phase", "status", "coach", "eligible", "overdue")
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..domain.eligibility import Eligibility
     from ..store.cooperatives import CooperativeFilter
 
@@ -93,12 +94,22 @@ class CooperativeTableModel(QAbstractTableModel):
         self._in_flight = False
         self._wanted: tuple[int, dict[str, Any], str, bool] | None = None
         self._fetching = False
+        self._today: dt.date | None = None
         self._eligible: dict[str, Eligibility] = {}
-        self.today = dt.date.today()
         self._texts_key = ""  # the language the cached row texts are in
         # A row's cells by language and content: refining a search ("تع",
         # "تعا", …) brings back mostly the same cooperatives, as new rows.
         self._seen: dict[tuple[Any, ...], tuple[Cell, ...]] = {}
+
+    @property
+    def today(self) -> dt.date:
+        """The day "overdue" and eligibility are read against: taken when the
+        first rows come (datetime loads then, not with the window)."""
+        if self._today is None:
+            import datetime
+
+            self._today = datetime.date.today()
+        return self._today
 
     # -- loading ----------------------------------------------------------
     @property

@@ -7,8 +7,7 @@ traceback.
 """
 from __future__ import annotations
 
-import logging
-import traceback
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
@@ -18,11 +17,25 @@ from .. import paths
 from ..domain.errors import DomainError
 from .i18n import lang
 
-log = logging.getLogger("murafaqa.ui")
+if TYPE_CHECKING:
+    import logging
+
+LOGGER = "murafaqa.ui"
+
+
+def _log() -> logging.Logger:
+    # logging loads with the first message, not with the window: once PySide6
+    # is loaded, every module first imported costs it a read of its source
+    import logging
+
+    return logging.getLogger(LOGGER)
 
 
 def setup_logging() -> None:
     """Log to the data folder's log file (created if needed); once per folder."""
+    import logging
+
+    log = _log()
     path = paths.log_path()
     for handler in list(log.handlers):
         if isinstance(handler, logging.FileHandler):
@@ -57,11 +70,13 @@ class ErrorReporter(QObject):
         details = None
         if isinstance(error, DomainError):
             text = error.message(lang())
-            log.info("refused: %s (%s)", error.code, error.fr)
+            _log().info("refused: %s (%s)", error.code, error.fr)
         else:
+            import traceback
+
             setup_logging()
             details = "".join(traceback.format_exception(error))
-            log.error("unexpected error\n%s", details)
+            _log().error("unexpected error\n%s", details)
             text = tr("Something went wrong and the action was not done. "
                       "The details were written to the log file:") + "\n" + str(paths.log_path())
         self.last = text

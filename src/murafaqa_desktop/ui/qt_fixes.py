@@ -13,6 +13,10 @@ day of work can bring it to zero. Nothing else changes.
 """
 from __future__ import annotations
 
+# ctypes before PySide6: once PySide6 is loaded, it reads the source of every
+# module an import statement names for the first time (its __feature__
+# switch), ctypes' own imports included; this build needs ctypes anyway.
+import ctypes
 import sys
 
 from PySide6.QtCore import QObject
@@ -33,8 +37,6 @@ def install() -> bool:
     """Pin None, True and False if this build needs it; returns whether it did."""
     if sys.version_info >= (3, 12) or sys.getrefcount(None) > PIN or not calls_steal_references():
         return False
-    import ctypes  # only where the fault is seen
-
     for singleton in (None, True, False):
         ctypes.c_ssize_t.from_address(id(singleton)).value += PIN
     return True
