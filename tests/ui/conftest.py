@@ -36,10 +36,7 @@ def make_window(qapp, qtbot, settings, tmp_path):
 
     yield make
     for window in made:
-        if window.tasks._thread.is_alive():
-            window.tasks.wait_idle()
-            window.tasks._queue.put(None)
-            window.tasks._thread.join(5)
+        window.tasks.close()
 
 
 @pytest.fixture

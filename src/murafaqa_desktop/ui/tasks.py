@@ -10,7 +10,6 @@ otherwise to the one ErrorReporter.
 from __future__ import annotations
 
 import itertools
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -21,6 +20,7 @@ from .errors import ErrorReporter
 
 if TYPE_CHECKING:
     import queue
+    import threading
 
     from sqlite_utils import Database
 
@@ -41,15 +41,16 @@ class Tasks(QObject):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.reporter = reporter
-        # The worker's queue is made when it starts (after the first frame:
-        # ``queue`` is startup time); jobs given before wait in a list.
+        # The worker (its thread and queue) is made when it starts, after the
+        # first frame: ``queue`` and ``threading`` are startup time. Jobs given
+        # before wait in a list.
         self._queue: queue.Queue[tuple[int, Job] | None] | None = None
+        self._thread: threading.Thread | None = None
         self._early: list[tuple[int, Job]] = []
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[DomainError], None] | None]] = {}
         self._ids = itertools.count(1)
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
-        self._thread = threading.Thread(target=self._loop, name="murafaqa-store", daemon=True)
         if start:
             self.start()
 
@@ -58,15 +59,17 @@ class Tasks(QObject):
 
         The window starts it after its first paint, so that opening the
         database and loading the store's code never delay the first frame."""
-        if self._queue is None:
-            import queue
+        if self._queue is not None:
+            return
+        import queue
+        import threading
 
-            self._queue = queue.Queue()
-            for item in self._early:
-                self._queue.put(item)
-            self._early.clear()
-        if not self._thread.is_alive() and self._thread.ident is None:
-            self._thread.start()
+        self._queue = queue.Queue()
+        for item in self._early:
+            self._queue.put(item)
+        self._early.clear()
+        self._thread = threading.Thread(target=self._loop, name="murafaqa-store", daemon=True)
+        self._thread.start()
 
     # -- main thread ---------------------------------------------------
     def run(self, job: Job, on_done: Callable[[Any], None] | None = None,
@@ -98,7 +101,7 @@ class Tasks(QObject):
 
     def close(self) -> None:
         self.wait_idle()  # starts the worker if it never was: its queue exists from here
-        assert self._queue is not None
+        assert self._queue is not None and self._thread is not None
         self._queue.put(None)
         if self._thread.is_alive():
             self._thread.join(5)
