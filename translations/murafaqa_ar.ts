@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="80"/>
         <source>Something went wrong and the action was not done. The details were written to the log file:</source>
         <translation>حدث خطأ ولم يتم تنفيذ العملية. التفاصيل مسجلة في ملف السجل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="92"/>
         <source>Murafaqa</source>
         <translation>مرافقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="96"/>
         <source>Copy the details</source>
         <translation>نسخ التفاصيل</translation>
     </message>
@@ -55,47 +55,47 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="33"/>
         <source>Training session</source>
         <translation>دورة التكوين</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56"/>
         <source>Due</source>
         <translation>الموعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="57"/>
         <source>Cooperative</source>
         <translation>التعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="60"/>
         <source>Sessions</source>
         <translation>الحصص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
         <source>Overdue coaching sessions</source>
         <translation>حصص مواكبة متأخرة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
         <source>Due this week</source>
         <translation>مبرمجة هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
         <source>Coming next (30 days)</source>
         <translation>المقبلة (30 يوما)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="65"/>
         <source>Training sessions to come</source>
         <translation>دورات التكوين المقبلة</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>AttendanceSheet</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="108"/>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="110"/>
         <source>Type the name, Tab to the next box, Enter to save the participant.</source>
         <translation>اكتب الاسم، ثم Tab للانتقال إلى الخانة الموالية، وEntrée لتسجيل المشارك.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="112"/>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="114"/>
         <source>Choose a training session to enter its attendance.</source>
         <translation>اختر دورة لتسجيل الحضور.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="151"/>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="153"/>
         <source>%1 participants, of whom %2 women</source>
         <translation>%1 مشاركا، منهم %2 نساء</translation>
     </message>
@@ -376,57 +376,57 @@
 <context>
     <name>CooperativeTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="59"/>
         <source>Registration no.</source>
         <translation>رقم التسجيل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="63"/>
         <source>Status</source>
         <translation>الوضعية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="60"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="61"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="61"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="62"/>
         <source>Tranche</source>
         <translation>الشطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="64"/>
         <source>Coach</source>
         <translation>المؤطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="65"/>
         <source>Eligible</source>
         <translation>مؤهلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="66"/>
         <source>Sessions</source>
         <translation>الحصص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="67"/>
         <source>Next session</source>
         <translation>الحصة المقبلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="265"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="276"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="266"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="277"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
@@ -490,99 +490,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="242"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
         <source>Cooperatives</source>
         <translation>التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
         <source>My agenda</source>
         <translation>مفكرتي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
         <source>Collective trainings</source>
         <translation>التكوين الجماعي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="245"/>
         <source>Sync</source>
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="246"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="247"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="248"/>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="249"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="250"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="251"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="251"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="252"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="252"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="253"/>
         <source>Find a cooperative</source>
         <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="253"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="254"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="89"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="256"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="257"/>
         <source>working…</source>
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="363"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="368"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="363"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="372"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="392"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="394"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="419"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="421"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="422"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -609,10 +609,17 @@
         <source>deleted</source>
         <translation>محذوف</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="47"/>
-        <source>%1 field(s)</source>
-        <translation>%1 حقل(حقول)</translation>
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>لا حقول</numerusform>
+            <numerusform>حقل واحد</numerusform>
+            <numerusform>حقلان</numerusform>
+            <numerusform>%n حقول</numerusform>
+            <numerusform>%n حقلا</numerusform>
+            <numerusform>%n حقل</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="48"/>
@@ -628,33 +635,33 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55"/>
         <source>Add an action</source>
         <translation>إضافة إجراء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56"/>
         <source>Edit</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57"/>
         <source>Move up</source>
         <translation>إلى الأعلى</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58"/>
         <source>Move down</source>
         <translation>إلى الأسفل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58"/>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="100"/>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="100"/>
         <source>Remove this action from the plan?</source>
         <translation>هل تريد حذف هذا الإجراء من المخطط؟</translation>
     </message>
@@ -662,37 +669,37 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="63"/>
         <source>Print preview</source>
         <translation>معاينة قبل الطباعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="71"/>
         <source>Print…</source>
         <translation>طباعة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="72"/>
         <source>Save as PDF…</source>
         <translation>حفظ بصيغة PDF…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="68"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="73"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="75"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="80"/>
         <source>Document language:</source>
         <translation>لغة الوثيقة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="116"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="121"/>
         <source>Preparing the document…</source>
         <translation>جار إعداد الوثيقة…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="132"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="137"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>لا توجد صفحات</numerusform>
@@ -704,13 +711,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="152"/>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="159"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="157"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="164"/>
         <source>Save as PDF</source>
         <translation>حفظ بصيغة PDF</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="153"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="158"/>
         <source>PDF documents (*.pdf)</source>
         <translation>وثائق PDF (*.pdf)</translation>
     </message>
@@ -897,20 +904,41 @@
         <source>Sync error: %1</source>
         <translation>خطأ في المزامنة: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="71"/>
-        <source>Not connected to a server · %1 change(s) waiting</source>
-        <translation>غير مرتبط بخادم · %1 تعديل(ات) في الانتظار</translation>
+        <source>Not connected to a server · %n change(s) waiting</source>
+        <translation>
+            <numerusform>غير مرتبط بخادم · لا توجد تعديلات في الانتظار</numerusform>
+            <numerusform>غير مرتبط بخادم · تعديل واحد في الانتظار</numerusform>
+            <numerusform>غير مرتبط بخادم · تعديلان في الانتظار</numerusform>
+            <numerusform>غير مرتبط بخادم · %n تعديلات في الانتظار</numerusform>
+            <numerusform>غير مرتبط بخادم · %n تعديلا في الانتظار</numerusform>
+            <numerusform>غير مرتبط بخادم · %n تعديل في الانتظار</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="73"/>
-        <source>Offline · %1 change(s) waiting</source>
-        <translation>غير متصل · %1 تعديل(ات) في الانتظار</translation>
+        <source>Offline · %n change(s) waiting</source>
+        <translation>
+            <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
+            <numerusform>غير متصل · تعديل واحد في الانتظار</numerusform>
+            <numerusform>غير متصل · تعديلان في الانتظار</numerusform>
+            <numerusform>غير متصل · %n تعديلات في الانتظار</numerusform>
+            <numerusform>غير متصل · %n تعديلا في الانتظار</numerusform>
+            <numerusform>غير متصل · %n تعديل في الانتظار</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="75"/>
-        <source>%1 change(s) waiting</source>
-        <translation>%1 تعديل(ات) في الانتظار</translation>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>لا توجد تعديلات في الانتظار</numerusform>
+            <numerusform>تعديل واحد في الانتظار</numerusform>
+            <numerusform>تعديلان في الانتظار</numerusform>
+            <numerusform>%n تعديلات في الانتظار</numerusform>
+            <numerusform>%n تعديلا في الانتظار</numerusform>
+            <numerusform>%n تعديل في الانتظار</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="77"/>
@@ -1000,7 +1028,7 @@
         <translation>النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="98"/>
         <source>The backup was written to %1</source>
         <translation>تم حفظ النسخة الاحتياطية في %1</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="80"/>
         <source>Something went wrong and the action was not done. The details were written to the log file:</source>
         <translation>Un problème est survenu et l&apos;action n&apos;a pas été faite. Le détail est dans le journal :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="92"/>
         <source>Murafaqa</source>
         <translation>Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/errors.py" line="96"/>
         <source>Copy the details</source>
         <translation>Copier les détails</translation>
     </message>
@@ -55,47 +55,47 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="33"/>
         <source>Training session</source>
         <translation>Session de formation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56"/>
         <source>Due</source>
         <translation>Prévue le</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="57"/>
         <source>Cooperative</source>
         <translation>Coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="60"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
         <source>Overdue coaching sessions</source>
         <translation>Séances d&apos;accompagnement en retard</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
         <source>Due this week</source>
         <translation>Prévues cette semaine</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
         <source>Coming next (30 days)</source>
         <translation>À venir (30 jours)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="65"/>
         <source>Training sessions to come</source>
         <translation>Sessions de formation à venir</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>AttendanceSheet</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="108"/>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="110"/>
         <source>Type the name, Tab to the next box, Enter to save the participant.</source>
         <translation>Saisissez le nom, Tab pour la case suivante, Entrée pour enregistrer le participant.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="112"/>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="114"/>
         <source>Choose a training session to enter its attendance.</source>
         <translation>Choisissez une session pour saisir les présences.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="151"/>
+        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="153"/>
         <source>%1 participants, of whom %2 women</source>
         <translation>%1 participants, dont %2 femmes</translation>
     </message>
@@ -368,57 +368,57 @@
 <context>
     <name>CooperativeTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="59"/>
         <source>Registration no.</source>
         <translation>N° d&apos;immat.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="63"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="60"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="61"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="61"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="62"/>
         <source>Tranche</source>
         <translation>Tranche</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="64"/>
         <source>Coach</source>
         <translation>Accompagnateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="65"/>
         <source>Eligible</source>
         <translation>Éligible</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="66"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="67"/>
         <source>Next session</source>
         <translation>Prochaine séance</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="265"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="276"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="266"/>
+        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="277"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -482,99 +482,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="242"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
         <source>Cooperatives</source>
         <translation>Coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
         <source>My agenda</source>
         <translation>Mon agenda</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
         <source>Collective trainings</source>
         <translation>Formations collectives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="245"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="246"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="247"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="248"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="249"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="250"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="251"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="251"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="252"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="252"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="253"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="253"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="254"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="89"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="256"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="257"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="363"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="368"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="363"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="372"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="392"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="394"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="419"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="421"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="422"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -601,10 +601,13 @@
         <source>deleted</source>
         <translation>supprimé</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="47"/>
-        <source>%1 field(s)</source>
-        <translation>%1 champ(s)</translation>
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n champ</numerusform>
+            <numerusform>%n champs</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="48"/>
@@ -620,33 +623,33 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55"/>
         <source>Add an action</source>
         <translation>Ajouter une action</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58"/>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="100"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="100"/>
         <source>Remove this action from the plan?</source>
         <translation>Supprimer cette action du plan ?</translation>
     </message>
@@ -654,37 +657,37 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="63"/>
         <source>Print preview</source>
         <translation>Aperçu avant impression</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="71"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="72"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="68"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="73"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="75"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="80"/>
         <source>Document language:</source>
         <translation>Langue du document :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="116"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="121"/>
         <source>Preparing the document…</source>
         <translation>Préparation du document…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="132"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="137"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -692,13 +695,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="152"/>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="159"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="157"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="164"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="153"/>
+        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="158"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -881,20 +884,29 @@
         <source>Sync error: %1</source>
         <translation>Erreur de synchronisation : %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="71"/>
-        <source>Not connected to a server · %1 change(s) waiting</source>
-        <translation>Non relié à un serveur · %1 modification(s) en attente</translation>
+        <source>Not connected to a server · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Non relié à un serveur · %n modification en attente</numerusform>
+            <numerusform>Non relié à un serveur · %n modifications en attente</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="73"/>
-        <source>Offline · %1 change(s) waiting</source>
-        <translation>Hors ligne · %1 modification(s) en attente</translation>
+        <source>Offline · %n change(s) waiting</source>
+        <translation>
+            <numerusform>Hors ligne · %n modification en attente</numerusform>
+            <numerusform>Hors ligne · %n modifications en attente</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="75"/>
-        <source>%1 change(s) waiting</source>
-        <translation>%1 modification(s) en attente</translation>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n modification en attente</numerusform>
+            <numerusform>%n modifications en attente</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="77"/>
@@ -984,7 +996,7 @@
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="98"/>
         <source>The backup was written to %1</source>
         <translation>La sauvegarde a été écrite dans %1</translation>
     </message>

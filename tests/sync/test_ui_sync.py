@@ -20,11 +20,22 @@ from server.mfq_harness import BASE, PASSWORD, Laptop, coaches_sharing_a_coopera
 pytestmark = pytest.mark.parametrize("server", ["sqlite"], indirect=True)
 
 
+@pytest.fixture
+def speak(qapp):
+    """speak("fr") switches the interface language; Arabic again afterwards
+    (the application's default, which the other Qt tests start from)."""
+    from murafaqa_desktop.ui.i18n import Language
+
+    language = Language.of(qapp)
+    yield language.set
+    language.set("ar")
+
+
 def factory_for(server):
     return lambda db: HttpTransport(BASE, st.get(db, "token"), client=server.client)
 
 
-def test_scheduler_syncs_off_the_main_thread_and_the_status_follows(qtbot, server, tmp_path):
+def test_scheduler_syncs_off_the_main_thread_and_the_status_follows(qtbot, server, tmp_path, speak):
     from murafaqa_desktop.ui.sync_scheduler import SyncScheduler
     from murafaqa_desktop.ui.sync_status import SyncStatusWidget
 
@@ -33,18 +44,22 @@ def test_scheduler_syncs_off_the_main_thread_and_the_status_follows(qtbot, serve
     make_cooperative(lap.db)
     lap.close()
     scheduler = SyncScheduler(lap.path, transport_factory=factory_for(server))
+    speak("fr")
     status = SyncStatusWidget(lap.path, scheduler)
     qtbot.addWidget(status)
-    assert "1 change(s) waiting" in status.label.text()
+    assert status.label.text() == "1 modification en attente"
+    speak("ar")
+    assert status.label.text() == "تعديل واحد في الانتظار"
+    speak("fr")
     with qtbot.waitSignal(scheduler.finished, timeout=20_000) as done:
         scheduler.sync_now()
-        assert "Syncing" in status.label.text() and scheduler.busy()
+        assert status.label.text() == "Synchronisation…" and scheduler.busy()
     assert done.args[0]["pushed"] == 1
-    assert status.label.text().startswith("Up to date at")
+    assert status.label.text().startswith("À jour à ")
     scheduler.stop()
 
 
-def test_a_network_failure_shows_offline_and_retries_with_backoff(qtbot, tmp_path, server):
+def test_a_network_failure_shows_offline_and_retries_with_backoff(qtbot, tmp_path, server, speak):
     from murafaqa_desktop.ui.sync_scheduler import BACKOFF_MS, SyncScheduler
     from murafaqa_desktop.ui.sync_status import SyncStatusWidget
 
@@ -58,18 +73,19 @@ def test_a_network_failure_shows_offline_and_retries_with_backoff(qtbot, tmp_pat
 
     probes = []
     scheduler = SyncScheduler(lap.path, transport_factory=lambda db: Down(), prober=lambda url: probes.append(url))
+    speak("fr")
     status = SyncStatusWidget(lap.path, scheduler)
     qtbot.addWidget(status)
     with qtbot.waitSignal(scheduler.failed, timeout=20_000):
         scheduler.sync_now()
-    assert status.label.text().startswith("Offline · 0 change(s) waiting")
+    assert status.label.text() == "Hors ligne · 0 modification en attente"
     assert scheduler.retry.isActive() and scheduler.retry.interval() == BACKOFF_MS[0]
     scheduler._probe()  # the server still does not answer: wait longer
     assert probes == [BASE] and scheduler.retry.interval() == BACKOFF_MS[1]
     scheduler.stop()
 
 
-def test_an_error_says_what_to_do(qtbot, tmp_path, server):
+def test_an_error_says_what_to_do(qtbot, tmp_path, server, speak):
     from murafaqa_desktop.ui.sync_scheduler import SyncScheduler
     from murafaqa_desktop.ui.sync_status import SyncStatusWidget
 
@@ -82,8 +98,12 @@ def test_an_error_says_what_to_do(qtbot, tmp_path, server):
     qtbot.addWidget(status)
     with qtbot.waitSignal(scheduler.failed, timeout=20_000):
         scheduler.sync_now()
-    text = status.label.text()  # the interface speaks Arabic by default
-    assert "Sync error" in text and "اتصل بالمسؤول" in text and "revoked" in text
+    speak("ar")
+    text = status.label.text()
+    assert text.startswith("خطأ في المزامنة") and "اتصل بالمسؤول" in text and "revoked" in text
+    speak("fr")
+    text = status.label.text()
+    assert text.startswith("Erreur de synchronisation") and "demandez à l'administrateur" in text
 
 
 def test_enrol_dialog(qtbot, tmp_path, server):
@@ -108,8 +128,12 @@ def test_enrol_dialog(qtbot, tmp_path, server):
     db.close()
 
 
-def test_conflicts_view_picks_a_value_as_an_ordinary_edit(qtbot, tmp_path, server):
+@pytest.mark.parametrize("code", ["ar", "fr"])
+def test_conflicts_view_picks_a_value_as_an_ordinary_edit(qtbot, tmp_path, server, speak, code):
     from murafaqa_desktop.ui.sync_conflicts import ConflictsView
+    from murafaqa_desktop.ui.widgets import select_row
+
+    speak(code)
 
     a, b, coop = coaches_sharing_a_cooperative(server, tmp_path)
     cooperatives.update(a.db, coop["id"], {"members": 30})
@@ -121,10 +145,12 @@ def test_conflicts_view_picks_a_value_as_an_ordinary_edit(qtbot, tmp_path, serve
     view.show()
     assert view.table.rowCount() == 1
     assert [view.table.item(0, j).text() for j in (2, 3)] == ["30", "44"]
-    view.table.selectRow(0)
+    select_row(view.table, 0)  # (QTableView.selectRow selects nothing in right-to-left layouts)
     view.other.setText("abc")
     view._resolve("other")
-    assert view.message.text() and view.table.rowCount() == 1  # refused like any form entry
+    assert view.table.rowCount() == 1  # refused like any form entry, in the interface's language
+    assert view.message.text() == ("عدد المتعاونين: «abc» ليس عددًا صحيحًا" if code == "ar"
+                                   else "Adhérents : « abc » n'est pas un nombre entier")
     view._resolve("mine")
     assert view.table.rowCount() == 0
     db = open_db(b.path)

@@ -93,7 +93,7 @@ def coerce_value(spec: FieldSpec, value: Any) -> Any:
                 raise ValueError
         except ValueError:
             what_fr = "un nombre entier" if kind == "int" else "un montant"
-            what_ar = "عدد صحيح" if kind == "int" else "مبلغ"
+            what_ar = "عددًا صحيحًا" if kind == "int" else "مبلغًا"  # the predicate of ليس takes the accusative
             raise _err(spec, "bad_number", f"« {value} » n'est pas {what_fr}",
                        f"«{value}» ليس {what_ar}") from None
         if spec.min is not None and number < spec.min:

@@ -44,7 +44,7 @@ class OutboxView(FollowsLanguage, QWidget):
             Column(lambda: self.tr("Changed on"), lambda r: _local(r["updated_at"])),
             Column(lambda: self.tr("Record"), _what),
             Column(lambda: self.tr("Change"), lambda r: self.tr("deleted") if r["op"] == "delete"
-                   else self.tr("%1 field(s)").replace("%1", str(len(r["fields"])))),
+                   else self.tr("%n field(s)", "", len(r["fields"]))),
             Column(lambda: self.tr("Fields"), lambda r: ", ".join(
                 BY_TABLE[r["tbl"]].field(f).label(lang()) if r["tbl"] in BY_TABLE and f in BY_TABLE[r["tbl"]].names
                 else f for f in r["fields"])),

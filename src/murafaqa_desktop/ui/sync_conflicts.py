@@ -53,6 +53,7 @@ class ConflictsView(FollowsLanguage, QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the header spans the table, rows or not
         self.table.itemSelectionChanged.connect(self._selected)
         self.explain = QLabel()
         self.explain.setWordWrap(True)

@@ -68,11 +68,11 @@ class SyncStatusWidget(FollowsLanguage, QWidget):
             reason = ar if lang() == "ar" else fr
             return self.tr("Sync error: %1").replace("%1", reason)
         if not enrolled:
-            return self.tr("Not connected to a server · %1 change(s) waiting").replace("%1", str(waiting))
+            return self.tr("Not connected to a server · %n change(s) waiting", "", waiting)
         if not self.scheduler.online or self.state == "offline":
-            return self.tr("Offline · %1 change(s) waiting").replace("%1", str(waiting))
+            return self.tr("Offline · %n change(s) waiting", "", waiting)
         if waiting:
-            return self.tr("%1 change(s) waiting").replace("%1", str(waiting))
+            return self.tr("%n change(s) waiting", "", waiting)
         if last:
             return self.tr("Up to date at %1").replace("%1", _local_time(last))
         return self.tr("Never synced")
