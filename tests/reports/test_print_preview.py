@@ -88,3 +88,20 @@ def test_batch_cancel_leaves_no_file_and_the_window_stays_responsive(qtbot, db_p
     assert dialog.bar.value() < 30
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_closing_right_after_switching_language_waits_for_every_build(qtbot, db_path, edge) -> None:
+    """A build for the previous language is still finishing its sheet when the
+    coordinator closes: none may be left running (Qt aborts the application
+    when a running thread is destroyed)."""
+    dialog = PrintPreviewDialog(db_path, "diagnostic", [edge.full_id] * 3, lang="ar", ui_lang="fr")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+    from PySide6.QtCore import QThread
+
+    builds = dialog.findChildren(QThread)
+    assert sum(t.isRunning() for t in builds) >= 2  # the first ones had no time to finish
+    dialog.reject()
+    assert not any(t.isRunning() for t in builds)

@@ -55,7 +55,7 @@ class PrintPreviewDialog(QDialog):
         self.db_path, self.kind, self.keys, self.options = Path(db_path), kind, list(keys), options
         self.ui_lang = ui_lang
         self._tmp = QTemporaryDir()
-        self._thread: QThread | None = None
+        self._threads: list[QThread] = []  # every build's, an older one may still be finishing
         self._worker: PrintWorker | None = None
         self._job: PrintJob | None = None
         self._serial = 0
@@ -121,7 +121,8 @@ class PrintPreviewDialog(QDialog):
         self.status.setText(self.tr("Preparing the document…"))
         job = PrintJob(self.db_path, self.kind, self.keys, out, self.lang, options=self.options)
         self._job = job
-        self._thread, self._worker = start(job, self)
+        thread, self._worker = start(job, self)
+        self._threads = [t for t in self._threads if t.isRunning()] + [thread]
         # Bound methods of this dialog, not lambdas: Qt then queues the call to
         # the main thread (a lambda would run on the worker's thread).
         self._worker.finished.connect(self._loaded)
@@ -198,7 +199,11 @@ class PrintPreviewDialog(QDialog):
     def done(self, result: int) -> None:
         if self._worker is not None:
             self._worker.cancel()
-        if self._thread is not None and self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait(10_000)
+        # Wait for every build, not only the latest: one started for the
+        # previous language stops after its current sheet, and a thread
+        # destroyed while running aborts the whole application.
+        for thread in self._threads:
+            if thread.isRunning():
+                thread.quit()
+                thread.wait(10_000)
         super().done(result)
