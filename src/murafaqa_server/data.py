@@ -195,18 +195,18 @@ _RELEASE_UKEYS = update(records).where(records.c.id.in_(bindparam("ids", expandi
 
 
 def write_records(conn: Connection, new: list[Record], changed: list[Record]) -> None:
-    """Changed rows, then new ones, in one batch: a push writes them while it
-    holds the sequence lock, so one round trip instead of two counts. Changed
-    first: a row deleted by the push frees its unique key (a session number)
-    for a row the same push creates. (On PostgreSQL each changed row draws a
-    position it does not use: the positions only order rows, gaps are
-    harmless.)"""
+    """Changed and new rows in one batch: a push writes them while it holds
+    the sequence lock, so one round trip instead of two counts. (On
+    PostgreSQL each changed row draws a position it does not use: the
+    positions only order rows, gaps are harmless.)
+
+    A unique key may move between rows of one push: a deleted session's
+    number taken by a new one, two registration numbers swapped through a
+    third. The index checks each row as it is written, so the changed rows
+    whose key moves let go of their old keys first; a push that moves no key
+    skips that statement."""
     rekeyed = [rec.id for rec in changed if rec.stored_ukey is not None and rec.ukey != rec.stored_ukey]
     if rekeyed:
-        # A key moving between rows of one push (two registration numbers
-        # swapped through a third, a deleted session's number taken by
-        # another): the index checks each row as it is written, so the rows
-        # let go of their old keys first. A push that moves no key skips this.
         conn.execute(_RELEASE_UKEYS, {"ids": rekeyed})
     if new or changed:
         conn.execute(_upsert_records(conn.dialect.name), [_values(rec) for rec in [*changed, *new]])
