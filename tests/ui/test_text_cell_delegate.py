@@ -108,3 +108,24 @@ def test_a_name_with_angle_brackets_is_drawn_as_written(qtbot, qapp):
     model = Cells([[("<b>Coop</b>", None, None)]])
     _, delegate = _view(qtbot, model, Qt.LayoutDirection.LeftToRight)
     assert delegate._static("<b>Coop</b>", 5000).textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_latin_name_in_the_arabic_list_is_cut_at_its_end(qtbot, qapp):
+    """A coach's name in Latin letters reads left to right in the Arabic list
+    too: elided, its ellipsis comes at its end, "Fatima Zahra Be…" (the right
+    side), not before it; the text itself sits at the Arabic leading edge."""
+    name = "Fatima Zahra Bennani El Idrissi Alaoui Benjelloun Tazi"
+    model = Cells([[(name, None, None)]])
+    view, delegate = _view(qtbot, model, Qt.LayoutDirection.RightToLeft)
+    view.setColumnWidth(0, 160)
+    image = view.viewport().grab().toImage()
+    rect = view.visualRect(model.index(0, 0))
+    ink = _ink_columns(image, rect.top(), rect.bottom(), rect.left(), rect.right())
+    assert ink[-1] > rect.right() - 12  # at the leading edge
+
+    def ink_rows(x0: int, x1: int) -> int:
+        return sum(1 for y in range(rect.top(), rect.bottom())
+                   if any(QColor(image.pixel(x, y)).lightness() < 128 for x in range(x0, x1)))
+
+    # the dots of "…" sit on the baseline; letters ("F", "a") stand taller
+    assert ink_rows(ink[-1] - 5, ink[-1] + 1) <= 3 < ink_rows(ink[0], ink[0] + 6)

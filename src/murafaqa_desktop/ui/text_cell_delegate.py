@@ -50,7 +50,7 @@ class TextCellDelegate(QStyledItemDelegate):
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() in _VIEW_CHANGES:
+        if event.type() in _VIEW_CHANGES and watched is self.view:  # the cheap test first: every view event passes here
             self._read_view()
         return False
 
@@ -121,7 +121,9 @@ class TextCellDelegate(QStyledItemDelegate):
         static = QStaticText(text)
         static.setTextFormat(Qt.TextFormat.PlainText)  # a name with "<" is a name, not markup
         option = QTextOption()
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft if self.rtl else Qt.LayoutDirection.LeftToRight)
+        # each text in its own direction (the cell's edge comes from the view's): a Latin
+        # name in the Arabic list is cut at its end, "Fatima Zahra Be…", not its start
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
         option.setWrapMode(QTextOption.WrapMode.NoWrap)
         static.setTextOption(option)
         static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
