@@ -11,6 +11,24 @@ from .schema import as_date
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{6,20}$")
 
 
+def phase_from_region(ref: Reference, tranche: int | None, region: str | None) -> int | None:
+    """The phase a cooperative belongs to by its region.
+
+    Only tranche 4 is run in phases (phase 1: Guelmim-Oued Noun,
+    Marrakech-Safi, Rabat-Salé-Kénitra, Drâa-Tafilalet; phase 2: Laâyoune-Sakia
+    El Hamra, Fès-Meknès, Casablanca-Settat, Béni Mellal-Khénifra), so tranches
+    1-3 have none, nor does a region in neither phase. The reference data
+    says which tranche has which phases.
+    """
+    known = ref.tranches.get(tranche) if tranche is not None else None
+    if known is None or region is None:
+        return None
+    for number, regions in known.phases:
+        if region in regions:
+            return number
+    return None
+
+
 def check_cooperative(row: Mapping[str, Any], ref: Reference) -> list[DomainError]:
     """Cross-field rules on a complete, already coerced cooperative row.
 

@@ -98,12 +98,3 @@ class Reference:
             return ""
         place = self.sectors.get(value)
         return place.name(lang) if place else value
-
-    def phase_of_region(self, tranche: int, region: str) -> int | None:
-        t = self.tranches.get(tranche)
-        if not t:
-            return None
-        for number, regions in t.phases:
-            if region in regions:
-                return number
-        return None

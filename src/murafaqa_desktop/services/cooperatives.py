@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from .. import assets
 from ..domain import coaching as coaching_rules
 from ..domain import eligibility, selection
-from ..domain.cooperative import check_cooperative
+from ..domain.cooperative import check_cooperative, phase_from_region
 from ..domain.entities import COOPERATIVE
 from ..domain.errors import DomainError, ValidationError
 from ..domain.reference import Reference
@@ -60,8 +60,8 @@ def prepare(data: Mapping[str, Any], *, current: Row | None = None, ref: Referen
         errors += [err for err in e.errors if err.field not in already]
     if errors:
         raise ValidationError(errors)
-    if current is None and values.get("tranche") == 4 and values.get("phase") is None:
-        values["phase"] = ref.phase_of_region(4, values["region"])
+    if current is None and values.get("phase") is None:
+        values["phase"] = phase_from_region(ref, values.get("tranche"), values["region"])
     return values
 
 
