@@ -51,7 +51,3 @@ class ValidationError(DomainError):
             out.setdefault(e.field, []).append(e)
         return out
 
-
-def raise_if(errors: list[DomainError]) -> None:
-    if errors:
-        raise ValidationError(errors)
