@@ -75,3 +75,40 @@ def test_the_due_date_never_falls_after_the_window():
     first = D(2024, 1, 10)
     done = [coaching.SessionDate(1, first, D(2027, 1, 1))]
     assert coaching.progress(done, D(2025, 1, 1)).next_due == D(2026, 1, 10)
+
+
+def test_no_next_date_or_one_after_the_session_within_the_window_is_accepted():
+    first = D(2024, 1, 10)
+    coaching.check_next_date(first, None, first)
+    coaching.check_next_date(first, D(2024, 1, 11), first)
+    coaching.check_next_date(D(2025, 11, 1), D(2026, 1, 10), first)  # the window's last day
+
+
+@pytest.mark.parametrize("next_date", [D(2024, 3, 1), D(2024, 2, 28)])
+def test_a_next_date_on_or_before_the_session_is_refused(next_date):
+    with pytest.raises(DomainError) as e:
+        coaching.check_next_date(D(2024, 3, 1), next_date, D(2024, 1, 10))
+    assert (e.value.code, e.value.field) == ("next_date_not_after", "next_date")
+    assert "suivre" in e.value.fr and "بعد" in e.value.ar
+
+
+def test_a_next_date_past_the_two_year_window_is_refused():
+    first = D(2024, 1, 10)
+    with pytest.raises(DomainError) as e:
+        coaching.check_next_date(D(2025, 11, 1), D(2026, 1, 11), first)
+    assert (e.value.code, e.value.field) == ("next_date_outside_window", "next_date")
+    assert "2026-01-10" in e.value.fr and "2026-01-10" in e.value.ar
+
+
+def test_the_first_session_opens_the_window_its_next_date_is_held_to():
+    coaching.check_next_date(D(2024, 1, 10), D(2026, 1, 10), D(2024, 1, 10))
+    with pytest.raises(DomainError):
+        coaching.check_next_date(D(2024, 1, 10), D(2026, 1, 11), D(2024, 1, 10))
+
+
+def test_the_window_starts_at_session_one_whichever_session_is_saved():
+    existing = sessions(3)
+    assert coaching.window_start(existing, 4, D(2024, 9, 1)) == D(2024, 1, 10)
+    assert coaching.window_start(existing, 2, D(2024, 3, 1)) == D(2024, 1, 10)
+    assert coaching.window_start(existing, 1, D(2024, 1, 5)) == D(2024, 1, 5)  # session 1 moved
+    assert coaching.window_start([], 1, D(2024, 1, 5)) == D(2024, 1, 5)

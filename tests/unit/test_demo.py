@@ -3,10 +3,13 @@ import datetime as dt
 
 import pytest
 
+from murafaqa_desktop.domain import coaching as rules
+from murafaqa_desktop.domain.plan import status_for_progress
 from murafaqa_desktop.services import profile
+from murafaqa_desktop.services.coaching import session_dates
 from murafaqa_desktop.services.demo import Cancelled, generate, is_demo, tranche_sizes
+from murafaqa_desktop.store import aggregates, integrity, outbox
 from murafaqa_desktop.store import cooperatives as store
-from murafaqa_desktop.store import integrity, outbox
 from murafaqa_desktop.store.cooperatives import CooperativeFilter
 from murafaqa_desktop.store.db import open_db
 
@@ -74,3 +77,13 @@ def test_a_cancelled_load_leaves_the_database_as_it_was(tmp_path, at):
     generate(db, 30, seed=3)  # and a whole load can follow
     assert store.count(db, CooperativeFilter()) == 30
     db.close()
+
+
+def test_demo_sessions_and_plans_keep_the_rules_a_coach_is_held_to(demo_db):
+    coops = [r[0] for r in demo_db.execute("SELECT DISTINCT cooperative_id FROM coaching_sessions")]
+    for coop_id in coops:
+        dates = session_dates(aggregates.coaching_sessions(demo_db, coop_id))
+        for s in dates:
+            rules.check_next_date(s.held_on, s.next_date, rules.window_start(dates, s.number, s.held_on))
+    for status, progress in demo_db.execute("SELECT status, progress FROM plan_actions"):
+        assert status_for_progress(status, progress) == status

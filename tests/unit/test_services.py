@@ -98,6 +98,25 @@ def test_a_session_past_the_window_is_refused(db):
     assert e.value.errors[0].code == "outside_two_year_window"
 
 
+def test_a_next_date_past_the_window_is_refused_when_logged_or_edited(db):
+    coop = make_cooperative(db)
+    first = coaching.log_session(db, coop["id"], {"held_on": "2024-02-01", "next_date": "2024-04-01"})
+    before = outbox.entries(db)
+    with pytest.raises(ValidationError) as e:
+        coaching.log_session(db, coop["id"], {"held_on": "2025-12-01", "next_date": "2026-02-02"})
+    assert [(x.code, x.field) for x in e.value.errors] == [("next_date_outside_window", "next_date")]
+    assert outbox.entries(db) == before
+    with pytest.raises(ValidationError) as e:
+        coaching.update_session(db, first["id"], {"next_date": "2026-02-02"})
+    assert e.value.errors[0].code == "next_date_outside_window"
+    with pytest.raises(ValidationError) as e:
+        coaching.update_session(db, first["id"], {"next_date": "2024-01-15"})
+    assert e.value.errors[0].code == "next_date_not_after"
+    assert aggregates.coaching_session(db, first["id"])["next_date"] == "2024-04-01"
+    assert outbox.entries(db) == before
+    coaching.log_session(db, coop["id"], {"held_on": "2025-12-01", "next_date": "2026-02-01"})  # the last day
+
+
 def test_only_the_last_session_can_be_removed(db):
     coop = make_cooperative(db)
     first = coaching.log_session(db, coop["id"], {"held_on": "2024-02-01"})

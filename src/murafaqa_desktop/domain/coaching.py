@@ -85,6 +85,36 @@ def _check_in_window(first: dt.date, held_on: dt.date) -> None:
             f"بتاريخ {first.isoformat()} (تنتهي في {end.isoformat()})", "held_on")
 
 
+def window_start(existing: Sequence[SessionDate], number: int, held_on: dt.date) -> dt.date:
+    """The date of session 1, which opens the window: ``held_on`` when the
+    session ``number`` held then is the first."""
+    others = [s for s in existing if s.number != number]
+    if number == 1 or not others:
+        return held_on
+    return min(others, key=lambda s: s.number).held_on
+
+
+def check_next_date(held_on: dt.date, next_date: dt.date | None, first: dt.date) -> None:
+    """The next session a coach announces comes after this one and inside the
+    two-year window opened by the first session (``first``; this session's own
+    date when it is the first): a date past the window announces a session the
+    programme would refuse."""
+    if next_date is None:
+        return
+    if next_date <= held_on:
+        raise DomainError(
+            "next_date_not_after", "Prochaine séance : doit suivre la date de cette séance",
+            "موعد الحصة المقبلة: يجب أن يكون بعد تاريخ هذه الحصة", "next_date")
+    end = window_end(first)
+    if next_date > end:
+        raise DomainError(
+            "next_date_outside_window",
+            f"Prochaine séance : {next_date.isoformat()} dépasse la fenêtre de deux ans ouverte par la "
+            f"première séance du {first.isoformat()} (fin le {end.isoformat()})",
+            f"موعد الحصة المقبلة: {next_date.isoformat()} يتجاوز مدة السنتين التي بدأت بالحصة الأولى "
+            f"بتاريخ {first.isoformat()} (تنتهي في {end.isoformat()})", "next_date")
+
+
 def planned_date(first: dt.date, number: int) -> dt.date:
     """When session ``number`` falls on the plan's schedule."""
     return add_months(first, MONTHS_BETWEEN_SESSIONS * (number - 1))

@@ -13,11 +13,15 @@ from sqlite_utils import Database
 from ..domain import coaching as rules
 from ..domain.entities import COACHING_SESSION, SESSION_REVIEW
 from ..domain.errors import DomainError, ValidationError
-from ..domain.schema import as_date, to_date
+from ..domain.plan import progress_update
+from ..domain.schema import Record, as_date, to_date
 from ..store import aggregates, changes, local
 from ..store import cooperatives as coop_store
 from ..store.rows import Row
+from .child_rows import update_child
 from .validation import not_found, validated
+
+NAME = ("Séance", "الحصة")
 
 
 def session_dates(sessions: Iterable[Row]) -> list[rules.SessionDate]:
@@ -54,12 +58,8 @@ def _reviews(db: Database, session_id: str, coop_id: str, reviews: Iterable[Mapp
                            {"progress": values["progress"], "comment": values["comment"]})
         else:
             changes.insert(db, "session_reviews", values)
-        if values["progress"] is not None and values["progress"] != action["progress"]:
-            update: dict[str, Any] = {"progress": values["progress"]}
-            if values["progress"] == 100 and action["status"] in ("planned", "in_progress"):
-                update["status"] = "done"
-            elif values["progress"] > 0 and action["status"] == "planned":
-                update["status"] = "in_progress"
+        update = progress_update(action, values["progress"])
+        if update:
             changes.update(db, "plan_actions", action["id"], update)
 
 
@@ -72,51 +72,48 @@ def log_session(db: Database, coop_id: str, data: Mapping[str, Any],
             raise not_found("Coopérative", "التعاونية", coop_id)
         values = validated(COACHING_SESSION, {k: v for k, v in data.items() if k != "number"} | {
             "cooperative_id": coop_id})
-        existing = aggregates.coaching_sessions(db, coop_id)
+        existing = session_dates(aggregates.coaching_sessions(db, coop_id))
+        held_on = to_date(values["held_on"])
         try:
-            values["number"] = rules.check_new_session(session_dates(existing), to_date(values["held_on"]))
+            values["number"] = rules.check_new_session(existing, held_on)
+            first = rules.window_start(existing, values["number"], held_on)
+            rules.check_next_date(held_on, as_date(values["next_date"]), first)
         except DomainError as e:
             raise ValidationError([e]) from None
-        _check_next_date(values)
         row = changes.insert(db, "coaching_sessions", values)
         _reviews(db, row["id"], coop_id, reviews)
         refresh_progress(db, coop_id)
         return row
 
 
-def _check_next_date(values: Mapping[str, Any]) -> None:
-    if values.get("next_date") and values.get("held_on") and values["next_date"] <= values["held_on"]:
-        raise ValidationError([DomainError(
-            "next_date_not_after", "Prochaine séance : doit suivre la date de cette séance",
-            "موعد الحصة المقبلة: يجب أن يكون بعد تاريخ هذه الحصة", "next_date")])
-
-
 def update_session(db: Database, session_id: str, data: Mapping[str, Any],
                    reviews: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    """Correct a session; its number is the rules' to give, not the user's."""
+    def check_dates(current: Row, values: Record) -> None:
+        siblings = session_dates(aggregates.coaching_sessions(db, current["cooperative_id"]))
+        row = {**current, **values}
+        held_on, number = to_date(row["held_on"]), current["number"]
+        try:
+            if "held_on" in values:
+                rules.check_session_date(siblings, number, held_on)
+            rules.check_next_date(held_on, as_date(row["next_date"]), rules.window_start(siblings, number, held_on))
+        except DomainError as e:
+            raise ValidationError([e]) from None
+
     with db.atomic():
-        current = aggregates.coaching_session(db, session_id)
-        if current is None:
-            raise not_found("Séance", "الحصة", session_id)
-        editable = {k: v for k, v in data.items() if k not in ("cooperative_id", "number")}
-        values = validated(COACHING_SESSION, editable, current=current)
-        if "held_on" in values:
-            try:
-                siblings = aggregates.coaching_sessions(db, current["cooperative_id"])
-                rules.check_session_date(session_dates(siblings), current["number"], to_date(values["held_on"]))
-            except DomainError as e:
-                raise ValidationError([e]) from None
-        _check_next_date({**current, **values})
-        changed = changes.update(db, "coaching_sessions", session_id, values)
-        _reviews(db, session_id, current["cooperative_id"], reviews)
-        refresh_progress(db, current["cooperative_id"])
-        return changed
+        edited = update_child(db, COACHING_SESSION, session_id, data, name=NAME, derived=("number",),
+                              amend=check_dates)
+        coop_id = edited.before["cooperative_id"]
+        _reviews(db, session_id, coop_id, reviews)
+        refresh_progress(db, coop_id)
+        return edited.changed
 
 
 def delete_last_session(db: Database, session_id: str) -> None:
     with db.atomic():
         current = aggregates.coaching_session(db, session_id)
         if current is None:
-            raise not_found("Séance", "الحصة", session_id)
+            raise not_found(*NAME, session_id)
         last = max(s["number"] for s in aggregates.coaching_sessions(db, current["cooperative_id"]))
         if current["number"] != last:
             raise ValidationError([DomainError(

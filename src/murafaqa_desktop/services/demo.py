@@ -28,6 +28,7 @@ from .. import assets
 from ..domain import coaching as coaching_rules
 from ..domain.entities import BY_TABLE
 from ..domain.errors import DomainError
+from ..domain.plan import progress_update
 from ..domain.vocab import AGE_BANDS, DIAGNOSIS_SECTIONS, PARTICIPANT_ROLES, SELECTION_CRITERIA
 from ..store import bulk, local
 from ..store.ids import uuid7_at
@@ -237,8 +238,8 @@ class _Gen:
                 "next_date": next_date.isoformat() if next_date else None, "author": coop["coach"]})
             dates.append(coaching_rules.SessionDate(number, held, next_date))
             for action in self.rng.sample(actions, min(len(actions), self.rng.randint(1, 3))):
-                action["progress"] = min(100, action["progress"] + self.rng.choice([10, 20, 25, 30]))
-                action["status"] = "done" if action["progress"] == 100 else "in_progress"
+                progress = min(100, action["progress"] + self.rng.choice([10, 20, 25, 30]))
+                action.update(progress_update(action, progress))
                 self.add("session_reviews", held, {
                     "session_id": session["id"], "action_id": action["id"], "progress": action["progress"],
                     "comment": None})

@@ -11,7 +11,10 @@ from ..domain.vocab import ASSISTANCE_AREAS, TRAINING_AXES
 from ..store import aggregates, changes
 from ..store import cooperatives as coop_store
 from ..store.rows import Row
+from .child_rows import update_child
 from .validation import not_found, validated
+
+NEED = ("Besoin", "الحاجة")
 
 
 def save(db: Database, coop_id: str, data: Mapping[str, Any]) -> Row:
@@ -66,17 +69,12 @@ def add_need(db: Database, coop_id: str, data: Mapping[str, Any]) -> Row:
 
 
 def update_need(db: Database, need_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    with db.atomic():
-        current = changes.get_row(db, "diagnosis_needs", need_id)
-        if current is None:
-            raise not_found("Besoin", "الحاجة", need_id)
-        values = validated(DIAGNOSIS_NEED, data, current=current, check=_check_need)
-        return changes.update(db, "diagnosis_needs", need_id, values)
+    return update_child(db, DIAGNOSIS_NEED, need_id, data, name=NEED, check=_check_need).changed
 
 
 def delete_need(db: Database, need_id: str) -> None:
     with db.atomic():
         if not changes.delete(db, "diagnosis_needs", need_id):
-            raise not_found("Besoin", "الحاجة", need_id)
+            raise not_found(*NEED, need_id)
 
 

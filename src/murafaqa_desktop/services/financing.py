@@ -10,6 +10,7 @@ from ..domain.financing import check_financing
 from ..store import changes
 from ..store import cooperatives as coop_store
 from ..store.rows import Row
+from .child_rows import update_child
 from .validation import not_found, validated
 
 
@@ -23,10 +24,5 @@ def apply(db: Database, coop_id: str, data: Mapping[str, Any]) -> Row:
 
 
 def update(db: Database, financing_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    with db.atomic():
-        current = changes.get_row(db, "financing", financing_id)
-        if current is None:
-            raise not_found("Demande de financement", "طلب التمويل", financing_id)
-        values = validated(FINANCING, {k: v for k, v in data.items() if k != "cooperative_id"},
-                           current=current, check=check_financing)
-        return changes.update(db, "financing", financing_id, values)
+    return update_child(db, FINANCING, financing_id, data, name=("Demande de financement", "طلب التمويل"),
+                        check=check_financing).changed

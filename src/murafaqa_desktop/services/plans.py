@@ -7,17 +7,26 @@ from typing import Any, Mapping
 from sqlite_utils import Database
 
 from ..domain.entities import PLAN_ACTION
+from ..domain.plan import progress_update
+from ..domain.schema import Record
 from ..store import aggregates, changes
 from ..store import cooperatives as coop_store
 from ..store.rows import Row
+from .child_rows import update_child
 from .validation import not_found, validated
+
+NAME = ("Action", "الإجراء")
+# What a new action is before anything is recorded for it.
+NEW_ACTION = {"status": "planned", "progress": 0}
 
 
 def add_action(db: Database, coop_id: str, data: Mapping[str, Any]) -> Row:
     with db.atomic():
         if coop_store.get(db, coop_id) is None:
             raise not_found("Coopérative", "التعاونية", coop_id)
-        values = validated(PLAN_ACTION, {"status": "planned", "progress": 0, **data, "cooperative_id": coop_id})
+        values = validated(PLAN_ACTION, {**NEW_ACTION, **data, "cooperative_id": coop_id})
+        if values["status"] == NEW_ACTION["status"]:  # the status left as it comes: the progress says it
+            values.update(progress_update(NEW_ACTION, values["progress"]))
         if values.get("position") is None:
             last = aggregates.last_plan_position(db, coop_id)
             values["position"] = 0 if last is None else last + 1
@@ -25,20 +34,20 @@ def add_action(db: Database, coop_id: str, data: Mapping[str, Any]) -> Row:
 
 
 def update_action(db: Database, action_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    with db.atomic():
-        current = changes.get_row(db, "plan_actions", action_id)
-        if current is None:
-            raise not_found("Action", "الإجراء", action_id)
-        values = validated(PLAN_ACTION, {k: v for k, v in data.items() if k != "cooperative_id"}, current=current)
-        if values.get("progress") == 100 and "status" not in values and current["status"] in ("planned", "in_progress"):
-            values["status"] = "done"
-        return changes.update(db, "plan_actions", action_id, values)
+    return update_child(db, PLAN_ACTION, action_id, data, name=NAME, amend=_status_from_progress).changed
+
+
+def _status_from_progress(current: Row, values: Record) -> None:
+    """A status the user changed stands; one sent back as it was follows the
+    progress (the plan form sends every field, changed or not)."""
+    if values.get("status", current["status"]) == current["status"]:
+        values.update(progress_update(current, values.get("progress")))
 
 
 def delete_action(db: Database, action_id: str) -> None:
     with db.atomic():
         if not changes.delete(db, "plan_actions", action_id):
-            raise not_found("Action", "الإجراء", action_id)
+            raise not_found(*NAME, action_id)
 
 
 def move_action(db: Database, action_id: str, new_index: int) -> None:
@@ -46,7 +55,7 @@ def move_action(db: Database, action_id: str, new_index: int) -> None:
     with db.atomic():
         current = changes.get_row(db, "plan_actions", action_id)
         if current is None:
-            raise not_found("Action", "الإجراء", action_id)
+            raise not_found(*NAME, action_id)
         actions = [a for a in aggregates.plan_actions(db, current["cooperative_id"]) if a["id"] != action_id]
         new_index = max(0, min(new_index, len(actions)))
         actions.insert(new_index, current)

@@ -11,7 +11,10 @@ from ..domain.errors import DomainError, ValidationError
 from ..store import aggregates, changes
 from ..store import cooperatives as coop_store
 from ..store.rows import Row
+from .child_rows import update_child
 from .validation import not_found, validated
+
+SESSION = ("Session de formation", "دورة التكوين")
 
 
 def _check_session(row: Mapping[str, Any]) -> list[DomainError]:
@@ -33,12 +36,7 @@ def create_session(db: Database, data: Mapping[str, Any]) -> Row:
 
 
 def update_session(db: Database, session_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    with db.atomic():
-        current = aggregates.training_session(db, session_id)
-        if current is None:
-            raise not_found("Session de formation", "دورة التكوين", session_id)
-        return changes.update(db, "training_sessions", session_id,
-                              validated(TRAINING_SESSION, data, current=current, check=_check_session))
+    return update_child(db, TRAINING_SESSION, session_id, data, name=SESSION, check=_check_session).changed
 
 
 def add_attendance(db: Database, session_id: str, participants: Iterable[Mapping[str, Any]]) -> list[Row]:
@@ -46,7 +44,7 @@ def add_attendance(db: Database, session_id: str, participants: Iterable[Mapping
     wrong (the error names the line)."""
     with db.atomic():
         if aggregates.training_session(db, session_id) is None:
-            raise not_found("Session de formation", "دورة التكوين", session_id)
+            raise not_found(*SESSION, session_id)
         rows, errors = [], []
         for line, data in enumerate(participants, start=1):
             try:
@@ -61,17 +59,3 @@ def add_attendance(db: Database, session_id: str, participants: Iterable[Mapping
             raise ValidationError(errors)
         return [changes.insert(db, "training_attendance", values) for values in rows]
 
-
-def update_attendance(db: Database, attendance_id: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    with db.atomic():
-        current = changes.get_row(db, "training_attendance", attendance_id)
-        if current is None:
-            raise not_found("Participant", "المشارك", attendance_id)
-        return changes.update(db, "training_attendance", attendance_id,
-                              validated(TRAINING_ATTENDANCE, data, current=current))
-
-
-def remove_attendance(db: Database, attendance_id: str) -> None:
-    with db.atomic():
-        if not changes.delete(db, "training_attendance", attendance_id):
-            raise not_found("Participant", "المشارك", attendance_id)
