@@ -7,19 +7,29 @@ any other change. The server is told the conflict is settled on the next sync.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from sqlite_utils import Database
 
 from ..domain.entities import BY_TABLE
 from ..domain.errors import NotFound
-from ..services import coaching
+from ..services import coaching, diagnosis, financing, plans, trainings
 from ..services import cooperatives as coop_service
 from ..services.validation import validated
 from ..store import changes
 from ..store import sync_state as st
 
 KEEP = object()  # keep the value this laptop holds now (the server's)
+
+# The services that edit a row with its rules (a plan action's status from its
+# progress, a financing decision, a need's axis, a place in the reference data).
+EDITS: dict[str, Callable[[Database, str, dict[str, Any]], dict[str, Any]]] = {
+    "cooperatives": coop_service.update,
+    "plan_actions": plans.update_action,
+    "diagnosis_needs": diagnosis.update_need,
+    "financing": financing.update,
+    "training_sessions": trainings.update_session,
+}
 
 KIND_LABELS = {
     "conflict": ("Modifié des deux côtés", "عُدّل من الجانبين"),
@@ -65,8 +75,8 @@ def resolve(db: Database, conflict_id: int, value: Any = KEEP) -> dict[str, Any]
 
 
 def _edit(db: Database, tbl: str, row_id: str, values: dict[str, Any]) -> dict[str, Any]:
-    if tbl == "cooperatives":
-        return coop_service.update(db, row_id, values)
+    if tbl in EDITS:
+        return EDITS[tbl](db, row_id, values)
     if tbl == "coaching_sessions" and "number" not in values:
         return coaching.update_session(db, row_id, values)
     with db.atomic():
