@@ -52,7 +52,7 @@ class Context:
                 f"Pas de base à {self.db_path} (créez-la avec « murafaqa demo » ou « murafaqa import »)",
                 f"لا توجد قاعدة بيانات في {self.db_path} (أنشئها بـ «murafaqa demo» أو «murafaqa import»)")
         if create:
-            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+            paths.make_private_dir(self.db_path.parent)
         return open_db(self.db_path)
 
     def say(self, fr: str, ar: str) -> None:

@@ -43,7 +43,7 @@ def setup_logging() -> None:
                 return
             log.removeHandler(handler)
             handler.close()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    paths.make_private_dir(path.parent)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
