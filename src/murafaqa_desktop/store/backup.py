@@ -10,10 +10,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from . import sync_state
 from ..paths import make_private_dir
+from . import sync_state
 from .db import StoreError, create_private, disk_full, open_db
-
 
 # What a backup never carries: the laptop's credentials with the server.
 # A copy kept on a USB key would otherwise let whoever holds it sync as this
