@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import importlib
 import json
 import os
@@ -15,7 +16,7 @@ from typing import Any, Callable, NoReturn, Sequence
 from sqlite_utils import Database
 
 from . import __version__, paths
-from .domain.errors import DomainError, ValidationError
+from .domain.errors import DomainError
 from .domain.vocab import PROGRAMME_STATUS, label
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -23,6 +24,56 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """Bad input on the command line."""
+
+
+class OutputError(Exception):
+    """The command's own output could not be written (a full disk, a closed
+    pipe, a standard output not open for writing)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+    def message(self, lang: str) -> str:
+        code = self.error.errno
+        if code == errno.ENOSPC:
+            fr, ar = "le disque est plein", "القرص ممتلئ"
+        elif code == errno.EPIPE:
+            fr, ar = "le programme qui la lisait s'est arrêté", "توقف البرنامج الذي كان يقرؤها"
+        elif code == errno.EBADF:
+            fr, ar = "elle n'est pas ouverte en écriture", "ليست مفتوحة للكتابة"
+        else:
+            fr = ar = self.error.strerror or str(self.error)
+        if lang == "ar":
+            return f"murafaqa: تعذرت كتابة ناتج الأمر: {ar}"
+        return f"murafaqa : impossible d'écrire la sortie de la commande : {fr}"
+
+
+class _GuardedOutput:
+    """Standard output for one command: a failed write raises OutputError,
+    told apart from the command's own file errors."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if self._stream is None:  # started with its output closed
+            raise OutputError(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+        try:
+            return int(self._stream.write(text))
+        except OSError as e:
+            raise OutputError(e) from None
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except OSError as e:
+            raise OutputError(e) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,6 +93,7 @@ class Context:
         self.args = args
         self.lang = cli_lang(getattr(args, "lang", None))
         self.db_path = Path(args.db) if getattr(args, "db", None) else paths.default_db_path()
+        self.opened: list[Database] = []
 
     def open(self, *, create: bool = False) -> Database:
         from .store.db import open_db
@@ -52,8 +104,18 @@ class Context:
                 f"Pas de base à {self.db_path} (créez-la avec « murafaqa demo » ou « murafaqa import »)",
                 f"لا توجد قاعدة بيانات في {self.db_path} (أنشئها بـ «murafaqa demo» أو «murafaqa import»)")
         if create:
-            self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        return open_db(self.db_path)
+            paths.make_private_dir(self.db_path.parent)
+        db = open_db(self.db_path)
+        self.opened.append(db)
+        return db
+
+    def after_failure(self) -> None:
+        """A command that failed leaves no large WAL behind (a failed demo or
+        import on a full disk would otherwise keep it full)."""
+        from .store.db import truncate_wal
+
+        for db in self.opened:
+            truncate_wal(db)
 
     def say(self, fr: str, ar: str) -> None:
         print(ar if self.lang == "ar" else fr)
@@ -258,24 +320,70 @@ def command_names() -> set[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = cli_lang()
+    ctx: Context | None = None
+    stdout = sys.stdout
+    sys.stdout = _GuardedOutput(stdout)  # type: ignore[assignment]
     try:
         args = build_parser().parse_args(argv)
         if not getattr(args, "run", None):
             raise UsageError("murafaqa: a command is needed (see --help)")
         ctx = Context(args)
         lang = ctx.lang
-        return args.run(ctx)
-    except UsageError as e:
-        print(str(e), file=sys.stderr)
-        return EXIT_USAGE
-    except ValidationError as e:
-        print(e.message(lang), file=sys.stderr)
-        return EXIT_USAGE
-    except DomainError as e:
-        print(e.message(lang), file=sys.stderr)
-        return EXIT_USAGE
-    except sqlite3.DatabaseError as e:
-        print(f"murafaqa: database error: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
+        code = args.run(ctx)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not after the exit code
+        return code
+    except BaseException as e:
+        if ctx is not None:
+            ctx.after_failure()
+        code = _report(e, lang, stdout)
+        if code is None:
+            raise
+        return code
+    finally:
+        sys.stdout = stdout
+
+
+def _report(error: BaseException, lang: str, stdout: Any) -> int | None:
+    """One line on stderr in the user's language, and the exit code; None
+    for what is not the user's to fix (a bug: its traceback is kept)."""
+    from .store.db import disk_full
+
+    def say(fr: str, ar: str) -> None:
+        print(ar if lang == "ar" else fr, file=sys.stderr)
+
+    if isinstance(error, KeyboardInterrupt):
         return 130
+    if isinstance(error, OutputError):
+        print(error.message(lang), file=sys.stderr)
+        _silence(stdout)
+        return EXIT_USAGE
+    if isinstance(error, UsageError):
+        print(str(error), file=sys.stderr)
+    elif isinstance(error, DomainError):  # ValidationError included
+        print(error.message(lang), file=sys.stderr)
+    elif (full := disk_full(error)) is not None:
+        print(full.message(lang), file=sys.stderr)
+    elif isinstance(error, sqlite3.DatabaseError):
+        say(f"murafaqa : erreur de la base de données : {error}", f"murafaqa: خطأ في قاعدة البيانات: {error}")
+    elif isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        say(f"murafaqa : erreur d'entrée-sortie{where} : {error.strerror or error}",
+            f"murafaqa: خطأ في القراءة أو الكتابة{where}: {error.strerror or error}")
+    else:
+        return None
+    return EXIT_USAGE
+
+
+def _silence(stdout: Any) -> None:
+    """What is left in the output's buffer would fail again when Python
+    exits, with a second message: the process's own output now goes to the
+    null device (only when it is the real standard output)."""
+    real = sys.__stdout__
+    if real is None or stdout is not real:
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, real.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass

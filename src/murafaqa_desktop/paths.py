@@ -31,6 +31,14 @@ def data_dir() -> Path:
     return base / ORGANIZATION / APPLICATION
 
 
+def make_private_dir(folder: Path) -> Path:
+    """Create folder (and its parents) if missing; the folder itself is made
+    owner-only (0700), as the database in it. An existing folder is left as
+    it is: it may be the user's own choice (--db on a USB key)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 

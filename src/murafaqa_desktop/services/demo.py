@@ -31,6 +31,7 @@ from ..domain.errors import DomainError
 from ..domain.plan import progress_update
 from ..domain.vocab import AGE_BANDS, DIAGNOSIS_SECTIONS, PARTICIPANT_ROLES, SELECTION_CRITERIA
 from ..store import bulk, local
+from ..store.db import long_write
 from ..store.ids import uuid7_at
 from . import demo_text as T
 
@@ -352,8 +353,9 @@ def _generate_cooperatives(gen: _Gen, cooperatives: int, check: Callable[[], Non
 
 def _write(db: Database, gen: _Gen, meta: dict[str, Any], check: Callable[[], None]) -> None:
     """Everything in one transaction, looking at the cancel request between
-    batches: a stop rolls the whole load back."""
-    with db.atomic():
+    batches: a stop (or a full disk) rolls the whole load back and leaves no
+    WAL behind."""
+    with long_write(db):
         for table, rows in gen.rows.items():
             columns = ["id", "created_at", "updated_at", *BY_TABLE[table].names]
             for start in range(0, len(rows), INSERT_BATCH):

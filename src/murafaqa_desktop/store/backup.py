@@ -10,30 +10,67 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..paths import make_private_dir
 from . import sync_state
-from .db import StoreError, open_db
+from .db import StoreError, create_private, disk_full, open_db
+
+# What a backup never carries: the laptop's credentials with the server.
+# A copy kept on a USB key would otherwise let whoever holds it sync as this
+# laptop; a restored copy enrols again anyway (see restore_from).
+LAPTOP_CREDENTIALS = ("token", "device_id")
 
 
 def backup_to(db: Database, target: str | Path) -> Path:
-    """Write a consistent copy of db to target (replaced only once complete)."""
+    """Write a consistent copy of db to target (replaced only once complete),
+    owner-only (0600) and without the laptop's credentials.
+
+    The snapshot is taken in memory and the credentials removed there, so
+    they never reach the target's disk; VACUUM INTO then writes only live
+    rows, never the free space where an earlier token may still lie."""
     target = Path(target)
     partial = target.with_name(target.name + ".part")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(target.parent)
         partial.unlink(missing_ok=True)
+        snapshot = sqlite3.connect(":memory:")
+        try:
+            db.conn.backup(snapshot)
+            _forget_credentials(snapshot)
+            create_private(partial)  # VACUUM INTO fills an empty file and keeps its mode
+            snapshot.execute("VACUUM INTO ?", [str(partial)])
+        finally:
+            snapshot.close()
         dest = sqlite3.connect(str(partial))
         try:
-            db.conn.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             dest.close()
+        _fsync(partial)  # VACUUM INTO does not: the copy must be on the key before it counts
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as e:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+        error = disk_full(e, target)
+        if error is not None:
+            raise error from None
         raise StoreError("backup_failed", f"Sauvegarde impossible vers {target} : {e}",
                          f"تعذر حفظ النسخة الاحتياطية في {target}: {e}") from None
     return target
+
+
+def _forget_credentials(snapshot: sqlite3.Connection) -> None:
+    if snapshot.execute("SELECT 1 FROM sqlite_master WHERE name = 'sync_state'").fetchone():
+        with snapshot:
+            sync_state.put(Database(snapshot, execute_plugins=False),
+                           **dict.fromkeys(LAPTOP_CREDENTIALS))
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def default_backup_name(now: dt.datetime | None = None) -> str:

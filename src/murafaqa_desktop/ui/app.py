@@ -33,7 +33,7 @@ def start(db_path: Path, language_code: str | None = None, settings: QSettings |
     settings = settings or QSettings()
     language = Language.of(app)
     language.set(language_code or os.environ.get("MURAFAQA_LANG") or str(settings.value("language", "ar")))
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    paths.make_private_dir(db_path.parent)
     window = MainWindow(db_path, language, settings, interactive=interactive)
     return window, language
 

@@ -43,7 +43,7 @@ def setup_logging() -> None:
                 return
             log.removeHandler(handler)
             handler.close()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    paths.make_private_dir(path.parent)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
@@ -68,6 +68,10 @@ class ErrorReporter(QObject):
 
     def report(self, error: BaseException) -> None:
         details = None
+        if not isinstance(error, DomainError):
+            from ..store.db import disk_full  # loaded only when an error comes
+
+            error = disk_full(error) or error  # the user's to fix: said, not logged as a bug
         if isinstance(error, DomainError):
             text = error.message(lang())
             _log().info("refused: %s (%s)", error.code, error.fr)
