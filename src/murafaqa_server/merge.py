@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from murafaqa_desktop.sync.protocol import TABLES, Mutation, MutationResult, TableSpec
+from murafaqa_protocol.messages import TABLES, Mutation, MutationResult, TableSpec
 
 from . import data
 from .data import Actor, Record

@@ -2,6 +2,7 @@
 server, SQL only under store/ (and the server's data layer)."""
 import ast
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[2] / "src"
 DESKTOP = SRC / "murafaqa_desktop"
 SERVER = SRC / "murafaqa_server"
+PROTOCOL = SRC / "murafaqa_protocol"
 SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b", re.S | re.I)
 
 
@@ -48,8 +50,14 @@ def test_desktop_layers(path):
 
 
 @pytest.mark.parametrize("path", modules(SERVER), ids=lambda p: str(p.relative_to(SRC)))
-def test_the_server_never_loads_qt_or_the_desktop_beyond_the_protocol(path):
+def test_the_server_never_loads_qt_or_the_desktop(path):
     for name in imported(path):
         assert not name.startswith("PySide6"), path
-        if name.startswith("murafaqa_desktop"):
-            assert name.startswith("murafaqa_desktop.sync.protocol"), f"{path} imports {name}"
+        assert name.split(".")[0] != "murafaqa_desktop", f"{path} imports {name}"
+
+
+@pytest.mark.parametrize("path", modules(PROTOCOL), ids=lambda p: str(p.relative_to(SRC)))
+def test_the_protocol_needs_only_pydantic_and_the_standard_library(path):
+    for name in imported(path):
+        top = name.split(".")[0]
+        assert top in sys.stdlib_module_names or top in ("pydantic", "murafaqa_protocol"), f"{path} imports {name}"

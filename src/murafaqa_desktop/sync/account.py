@@ -20,11 +20,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from murafaqa_protocol.messages import SCHEMA_VERSION, EnrolRequest, EnrolResponse
+
 from .. import paths
 from ..store import sync_state as st
 from . import errors
 from .engine import is_demo
-from .protocol import SCHEMA_VERSION, EnrolRequest, EnrolResponse
 from .transport import HttpTransport
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
