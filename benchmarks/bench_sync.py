@@ -39,11 +39,11 @@ from murafaqa_protocol.messages import (
     API_PREFIX,
     SCHEMA_HEADER,
     SCHEMA_VERSION,
-    TABLES,
     Mutation,
     PullRequest,
     SyncRequest,
 )
+from murafaqa_protocol.tables import TABLES
 from murafaqa_server import data, services
 from murafaqa_server.app import create_app
 from murafaqa_server.database import make_engine, migrate

@@ -26,7 +26,6 @@ from sqlite_utils import Database
 from murafaqa_protocol.messages import (
     DEFAULT_PAGE_ROWS,
     SCHEMA_VERSION,
-    TABLE_ORDER,
     Mutation,
     MutationResult,
     PullPage,
@@ -34,6 +33,7 @@ from murafaqa_protocol.messages import (
     SyncRequest,
     SyncResponse,
 )
+from murafaqa_protocol.tables import TABLE_ORDER
 
 from ..services import coaching
 from ..store import local
