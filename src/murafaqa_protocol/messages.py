@@ -156,10 +156,3 @@ class AssignRequest(_Model):
 
 class AssignResponse(_Model):
     changed: list[str]
-
-
-class ErrorBody(_Model):
-    """Every refusal: a code the laptop maps to a message, and a message."""
-
-    code: str
-    detail: str

@@ -41,17 +41,6 @@ def open_db(path: str | Path, *, check_same_thread: bool = True, migrate: bool =
     return db
 
 
-def open_memory() -> Database:
-    """A fresh in-memory database with the full schema (tests, dry runs)."""
-    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA foreign_keys=ON")
-    db = Database(conn, execute_plugins=False)
-    from .migrations import MIGRATIONS
-
-    MIGRATIONS.apply(db)
-    return db
-
-
 def require_transaction(db: Database) -> None:
     """Edits and their outbox entries must share one transaction."""
     if not db.conn.in_transaction:

@@ -36,10 +36,6 @@ def put(db: Database, **values: Any) -> None:
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, str(value)])
 
 
-def all_state(db: Database) -> dict[str, str]:
-    return dict(db.execute("SELECT key, value FROM sync_state").fetchall())
-
-
 # -- the outbox as the engine sees it -------------------------------------------------
 
 def outbox_batch(db: Database, limit: int) -> list[Row]:
@@ -201,10 +197,6 @@ def staged(db: Database) -> list[Row]:
 
 def staged_count(db: Database) -> int:
     return int(scalar(db, "SELECT count(*) FROM sync_staged"))
-
-
-def clear_staged(db: Database) -> None:
-    db.execute("DELETE FROM sync_staged")
 
 
 # -- conflicts ----------------------------------------------------------------------------------

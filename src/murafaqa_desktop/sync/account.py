@@ -82,12 +82,6 @@ def offline_login(db: Database, user: str, password: str) -> bool:
     return hmac.compare_digest(_hash(password, bytes.fromhex(salt)), stored)
 
 
-def forget_token(db: Database) -> None:
-    """After a refusal (revoked laptop, disabled user): enrol again to sync."""
-    with db.atomic():
-        st.put(db, token=None, device_id=None)
-
-
 def transport_for(db: Database, *, client=None) -> HttpTransport:
     server = st.get(db, "server")
     if not server:
