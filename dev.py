@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Set everything up in ./.venv, then open the app or run the tests.
 
-    python3 dev.py app     # install if needed, open Murafaqa Desktop
-    python3 dev.py test    # install if needed (with test tools), run the whole suite
+    python3 dev.py app     # install if needed (the desktop extra), open Murafaqa Desktop
+    python3 dev.py test    # install if needed (the dev extra: desktop, server, test tools), run the whole suite
 
 Only the Python standard library is used here, so a fresh machine with
 Python 3.11+ needs nothing else. Extra arguments go to the app or to pytest.
@@ -31,10 +31,10 @@ def ensure_env(extras: str) -> None:
         print("Creating .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
-    stamp = VENV / f".installed-{extras or 'app'}-{digest}"
+    stamp = VENV / f".installed-{extras}-{digest}"
     if not stamp.exists():
-        print(f"Installing Murafaqa Desktop{f' [{extras}]' if extras else ''} …", flush=True)
-        target = f".[{extras}]" if extras else "."
+        print(f"Installing Murafaqa Desktop [{extras}] …", flush=True)
+        target = f".[{extras}]"
         for step in (["install", "--quiet", "--upgrade", "pip"], ["install", "--quiet", "-e", target]):
             if subprocess.call([str(PYTHON), "-m", "pip", *step], cwd=ROOT) != 0:
                 sys.exit("Installation failed (pip's message is above); nothing else was changed.")
@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
         return 2
     command, rest = argv[0], argv[1:]
     if command == "app":
-        ensure_env("")
+        ensure_env("desktop")
         return subprocess.call([str(PYTHON), "-m", "murafaqa_desktop", *rest], cwd=ROOT)
     ensure_env("dev")
     env = dict(os.environ)

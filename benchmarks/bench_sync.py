@@ -34,16 +34,16 @@ from murafaqa_desktop.store import sync_state as st
 from murafaqa_desktop.store.db import open_db
 from murafaqa_desktop.sync import account
 from murafaqa_desktop.sync.engine import SyncEngine
-from murafaqa_desktop.sync.protocol import (
+from murafaqa_desktop.sync.transport import HttpTransport
+from murafaqa_protocol.messages import (
     API_PREFIX,
     SCHEMA_HEADER,
     SCHEMA_VERSION,
-    TABLES,
     Mutation,
     PullRequest,
     SyncRequest,
 )
-from murafaqa_desktop.sync.transport import HttpTransport
+from murafaqa_protocol.tables import TABLES
 from murafaqa_server import data, services
 from murafaqa_server.app import create_app
 from murafaqa_server.database import make_engine, migrate

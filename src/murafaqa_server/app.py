@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from murafaqa_desktop.sync.protocol import (
+from murafaqa_protocol.messages import (
     API_PREFIX,
     SCHEMA_HEADER,
     SCHEMA_VERSION,

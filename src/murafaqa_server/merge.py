@@ -22,7 +22,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from murafaqa_desktop.sync.protocol import TABLES, Mutation, MutationResult, TableSpec
+from murafaqa_protocol.messages import Mutation, MutationResult
+from murafaqa_protocol.tables import TABLES, TableSpec
 
 from . import data
 from .data import Actor, Record

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from murafaqa_desktop.sync.protocol import TABLES, Change, ConflictOut, PullPage, PullRequest
+from murafaqa_protocol.messages import Change, ConflictOut, PullPage, PullRequest
+from murafaqa_protocol.tables import TABLES
 
 from . import data
 from .data import Actor, Record

@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from murafaqa_desktop.sync.protocol import ROLES
+from murafaqa_protocol.messages import ROLES
 
 from . import data, security
 from .data import Actor

@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from murafaqa_desktop.sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
+from murafaqa_protocol.messages import SCHEMA_HEADER, SCHEMA_VERSION
 from murafaqa_server import data
 from server.mfq_harness import PASSWORD
 

@@ -9,7 +9,7 @@ import uuid
 import pytest
 from sqlalchemy import inspect
 
-from murafaqa_desktop.sync.protocol import Mutation
+from murafaqa_protocol.messages import Mutation
 from murafaqa_server import cli, data, merge, services
 from murafaqa_server.database import make_engine, open_connections
 from murafaqa_server.tables import metadata

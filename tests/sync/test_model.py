@@ -41,7 +41,8 @@ from murafaqa_desktop.store import sync_state as st
 from murafaqa_desktop.store.db import open_db
 from murafaqa_desktop.sync import errors
 from murafaqa_desktop.sync.engine import SyncEngine
-from murafaqa_desktop.sync.protocol import TABLES, SyncResponse
+from murafaqa_protocol.messages import SyncResponse
+from murafaqa_protocol.tables import TABLES
 from murafaqa_server import data
 from murafaqa_server.tables import conflicts as conflicts_table
 from murafaqa_server.tables import devices as devices_table

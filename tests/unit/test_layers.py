@@ -1,7 +1,10 @@
 """The layers stay clean: Qt only under ui/, HTTP only under sync/ and the
 server, SQL only under store/ (and the server's data layer)."""
 import ast
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[2] / "src"
 DESKTOP = SRC / "murafaqa_desktop"
 SERVER = SRC / "murafaqa_server"
+PROTOCOL = SRC / "murafaqa_protocol"
 SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b", re.S | re.I)
 
 
@@ -48,8 +52,46 @@ def test_desktop_layers(path):
 
 
 @pytest.mark.parametrize("path", modules(SERVER), ids=lambda p: str(p.relative_to(SRC)))
-def test_the_server_never_loads_qt_or_the_desktop_beyond_the_protocol(path):
+def test_the_server_never_loads_qt_or_the_desktop(path):
     for name in imported(path):
         assert not name.startswith("PySide6"), path
-        if name.startswith("murafaqa_desktop"):
-            assert name.startswith("murafaqa_desktop.sync.protocol"), f"{path} imports {name}"
+        assert name.split(".")[0] != "murafaqa_desktop", f"{path} imports {name}"
+
+
+@pytest.mark.parametrize("path", modules(PROTOCOL), ids=lambda p: str(p.relative_to(SRC)))
+def test_the_protocol_needs_only_pydantic_and_the_standard_library(path):
+    for name in imported(path):
+        top = name.split(".")[0]
+        assert top in sys.stdlib_module_names or top in ("pydantic", "murafaqa_protocol"), f"{path} imports {name}"
+
+
+# What only the desktop application installs (its extra in pyproject.toml).
+DESKTOP_ONLY = ("murafaqa_desktop", "PySide6", "shiboken6", "reportlab", "openpyxl", "sqlite_utils",
+                "arabic_reshaper", "bidi", "pypdf", "uuid6")
+
+_SERVER_RUN = """
+import importlib, pkgutil, sys
+import murafaqa_server
+for m in pkgutil.walk_packages(murafaqa_server.__path__, "murafaqa_server."):
+    # __main__ runs the command line; Alembic loads the migration scripts below.
+    if m.name != "murafaqa_server.__main__" and not m.name.startswith("murafaqa_server.migrations."):
+        importlib.import_module(m.name)
+import uvicorn
+from murafaqa_server import cli, main
+assert cli.main(["migrate"]) == 0
+main.create()
+print(" ".join(sorted({name.split(".")[0] for name in sys.modules})))
+"""
+
+
+def test_the_server_runs_without_the_desktop_libraries(tmp_path):
+    """A server installed with only its extra (``pip install ".[server]"``)
+    has none of the desktop's libraries: importing every server module,
+    migrating and building the application must load none of them."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'server.db'}", "DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", _SERVER_RUN], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert {"murafaqa_server", "murafaqa_protocol", "fastapi", "alembic"} <= loaded
+    assert loaded.isdisjoint(DESKTOP_ONLY), sorted(loaded & set(DESKTOP_ONLY))

@@ -11,15 +11,14 @@ from typing import Any, Mapping
 
 from sqlite_utils import Database
 
+from murafaqa_protocol.tables import TABLE_ORDER
+
 from . import search
 from .db import require_transaction
 from .ids import new_id, now_iso
 
-SYNCED_TABLES = (
-    "cooperatives", "selection_ratings", "diagnoses", "diagnosis_sections", "diagnosis_needs",
-    "plan_actions", "coaching_sessions", "session_reviews", "training_sessions",
-    "training_attendance", "financing",
-)
+# What syncs is declared once, by the protocol (parents before children).
+SYNCED_TABLES: tuple[str, ...] = TABLE_ORDER
 # Local bookkeeping that never travels: the search rowid and display stamps.
 LOCAL_COLUMNS = frozenset({"rid", "created_at", "updated_at"})
 

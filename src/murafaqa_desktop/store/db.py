@@ -111,17 +111,6 @@ def open_db(path: str | Path, *, check_same_thread: bool = True, migrate: bool =
     return db
 
 
-def open_memory() -> Database:
-    """A fresh in-memory database with the full schema (tests, dry runs)."""
-    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA foreign_keys=ON")
-    db = Database(conn, execute_plugins=False)
-    from .migrations import MIGRATIONS
-
-    MIGRATIONS.apply(db)
-    return db
-
-
 def truncate_wal(db: Database) -> None:
     """Empty the WAL file once a write has failed or was stopped.
 

@@ -14,18 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .ids import now_iso
-from .migrations import MIGRATIONS
-from .rows import fetch_all, fetch_one
-
-
-@MIGRATIONS(name="m002_drafts")
-def m002_drafts(db: Database) -> None:
-    db.execute("""CREATE TABLE drafts (
-        key TEXT PRIMARY KEY,
-        form TEXT NOT NULL,
-        title TEXT,
-        data TEXT NOT NULL,
-        saved_at TEXT NOT NULL)""")
+from .rows import fetch_one
 
 
 def save(db: Database, key: str, form: str, data: dict[str, Any], title: str | None = None) -> None:
@@ -43,8 +32,3 @@ def load(db: Database, key: str) -> dict[str, Any] | None:
 
 def discard(db: Database, key: str) -> None:
     db.execute("DELETE FROM drafts WHERE key = ?", [key])
-
-
-def all_drafts(db: Database) -> list[dict[str, Any]]:
-    rows = fetch_all(db, "SELECT key, form, title, saved_at FROM drafts ORDER BY saved_at DESC")
-    return rows

@@ -53,12 +53,6 @@ def progress_rows(db: Database, tranche: int | None = None, phase: int | None = 
     return fetch_all(db, _FIGURES.format(where=where), params)
 
 
-def tranche_exists(db: Database, tranche: int, phase: int | None = None) -> bool:
-    if phase is None:
-        return bool(scalar(db, "SELECT 1 FROM cooperatives WHERE tranche = ? LIMIT 1", [tranche]))
-    return bool(scalar(db, "SELECT 1 FROM cooperatives WHERE tranche = ? AND phase = ? LIMIT 1", [tranche, phase]))
-
-
 def coaching_session_id(db: Database, coop_id: str, number: int) -> str | None:
     """The id of session ``number`` of a cooperative (``COOP:NUMBER`` on the
     command line)."""

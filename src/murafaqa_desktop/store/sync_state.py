@@ -13,33 +13,7 @@ from sqlite_utils import Database
 
 from . import search
 from .changes import SYNCED_TABLES, get_row
-from .migrations import MIGRATIONS
 from .rows import Row, fetch_all, scalar
-
-
-@MIGRATIONS(name="m003_sync")
-def m003_sync(db: Database) -> None:
-    for statement in (
-        # Enrolment, cursor, pull in progress, last result: key/value.
-        "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT)",
-        # Pull pages received but not applied yet: applied all at once at the
-        # end, so a half-finished pull never shows and never moves the cursor.
-        """CREATE TABLE sync_staged (
-            tbl TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, fields TEXT, versions TEXT,
-            whole INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (tbl, id)) WITHOUT ROWID""",
-        # Conflicts recorded by the server (ids are the server's).
-        """CREATE TABLE sync_conflicts (
-            id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL,
-            field TEXT, kind TEXT NOT NULL, server_value TEXT, client_value TEXT, user TEXT, at TEXT,
-            resolved INTEGER NOT NULL DEFAULT 0, resolution_pushed INTEGER NOT NULL DEFAULT 1)""",
-        "CREATE INDEX sync_conflicts_open ON sync_conflicts (resolved)",
-        # Cooperatives no longer in this laptop's scope: they leave once the
-        # outbox has drained, never before.
-        "CREATE TABLE sync_gone (cooperative_id TEXT PRIMARY KEY)",
-    ):
-        db.execute(statement)
-
 
 # -- key/value state ------------------------------------------------------------
 
@@ -60,10 +34,6 @@ def put(db: Database, **values: Any) -> None:
         else:
             db.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, str(value)])
-
-
-def all_state(db: Database) -> dict[str, str]:
-    return dict(db.execute("SELECT key, value FROM sync_state").fetchall())
 
 
 # -- the outbox as the engine sees it -------------------------------------------------
@@ -227,10 +197,6 @@ def staged(db: Database) -> list[Row]:
 
 def staged_count(db: Database) -> int:
     return int(scalar(db, "SELECT count(*) FROM sync_staged"))
-
-
-def clear_staged(db: Database) -> None:
-    db.execute("DELETE FROM sync_staged")
 
 
 # -- conflicts ----------------------------------------------------------------------------------

@@ -20,11 +20,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from murafaqa_protocol.messages import SCHEMA_VERSION, EnrolRequest, EnrolResponse
+
 from .. import paths
 from ..store import sync_state as st
 from . import errors
 from .engine import is_demo
-from .protocol import SCHEMA_VERSION, EnrolRequest, EnrolResponse
 from .transport import HttpTransport
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -79,12 +80,6 @@ def offline_login(db: Database, user: str, password: str) -> bool:
     if not salt or not stored:
         return False
     return hmac.compare_digest(_hash(password, bytes.fromhex(salt)), stored)
-
-
-def forget_token(db: Database) -> None:
-    """After a refusal (revoked laptop, disabled user): enrol again to sync."""
-    with db.atomic():
-        st.put(db, token=None, device_id=None)
 
 
 def transport_for(db: Database, *, client=None) -> HttpTransport:

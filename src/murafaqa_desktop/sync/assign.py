@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from murafaqa_protocol.messages import SCHEMA_VERSION, AssignRequest, AssignResponse
+
 from .account import transport_for
-from .protocol import SCHEMA_VERSION, AssignRequest, AssignResponse
 
 
 def assign(db: Database, coach: str, cooperatives: list[str], *, active: bool = True,

@@ -23,16 +23,9 @@ from typing import Any, Callable, Protocol
 
 from sqlite_utils import Database
 
-from ..services import coaching
-from ..store import local
-from ..store import sync_state as st
-from ..store.changes import get_row
-from ..store.ids import now_iso
-from . import errors
-from .protocol import (
+from murafaqa_protocol.messages import (
     DEFAULT_PAGE_ROWS,
     SCHEMA_VERSION,
-    TABLE_ORDER,
     Mutation,
     MutationResult,
     PullPage,
@@ -40,6 +33,14 @@ from .protocol import (
     SyncRequest,
     SyncResponse,
 )
+from murafaqa_protocol.tables import TABLE_ORDER
+
+from ..services import coaching
+from ..store import local
+from ..store import sync_state as st
+from ..store.changes import get_row
+from ..store.ids import now_iso
+from . import errors
 
 
 class Transport(Protocol):

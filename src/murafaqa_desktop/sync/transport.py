@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel
 
+from murafaqa_protocol.messages import API_PREFIX, SCHEMA_HEADER, SCHEMA_VERSION
+
 from . import errors
-from .protocol import API_PREFIX, SCHEMA_HEADER, SCHEMA_VERSION
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -39,11 +39,8 @@ class BatchPrintDialog(QDialog):
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.buttons)
-        self.worker_thread, self.worker = start(self.job, self)
-        self.worker.progress.connect(self._progress)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
-        self.worker.cancelled.connect(self._cancelled)
+        self.worker_thread, self.worker = start(self.job, self, progress=self._progress, finished=self._finished,
+                                                failed=self._failed, cancelled=self._cancelled)
 
     def _progress(self, done: int, total: int) -> None:
         self.bar.setValue(done)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -72,8 +72,13 @@ class PrintWorker(QObject):
                 db.close()
 
 
-def start(job: PrintJob, parent: QObject | None = None) -> tuple[QThread, PrintWorker]:
-    """Start a worker on its own thread; the thread quits when the job ends."""
+def start(job: PrintJob, parent: QObject | None = None, **slots: Callable[..., Any]) -> tuple[QThread, PrintWorker]:
+    """Start a worker on its own thread; the thread quits when the job ends.
+
+    ``slots`` maps worker signals (progress, finished, failed, cancelled) to
+    their receivers, connected before the thread starts: a job that fails at
+    once (an unknown id) would otherwise emit before anyone listens.
+    """
     thread = QThread(parent)
     worker = PrintWorker(job)
     worker.moveToThread(thread)
@@ -81,5 +86,11 @@ def start(job: PrintJob, parent: QObject | None = None) -> tuple[QThread, PrintW
     for signal in (worker.finished, worker.failed, worker.cancelled):
         signal.connect(thread.quit)
     thread.finished.connect(worker.deleteLater)
+    # After quit: the thread is told to stop before the receivers run (a test
+    # or a caller moving on from "ready" never meets a thread still running).
+    for name, slot in slots.items():
+        if name not in ("progress", "finished", "failed", "cancelled"):
+            raise TypeError(f"PrintWorker has no signal {name!r}")
+        getattr(worker, name).connect(slot)
     thread.start()
     return thread, worker

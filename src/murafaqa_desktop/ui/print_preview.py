@@ -121,12 +121,10 @@ class PrintPreviewDialog(QDialog):
         self.status.setText(self.tr("Preparing the document…"))
         job = PrintJob(self.db_path, self.kind, self.keys, out, self.lang, options=self.options)
         self._job = job
-        thread, self._worker = start(job, self)
-        self._threads = [t for t in self._threads if t.isRunning()] + [thread]
         # Bound methods of this dialog, not lambdas: Qt then queues the call to
         # the main thread (a lambda would run on the worker's thread).
-        self._worker.finished.connect(self._loaded)
-        self._worker.failed.connect(self._failed)
+        thread, self._worker = start(job, self, finished=self._loaded, failed=self._failed)
+        self._threads = [t for t in self._threads if t.isRunning()] + [thread]
 
     def _loaded(self, result: Any, job: PrintJob) -> None:
         if job is not self._job:

@@ -12,10 +12,11 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from murafaqa_protocol.messages import Account
+
 from ..domain.errors import DomainError
 from ..store.db import open_db
 from ..sync import account
-from ..sync.protocol import Account
 from ..sync.transport import HttpTransport
 from .i18n import lang
 

@@ -1,10 +1,8 @@
-"""The schema, as a sequence of sqlite-utils migrations (never edit an applied one)."""
+"""The first schema: the synced tables, the outbox, field versions and the
+search index (never edit an applied migration: write a new one)."""
 from __future__ import annotations
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
-MIGRATIONS = Migrations("murafaqa")
 
 # id: UUIDv7 made on the laptop, the identity every copy shares.
 # created_at/updated_at: display only, never used to order changes.
@@ -115,12 +113,6 @@ _INITIAL = [
 ]
 
 
-@MIGRATIONS()
-def m001_initial(db: Database) -> None:
+def apply(db: Database) -> None:
     for statement in _INITIAL:
         db.execute(statement)
-
-
-# Later migrations live beside the code that owns their tables; importing
-# them here, in this order, fixes the order they apply in.
-from . import drafts, sync_state  # noqa: E402,F401
