@@ -311,16 +311,18 @@ def create_app(engine: Engine) -> FastAPI:
                 raise ApiError(e.status, e.code, str(e)) from None
         return AssignResponse(changed=changed)
 
-    @app.get(f"{API_PREFIX}/cooperatives/{{key}}", tags=["read"])
+    # ``path``: registration numbers hold slashes (07/2022/00042), sent as
+    # they are or percent-encoded (the path reaches the route decoded).
+    @app.get(f"{API_PREFIX}/cooperatives/{{key:path}}", tags=["read"])
     def cooperative(key: str, who: Auth) -> dict[str, Any]:
         """One cooperative with everything that hangs off it (a coordinator's
         look from the web; the laptop gets the same through sync)."""
         with engine.connect() as conn:
             rec = data.find_cooperative(conn, key)
-            if rec is None:
+            # Outside the scope answers exactly as not found: a caller must not
+            # learn which cooperatives exist beyond what they may read.
+            if rec is None or not merge.Push(conn, who).can(rec.coop_id, rec.region):
                 raise ApiError(404, "not_found", f"No cooperative {key!r}.")
-            if not merge.Push(conn, who).can(rec.coop_id, rec.region):
-                raise ApiError(403, "forbidden", "This cooperative is outside your scope.")
             rows = data.cooperative_rows(conn, rec.id)
             coaches = data.coaches_of(conn, rec.id)
         return {"id": rec.id, "coaches": coaches,
