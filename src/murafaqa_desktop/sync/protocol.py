@@ -14,7 +14,7 @@ import it alone. What travels:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -90,10 +90,15 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# Any integer is read (so that an older laptop is told to update, not that its
+# body is bad); the published schema says the one this code speaks.
+SchemaVersion = Annotated[int, Field(json_schema_extra={"const": SCHEMA_VERSION})]
+
+
 # -- enrolment ----------------------------------------------------------------
 
 class EnrolRequest(_Model):
-    schema_version: int
+    schema_version: SchemaVersion
     user: str = Field(min_length=1, max_length=80)
     password: str = Field(min_length=1, max_length=200)
     label: str = Field(default="", max_length=120)
@@ -114,10 +119,37 @@ class EnrolResponse(_Model):
 
 # -- push ---------------------------------------------------------------------
 
+_PLAIN = {"type": ["string", "integer", "number", "boolean", "null"]}
+
+
+def _one_variant_per_table(schema: dict[str, Any]) -> None:
+    """The published schema of a mutation: one variant per synced table, its
+    name in ``t`` and only its fields in ``f`` and ``b``, plain values. The
+    model stays generic (the server checks tables and fields itself, 422);
+    the schema says the same to a client generator or a fuzzer."""
+    props, required = schema.pop("properties"), schema.pop("required")
+    for key in ("type", "additionalProperties"):
+        schema.pop(key)
+    schema["oneOf"] = [{
+        "type": "object", "title": f"Mutation of {spec.name}", "additionalProperties": False,
+        "required": required,
+        "properties": {
+            **props,
+            "t": {"const": spec.name},
+            "f": {"type": "object", "additionalProperties": False,
+                  "properties": {k: _PLAIN for k in spec.fields}},
+            "b": {"type": "object", "additionalProperties": False,
+                  "properties": {k: {"type": "integer"} for k in (*spec.fields, "_row")}},
+        },
+    } for spec in TABLES.values()]
+
+
 class Mutation(_Model):
     """One outbox entry. ``n`` is the laptop's own number for it, strictly
     increasing; ``base`` maps each field (or ``_row`` for a deletion) to the
     server sequence the laptop had seen."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_one_variant_per_table)
 
     n: int = Field(ge=1)
     t: str
@@ -192,7 +224,7 @@ class PullPage(_Model):
 
 
 class SyncRequest(_Model):
-    schema_version: int
+    schema_version: SchemaVersion
     mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_MUTATIONS)
     resolved: list[int] = Field(default_factory=list)  # conflicts settled on the laptop
     pull: PullRequest | None = None
@@ -207,7 +239,7 @@ class SyncResponse(_Model):
 # -- assignment (a coordinator from the desktop) ---------------------------------
 
 class AssignRequest(_Model):
-    schema_version: int
+    schema_version: SchemaVersion
     coach: str
     cooperatives: list[str] = Field(min_length=1, max_length=2000)
     active: bool = True
@@ -215,6 +247,17 @@ class AssignRequest(_Model):
 
 class AssignResponse(_Model):
     changed: list[str]
+
+
+# -- reading (a coordinator from the web) ---------------------------------------------
+
+class CooperativeView(_Model):
+    """One cooperative: its coaches and every live row that hangs off it, each
+    row's fields with its ``table`` and ``id``."""
+
+    id: str
+    coaches: list[str]
+    rows: list[dict[str, Any]]
 
 
 class ErrorBody(_Model):
