@@ -173,3 +173,30 @@ def test_the_token_comes_before_the_body_and_the_body_before_the_role(server, to
     assert _post(server, "/api/v1/assignments", raw, tokens["ali"]) == (422, "bad_body")
     good = json.dumps({"schema_version": V, "coach": "ali", "cooperatives": ["RC-1"]}).encode()
     assert _post(server, "/api/v1/assignments", good, tokens["ali"]) == (403, "forbidden")
+
+
+# -- what the fuzzer found ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    {"mutations": [{"n": 2**63, "t": "cooperatives", "id": "c1", "op": "delete", "f": {}, "b": {}}]},
+    {"mutations": [{"n": 1, "t": "cooperatives", "id": "c1", "op": "delete", "f": {}, "b": {"_row": 2**63}}]},
+    {"resolved": [2**31]},  # conflict ids are 32-bit
+    {"resolved": [-(2**31) - 1]},
+    {"pull": {"cursor": 2**63}},
+    {"pull": {"cursor": 0, "target": 2**63, "after": 0}},
+    {"pull": {"cursor": 0, "after": 2**63}},
+], ids=["n", "base", "resolved", "resolved-negative", "cursor", "target", "after"])
+def test_numbers_beyond_what_the_database_stores_are_a_bad_body(server, tokens, body):
+    r = server.client.post("/api/v1/sync", json={"schema_version": V, **body}, headers=tokens["ali"])
+    assert (r.status_code, r.json()["code"]) == (422, "bad_body")
+
+
+def test_the_frameworks_own_refusals_have_the_same_body(server, tokens):
+    r = server.client.get("/api/v1/cooperatives/a%0Ab", headers=tokens["boss"])  # no route takes a newline
+    assert r.status_code == 404 and r.json() == {"code": "not_found", "detail": "Not Found"}
+    r = server.client.get("/api/v1/nothing")
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
+    r = server.client.delete("/api/v1/sync")
+    assert r.status_code == 405 and r.json() == {"code": "method_not_allowed", "detail": "Method Not Allowed"}
+    assert "POST" in r.headers["allow"]

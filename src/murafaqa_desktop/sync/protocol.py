@@ -90,6 +90,13 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# The numbers a laptop sends are stored or looked up as 64-bit integers
+# (BIGINT, SQLite INTEGER): a larger one is a bad body (422), not a failure.
+# Conflict ids are 32-bit (INTEGER).
+INT64_MAX = 2**63 - 1
+Int64 = Annotated[int, Field(ge=-(2**63), le=INT64_MAX)]
+Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
+
 # Any integer is read (so that an older laptop is told to update, not that its
 # body is bad); the published schema says the one this code speaks.
 SchemaVersion = Annotated[int, Field(json_schema_extra={"const": SCHEMA_VERSION})]
@@ -139,7 +146,7 @@ def _one_variant_per_table(schema: dict[str, Any]) -> None:
             "f": {"type": "object", "additionalProperties": False,
                   "properties": {k: _PLAIN for k in spec.fields}},
             "b": {"type": "object", "additionalProperties": False,
-                  "properties": {k: {"type": "integer"} for k in (*spec.fields, "_row")}},
+                  "properties": {k: props["b"]["additionalProperties"] for k in (*spec.fields, "_row")}},
         },
     } for spec in TABLES.values()]
 
@@ -151,12 +158,12 @@ class Mutation(_Model):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_one_variant_per_table)
 
-    n: int = Field(ge=1)
+    n: int = Field(ge=1, le=INT64_MAX)
     t: str
     id: str = Field(pattern=r"^[0-9A-Za-z-]{1,64}$")  # UUIDs made on the laptop
     op: Literal["upsert", "delete"]
     f: dict[str, Any] = Field(default_factory=dict)
-    b: dict[str, int] = Field(default_factory=dict)
+    b: dict[str, Int64] = Field(default_factory=dict)
 
 
 MutationStatus = Literal["ok", "conflict", "rejected", "replay"]
@@ -180,9 +187,9 @@ class MutationResult(_Model):
 # -- pull ---------------------------------------------------------------------
 
 class PullRequest(_Model):
-    cursor: int = Field(default=0, ge=0)
-    target: int | None = Field(default=None, ge=0)  # set from the second page on
-    after: int = Field(default=0, ge=0)  # last row position received
+    cursor: int = Field(default=0, ge=0, le=INT64_MAX)
+    target: int | None = Field(default=None, ge=0, le=INT64_MAX)  # set from the second page on
+    after: int = Field(default=0, ge=0, le=INT64_MAX)  # last row position received
     limit: int = Field(default=DEFAULT_PAGE_ROWS, ge=1, le=MAX_PAGE_ROWS)
 
 
@@ -226,7 +233,7 @@ class PullPage(_Model):
 class SyncRequest(_Model):
     schema_version: SchemaVersion
     mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_MUTATIONS)
-    resolved: list[int] = Field(default_factory=list)  # conflicts settled on the laptop
+    resolved: list[Int32] = Field(default_factory=list)  # conflicts settled on the laptop
     pull: PullRequest | None = None
 
 
