@@ -146,13 +146,16 @@ async def _body(request: Request, model: type[Body]) -> Body:
 def _schema_from_raw(raw: bytes) -> int | None:
     """The schema version of a body that is not valid: an older laptop's
     messages may be shaped otherwise, and it must hear "update", not "bad
-    body". Only a JSON integer is a version; anything else is a bad body."""
+    body". Only a JSON integer (2.0 included) is a version; anything else is
+    a bad body."""
     import json
 
     try:
         value = json.loads(raw).get("schema_version")
     except (ValueError, AttributeError):
         return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 

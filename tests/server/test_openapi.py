@@ -65,6 +65,22 @@ def test_every_reference_resolves_in_components(doc):
         assert ref.rsplit("/", 1)[1] in schemas, ref
 
 
+def _keys(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield k
+            yield from _keys(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _keys(v)
+
+
+def test_bounds_are_published_in_json_schema_terms(doc):
+    keys = set(_keys(doc["components"]["schemas"]))
+    assert {"minimum", "maximum", "const"} <= keys
+    assert not keys & {"ge", "le", "gt", "lt"}
+
+
 def test_each_route_declares_the_statuses_it_gives(doc):
     declared = {(method, path): set(op["responses"]) for path, ops in doc["paths"].items()
                 for method, op in ops.items()}
@@ -148,6 +164,8 @@ def test_another_schema_version_is_426_whatever_else_the_body_holds(server, toke
     headers = tokens["boss"]
     old = json.dumps({**MALFORMED[path], "schema_version": V - 1}).encode()
     assert _post(server, path, old, headers) == (426, "update_required")
+    old_float = json.dumps({**MALFORMED[path], "schema_version": float(V - 1)}).encode()
+    assert _post(server, path, old_float, headers) == (426, "update_required")
     assert _post(server, path, gzip.compress(old), {**headers, "Content-Encoding": "gzip"}) == \
         (426, "update_required")
     for version in (V, None, str(V - 1), True, 1.5):  # no integer version to read: the body is judged
@@ -200,3 +218,25 @@ def test_the_frameworks_own_refusals_have_the_same_body(server, tokens):
     r = server.client.delete("/api/v1/sync")
     assert r.status_code == 405 and r.json() == {"code": "method_not_allowed", "detail": "Method Not Allowed"}
     assert "POST" in r.headers["allow"]
+
+
+@pytest.mark.parametrize(("path", "body"), [
+    ("/api/v1/sync", {"schema_version": V, "pull": {"cursor": 0, "after": False}}),
+    ("/api/v1/sync", {"schema_version": V, "pull": {"cursor": "0"}}),
+    ("/api/v1/sync", {"schema_version": str(V)}),
+    ("/api/v1/assignments", {"schema_version": V, "coach": "ali", "cooperatives": ["RC-1"], "active": "yes"}),
+    ("/api/v1/enrol", {"schema_version": V, "user": "ali", "password": PASSWORD, "label": 7}),
+], ids=["bool-for-int", "string-for-int", "string-version", "string-for-bool", "int-for-str"])
+def test_a_value_of_another_json_type_is_a_bad_body(server, tokens, path, body):
+    """The document's types are the wire's: a JSON value of another type is
+    refused, not converted."""
+    r = server.client.post(path, json=body, headers=tokens["boss"])
+    assert (r.status_code, r.json()["code"]) == (422, "bad_body")
+
+
+def test_an_integral_number_is_an_integer_as_json_schema_says(server, tokens):
+    r = server.client.post("/api/v1/sync", json={"schema_version": 1.0, "resolved": [2.0], "mutations": [
+        {"n": 3.0, "t": "cooperatives", "id": "c1", "op": "delete", "f": {}, "b": {"_row": 0.0}}],
+        "pull": {"cursor": 0.0, "limit": 10.0}}, headers=tokens["boss"])
+    assert r.status_code == 200, r.text
+    assert r.json()["results"][0]["n"] == 3

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 # Bump when the synced tables, their fields or the messages change shape.
 SCHEMA_VERSION = 1
@@ -90,16 +90,37 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _json_integer(value: Any) -> Any:
+    """Only what JSON calls an integer (2.0 included): pydantic alone would
+    also turn false, true or "12" into one, values the published schema
+    refuses."""
+    if isinstance(value, (bool, str)):
+        raise ValueError("must be an integer")
+    return value
+
+
+def _json_boolean(value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+# Bounds go before the validator: after it, pydantic publishes them as
+# "ge"/"le", which JSON Schema does not know.
+Int = Annotated[int, BeforeValidator(_json_integer)]
+Bool = Annotated[bool, BeforeValidator(_json_boolean)]
+
 # The numbers a laptop sends are stored or looked up as 64-bit integers
 # (BIGINT, SQLite INTEGER): a larger one is a bad body (422), not a failure.
 # Conflict ids are 32-bit (INTEGER).
 INT64_MAX = 2**63 - 1
-Int64 = Annotated[int, Field(ge=-(2**63), le=INT64_MAX)]
-Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
+Int64 = Annotated[int, Field(ge=-(2**63), le=INT64_MAX), BeforeValidator(_json_integer)]
+Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1), BeforeValidator(_json_integer)]
+Seq = Annotated[int, Field(ge=0, le=INT64_MAX), BeforeValidator(_json_integer)]  # a sequence or position
 
 # Any integer is read (so that an older laptop is told to update, not that its
 # body is bad); the published schema says the one this code speaks.
-SchemaVersion = Annotated[int, Field(json_schema_extra={"const": SCHEMA_VERSION})]
+SchemaVersion = Annotated[int, Field(json_schema_extra={"const": SCHEMA_VERSION}), BeforeValidator(_json_integer)]
 
 
 # -- enrolment ----------------------------------------------------------------
@@ -158,7 +179,7 @@ class Mutation(_Model):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_one_variant_per_table)
 
-    n: int = Field(ge=1, le=INT64_MAX)
+    n: Int = Field(ge=1, le=INT64_MAX)
     t: str
     id: str = Field(pattern=r"^[0-9A-Za-z-]{1,64}$")  # UUIDs made on the laptop
     op: Literal["upsert", "delete"]
@@ -187,10 +208,10 @@ class MutationResult(_Model):
 # -- pull ---------------------------------------------------------------------
 
 class PullRequest(_Model):
-    cursor: int = Field(default=0, ge=0, le=INT64_MAX)
-    target: int | None = Field(default=None, ge=0, le=INT64_MAX)  # set from the second page on
-    after: int = Field(default=0, ge=0, le=INT64_MAX)  # last row position received
-    limit: int = Field(default=DEFAULT_PAGE_ROWS, ge=1, le=MAX_PAGE_ROWS)
+    cursor: Seq = 0
+    target: Seq | None = None  # set from the second page on
+    after: Seq = 0  # last row position received
+    limit: Int = Field(default=DEFAULT_PAGE_ROWS, ge=1, le=MAX_PAGE_ROWS)
 
 
 class Change(_Model):
@@ -249,7 +270,7 @@ class AssignRequest(_Model):
     schema_version: SchemaVersion
     coach: str
     cooperatives: list[str] = Field(min_length=1, max_length=2000)
-    active: bool = True
+    active: Bool = True
 
 
 class AssignResponse(_Model):
