@@ -48,6 +48,9 @@ def _enrol(server, user: str) -> str:
     return r.json()["token"]
 
 
+REGISTRATIONS = ("07/2022/00001", "07/2022/00002", "07/2021/00003", "08/2023/00004")
+
+
 def _coops(*regs: str) -> list[dict[str, Any]]:
     return [{"n": n, "t": "cooperatives", "id": str(uuid.uuid4()), "op": "upsert",
              "f": {"registration_number": reg, "legal_date": "2022-01-01", "region": reg[:2]}, "b": {}}
@@ -64,8 +67,8 @@ def _seed(server) -> None:
     training = {"n": 1, "t": "training_sessions", "id": str(uuid.uuid4()), "op": "upsert",
                 "f": {"module_code": "M1", "held_on": "2024-03-01", "region": "07"}, "b": {}}
     for user, mutations in (
-            ("ali", _coops("07/2022/00001", "07/2022/00002")),
-            ("sara", _coops("07/2021/00003", "08/2023/00004")),
+            ("ali", _coops(*REGISTRATIONS[:2])),
+            ("sara", _coops(*REGISTRATIONS[2:])),
             ("coord", [training])):
         token = _enrol(server, user)
         r = server.client.post("/api/v1/sync", json={"schema_version": SCHEMA_VERSION, "mutations": mutations},
@@ -73,12 +76,14 @@ def _seed(server) -> None:
         assert r.status_code == 200 and {x["st"] for x in r.json()["results"]} == {"ok"}, r.text
 
 
-def _fuzz(server, op, mode: GenerationMode, user: str, token: str, statuses: Counter[tuple[str, int]]) -> None:
-    """EXAMPLES generated requests to one route, as one user, each checked."""
+def _fuzz(server, op, mode: GenerationMode, user: str, token: str, statuses: Counter[tuple[str, int]],
+          examples: int = EXAMPLES, **fixed: Any) -> None:
+    """Generated requests to one route, as one user, each checked; ``fixed``
+    holds parameters given rather than generated."""
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+    @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
               phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
-    @given(case=op.as_strategy(generation_mode=mode))
+    @given(case=op.as_strategy(generation_mode=mode, **fixed))
     def run(case):
         # Logging out revokes the token it is sent with, and a laptop's pushes
         # numbered below its last one are replays: those routes get a new laptop.
@@ -116,11 +121,17 @@ def test_generated_requests_of_every_role_get_declared_answers_and_reach_the_mer
         for op in operations:
             negatable = bool(op.body) or any(True for _ in op.iter_parameters())
             for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE) if negatable else (GenerationMode.POSITIVE,):
-                _fuzz(server, op, mode, user, tokens[role], statuses)
+                # the merge is where the work is: more pushes
+                examples = 3 * EXAMPLES if op.path == "/api/v1/sync" and mode.is_positive else EXAMPLES
+                _fuzz(server, op, mode, user, tokens[role], statuses, examples)
+            if op.path == "/api/v1/cooperatives/{key}":  # generated keys name no cooperative: the real ones too
+                for reg in REGISTRATIONS:
+                    _fuzz(server, op, GenerationMode.POSITIVE, user, tokens[role], statuses, examples=2,
+                          path_parameters={"key": reg})
     cases = sum(statuses.values())
 
     print(f"\n{cases} cases; answers: {dict(sorted(statuses.items()))}; mutations merged: {dict(pushed)}")
     assert pushed["ok"] + pushed["conflict"] > 0, pushed  # generated mutations were applied...
     assert pushed["rejected"] > 0, pushed  # ...and refused, by the merge itself (not a 422 before it)
-    for label in ("POST /api/v1/sync", "GET /api/v1/me", "POST /api/v1/logout"):
+    for label in ("POST /api/v1/sync", "GET /api/v1/me", "POST /api/v1/logout", "GET /api/v1/cooperatives/{key}"):
         assert statuses[(label, 200)] > 0, label
