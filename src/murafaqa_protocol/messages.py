@@ -11,9 +11,11 @@ the server (the synced tables themselves: tables.py). What travels:
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .tables import TABLES
 
 # Bump when the synced tables, their fields or the messages change shape.
 SCHEMA_VERSION = 1
@@ -31,10 +33,43 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _json_integer(value: Any) -> Any:
+    """Only what JSON calls an integer (2.0 included): pydantic alone would
+    also turn false, true or "12" into one, values the published schema
+    refuses."""
+    if isinstance(value, (bool, str)):
+        raise ValueError("must be an integer")
+    return value
+
+
+def _json_boolean(value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+# Bounds go before the validator: after it, pydantic publishes them as
+# "ge"/"le", which JSON Schema does not know.
+Int = Annotated[int, BeforeValidator(_json_integer)]
+Bool = Annotated[bool, BeforeValidator(_json_boolean)]
+
+# The numbers a laptop sends are stored or looked up as 64-bit integers
+# (BIGINT, SQLite INTEGER): a larger one is a bad body (422), not a failure.
+# Conflict ids are 32-bit (INTEGER).
+INT64_MAX = 2**63 - 1
+Int64 = Annotated[int, Field(ge=-(2**63), le=INT64_MAX), BeforeValidator(_json_integer)]
+Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1), BeforeValidator(_json_integer)]
+Seq = Annotated[int, Field(ge=0, le=INT64_MAX), BeforeValidator(_json_integer)]  # a sequence or position
+
+# Any integer is read (so that an older laptop is told to update, not that its
+# body is bad); the published schema says the one this code speaks.
+SchemaVersion = Annotated[int, Field(json_schema_extra={"const": SCHEMA_VERSION}), BeforeValidator(_json_integer)]
+
+
 # -- enrolment ----------------------------------------------------------------
 
 class EnrolRequest(_Model):
-    schema_version: int
+    schema_version: SchemaVersion
     user: str = Field(min_length=1, max_length=80)
     password: str = Field(min_length=1, max_length=200)
     label: str = Field(default="", max_length=120)
@@ -55,17 +90,44 @@ class EnrolResponse(_Model):
 
 # -- push ---------------------------------------------------------------------
 
+_PLAIN = {"type": ["string", "integer", "number", "boolean", "null"]}
+
+
+def _one_variant_per_table(schema: dict[str, Any]) -> None:
+    """The published schema of a mutation: one variant per synced table, its
+    name in ``t`` and only its fields in ``f`` and ``b``, plain values. The
+    model stays generic (the server checks tables and fields itself, 422);
+    the schema says the same to a client generator or a fuzzer."""
+    props, required = schema.pop("properties"), schema.pop("required")
+    for key in ("type", "additionalProperties"):
+        schema.pop(key)
+    schema["oneOf"] = [{
+        "type": "object", "title": f"Mutation of {spec.name}", "additionalProperties": False,
+        "required": required,
+        "properties": {
+            **props,
+            "t": {"const": spec.name},
+            "f": {"type": "object", "additionalProperties": False,
+                  "properties": {k: _PLAIN for k in spec.fields}},
+            "b": {"type": "object", "additionalProperties": False,
+                  "properties": {k: props["b"]["additionalProperties"] for k in (*spec.fields, "_row")}},
+        },
+    } for spec in TABLES.values()]
+
+
 class Mutation(_Model):
     """One outbox entry. ``n`` is the laptop's own number for it, strictly
     increasing; ``base`` maps each field (or ``_row`` for a deletion) to the
     server sequence the laptop had seen."""
 
-    n: int = Field(ge=1)
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_one_variant_per_table)
+
+    n: Int = Field(ge=1, le=INT64_MAX)
     t: str
     id: str = Field(pattern=r"^[0-9A-Za-z-]{1,64}$")  # UUIDs made on the laptop
     op: Literal["upsert", "delete"]
     f: dict[str, Any] = Field(default_factory=dict)
-    b: dict[str, int] = Field(default_factory=dict)
+    b: dict[str, Int64] = Field(default_factory=dict)
 
 
 MutationStatus = Literal["ok", "conflict", "rejected", "replay"]
@@ -89,10 +151,10 @@ class MutationResult(_Model):
 # -- pull ---------------------------------------------------------------------
 
 class PullRequest(_Model):
-    cursor: int = Field(default=0, ge=0)
-    target: int | None = Field(default=None, ge=0)  # set from the second page on
-    after: int = Field(default=0, ge=0)  # last row position received
-    limit: int = Field(default=DEFAULT_PAGE_ROWS, ge=1, le=MAX_PAGE_ROWS)
+    cursor: Seq = 0
+    target: Seq | None = None  # set from the second page on
+    after: Seq = 0  # last row position received
+    limit: Int = Field(default=DEFAULT_PAGE_ROWS, ge=1, le=MAX_PAGE_ROWS)
 
 
 class Change(_Model):
@@ -133,9 +195,9 @@ class PullPage(_Model):
 
 
 class SyncRequest(_Model):
-    schema_version: int
+    schema_version: SchemaVersion
     mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_MUTATIONS)
-    resolved: list[int] = Field(default_factory=list)  # conflicts settled on the laptop
+    resolved: list[Int32] = Field(default_factory=list)  # conflicts settled on the laptop
     pull: PullRequest | None = None
 
 
@@ -148,11 +210,29 @@ class SyncResponse(_Model):
 # -- assignment (a coordinator from the desktop) ---------------------------------
 
 class AssignRequest(_Model):
-    schema_version: int
+    schema_version: SchemaVersion
     coach: str
     cooperatives: list[str] = Field(min_length=1, max_length=2000)
-    active: bool = True
+    active: Bool = True
 
 
 class AssignResponse(_Model):
     changed: list[str]
+
+
+# -- reading (a coordinator from the web) ---------------------------------------------
+
+class CooperativeView(_Model):
+    """One cooperative: its coaches and every live row that hangs off it, each
+    row's fields with its ``table`` and ``id``."""
+
+    id: str
+    coaches: list[str]
+    rows: list[dict[str, Any]]
+
+
+class ErrorBody(_Model):
+    """Every refusal: a code the laptop maps to a message, and a message."""
+
+    code: str
+    detail: str

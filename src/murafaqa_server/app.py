@@ -1,9 +1,11 @@
 """The HTTP API: thin routes over the data layer, merge and pull modules.
 
 Every refusal is JSON ``{"code", "detail"}``: 401 no or bad token (or a
-disabled user, a revoked laptop), 403 outside scope, 422 bad body, 426 a
-laptop whose schema is not this server's ("please update the
-application"). Nothing is written on any of them.
+disabled user, a revoked laptop), 403 a role that may not, 404 not found or
+outside scope (alike), 422 bad body, 426 a laptop whose schema is not this
+server's ("please update the application"). Nothing is written on any of
+them. They come in one order on every route: the schema header, the token,
+the body's schema version, the body, the role and scope.
 """
 from __future__ import annotations
 
@@ -17,10 +19,12 @@ import anyio.to_thread
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -31,6 +35,7 @@ from murafaqa_protocol.messages import (
     Account,
     AssignRequest,
     AssignResponse,
+    CooperativeView,
     EnrolRequest,
     EnrolResponse,
     SyncRequest,
@@ -39,6 +44,7 @@ from murafaqa_protocol.messages import (
 
 from . import data, logs, merge, pull, security, services
 from .data import Actor
+from .openapi import install, refusals, request_body
 
 
 class RequestLog:
@@ -138,13 +144,19 @@ async def _body(request: Request, model: type[Body]) -> Body:
 
 
 def _schema_from_raw(raw: bytes) -> int | None:
+    """The schema version of a body that is not valid: an older laptop's
+    messages may be shaped otherwise, and it must hear "update", not "bad
+    body". Only a JSON integer (2.0 included) is a version; anything else is
+    a bad body."""
     import json
 
     try:
         value = json.loads(raw).get("schema_version")
-        return int(value) if value is not None else None
-    except (ValueError, AttributeError, TypeError):
+    except (ValueError, AttributeError):
         return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _first_error(e: Exception) -> str:
@@ -157,17 +169,33 @@ def _first_error(e: Exception) -> str:
     return "see the protocol"
 
 
-def _bearer(authorization: str | None, schema_header: str | None) -> str:
-    """The laptop token of a request, refused before any database work when
-    the laptop speaks another schema or sent no token."""
+def _check_header(schema_header: str | None) -> None:
+    """The first check of every route: a laptop naming another schema in its
+    header is told to update before anything else is looked at."""
     if schema_header is not None:
         try:
             _check_schema(int(schema_header))
         except ValueError:
             _check_schema(None)
-    if not authorization or not authorization.lower().startswith("bearer "):
+
+
+def _bearer(credentials: HTTPAuthorizationCredentials | None, schema_header: str | None) -> str:
+    """The laptop token of a request, refused before any database work when
+    the laptop speaks another schema or sent no token."""
+    _check_header(schema_header)
+    if credentials is None:
         raise ApiError(401, "no_token", "No laptop token: enrol this laptop first.")
-    return authorization.split(" ", 1)[1].strip()
+    return credentials.credentials.strip()
+
+
+# Declared as a security scheme, not as a header parameter (OpenAPI ignores a
+# header parameter named Authorization); refusals stay ours (401, our body).
+bearer = HTTPBearer(scheme_name="bearer", auto_error=False,
+                    description="The laptop token given by POST /api/v1/enrol.")
+Token = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+SchemaHeader = Annotated[str | None, Header(
+    alias=SCHEMA_HEADER, json_schema_extra={"const": str(SCHEMA_VERSION)},
+    description="The schema version the laptop speaks; another one is answered 426.")]
 
 
 def _laptop(conn: Connection, token: str) -> Actor:
@@ -183,10 +211,9 @@ def _laptop(conn: Connection, token: str) -> Actor:
     return Actor(found["user_id"], found["name"], found["role"], found["region"], found["device_id"])
 
 
-def current_actor(request: Request, authorization: Annotated[str | None, Header()] = None,
-                  x_murafaqa_schema: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None) -> Actor:
+def current_actor(request: Request, credentials: Token, x_murafaqa_schema: SchemaHeader = None) -> Actor:
     """The laptop behind a request (the routes other than /sync)."""
-    token = _bearer(authorization, x_murafaqa_schema)
+    token = _bearer(credentials, x_murafaqa_schema)
     with request.app.state.engine.connect() as conn:
         return _laptop(conn, token)
 
@@ -252,6 +279,15 @@ def create_app(engine: Engine) -> FastAPI:
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return _error(exc.status_code, exc.code, str(exc.detail))
 
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> Response:
+        """The framework's own refusals (a path no route matches, a method a
+        route does not take) in the body of every other refusal."""
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        response = _error(exc.status_code, code, str(exc.detail))
+        response.headers.update(exc.headers or {})
+        return response
+
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
@@ -265,9 +301,9 @@ def create_app(engine: Engine) -> FastAPI:
         return {"status": "ok", "schema_version": SCHEMA_VERSION, "sequence": seq}
 
     @app.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse, tags=["sync"],
-              openapi_extra={"requestBody": {"content": {"application/json": {
-                  "schema": EnrolRequest.model_json_schema()}}}})
-    async def enrol(request: Request) -> EnrolResponse:
+              responses=refusals(401, 422, 426), openapi_extra=request_body(EnrolRequest))
+    async def enrol(request: Request, x_murafaqa_schema: SchemaHeader = None) -> EnrolResponse:
+        _check_header(x_murafaqa_schema)
         body: EnrolRequest = await _body(request, EnrolRequest)
         _check_schema(body.schema_version)
         def _enrol():
@@ -283,11 +319,9 @@ def create_app(engine: Engine) -> FastAPI:
                              account=Account(name=user["name"], role=user["role"], region=user["region"]))
 
     @app.post(f"{API_PREFIX}/sync", response_model=SyncResponse, tags=["sync"],
-              openapi_extra={"requestBody": {"content": {"application/json": {
-                  "schema": SyncRequest.model_json_schema()}}}})
-    async def sync(request: Request, authorization: Annotated[str | None, Header()] = None,
-                   x_murafaqa_schema: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None) -> Response:
-        token = _bearer(authorization, x_murafaqa_schema)
+              responses=refusals(401, 422, 426), openapi_extra=request_body(SyncRequest))
+    async def sync(request: Request, credentials: Token, x_murafaqa_schema: SchemaHeader = None) -> Response:
+        token = _bearer(credentials, x_murafaqa_schema)
         raw = await request.body()
         who, body, out = await sync_threads.run(_exchange, engine, token, raw,
                                                 request.headers.get("content-encoding", ""))
@@ -296,8 +330,7 @@ def create_app(engine: Engine) -> FastAPI:
         return Response(out.model_dump_json(exclude_defaults=True), media_type="application/json")
 
     @app.post(f"{API_PREFIX}/assignments", response_model=AssignResponse, tags=["accounts"],
-              openapi_extra={"requestBody": {"content": {"application/json": {
-                  "schema": AssignRequest.model_json_schema()}}}})
+              responses=refusals(401, 403, 404, 422, 426), openapi_extra=request_body(AssignRequest))
     async def assignments(request: Request, who: Auth) -> AssignResponse:
         body: AssignRequest = await _body(request, AssignRequest)
         _check_schema(body.schema_version)
@@ -311,29 +344,33 @@ def create_app(engine: Engine) -> FastAPI:
                 raise ApiError(e.status, e.code, str(e)) from None
         return AssignResponse(changed=changed)
 
-    @app.get(f"{API_PREFIX}/cooperatives/{{key}}", tags=["read"])
+    # ``path``: registration numbers hold slashes (07/2022/00042), sent as
+    # they are or percent-encoded (the path reaches the route decoded).
+    @app.get(f"{API_PREFIX}/cooperatives/{{key:path}}", response_model=CooperativeView, tags=["read"],
+             responses=refusals(401, 404, 426))
     def cooperative(key: str, who: Auth) -> dict[str, Any]:
         """One cooperative with everything that hangs off it (a coordinator's
         look from the web; the laptop gets the same through sync)."""
         with engine.connect() as conn:
             rec = data.find_cooperative(conn, key)
-            if rec is None:
+            # Outside the scope answers exactly as not found: a caller must not
+            # learn which cooperatives exist beyond what they may read.
+            if rec is None or not merge.Push(conn, who).can(rec.coop_id, rec.region):
                 raise ApiError(404, "not_found", f"No cooperative {key!r}.")
-            if not merge.Push(conn, who).can(rec.coop_id, rec.region):
-                raise ApiError(403, "forbidden", "This cooperative is outside your scope.")
             rows = data.cooperative_rows(conn, rec.id)
             coaches = data.coaches_of(conn, rec.id)
         return {"id": rec.id, "coaches": coaches,
                 "rows": [{"table": r.tbl, "id": r.id, **r.data} for r in rows]}
 
-    @app.get(f"{API_PREFIX}/me", response_model=Account, tags=["accounts"])
+    @app.get(f"{API_PREFIX}/me", response_model=Account, tags=["accounts"], responses=refusals(401, 426))
     def me(who: Auth) -> Account:
         return Account(name=who.name, role=who.role, region=who.region)  # type: ignore[arg-type]
 
-    @app.post(f"{API_PREFIX}/logout", tags=["accounts"])
+    @app.post(f"{API_PREFIX}/logout", tags=["accounts"], responses=refusals(401, 426))
     def logout(who: Auth) -> dict[str, str]:
         with engine.begin() as conn:
             data.revoke_devices(conn, device_id=who.device_id)
         return {"status": "revoked"}
 
+    install(app, [EnrolRequest, SyncRequest, AssignRequest])
     return app

@@ -174,8 +174,8 @@ def test_a_coach_reads_only_assigned_cooperatives(world, server):
     r = sync(server, enrol(server, "ali"), pull={"cursor": 0})
     ids = {c["id"] for c in r.json()["page"]["changes"]}
     assert world["mine"] in ids and world["theirs"] not in ids
-    assert server.client.get(f"/api/v1/cooperatives/{world['theirs']}", headers=world["ali"]).status_code == 403
-    assert server.client.get("/api/v1/cooperatives/RC-B", headers=world["ali"]).status_code == 403
+    assert server.client.get(f"/api/v1/cooperatives/{world['theirs']}", headers=world["ali"]).status_code == 404
+    assert server.client.get("/api/v1/cooperatives/RC-B", headers=world["ali"]).status_code == 404
     assert server.client.get(f"/api/v1/cooperatives/{world['mine']}", headers=world["ali"]).status_code == 200
 
 
