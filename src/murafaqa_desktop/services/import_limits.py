@@ -1,0 +1,22 @@
+"""How much of a file ``murafaqa import`` reads, and how many of its errors it
+prints.
+
+A coordinator's real list is the programme's cooperatives of a region or a
+tranche: 2,000 at the very most, some twenty columns, short cells. The caps
+stand far above that, yet keep a hostile or broken file (a zip bomb, a sheet
+of millions of rows, a cell of megabytes) to a few seconds and a few tens of
+megabytes. The README's import section states them: change both together.
+"""
+from __future__ import annotations
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# The sum of the sizes a workbook's zip declares for its members, checked
+# before the workbook is opened. Declared sizes can lie: the row cap below
+# stops the reading in any case.
+MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
+MAX_ROWS = 10_000  # after the header, empty rows included
+MAX_COLUMNS = 200  # up to the last filled cell of a row
+MAX_CELL_CHARS = 5_000
+
+MAX_ERRORS_SHOWN = 50  # the bad rows listed; a count stands for the rest
+MAX_IGNORED_COLUMNS_NAMED = 5
