@@ -134,9 +134,29 @@ def test_a_zip_bomb_workbook_is_refused_on_its_declared_size(capsys, db_path, tm
     assert "décompressé" in err and "100 Mo" in err
 
 
-def test_a_workbook_past_the_row_cap_stops_being_read(db, tmp_path, monkeypatch):
+def never_opened(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("openpyxl must not open this workbook")
+
+    monkeypatch.setattr("openpyxl.load_workbook", refuse)
+
+
+def test_a_workbook_past_the_row_cap_is_refused_before_openpyxl_reads_it(db, tmp_path, monkeypatch):
     count = import_limits.MAX_ROWS + 5_000
     path = workbook_with_sheet(tmp_path, numbered_rows(count), dimension=f"A1:B{count + 1}")
+    never_opened(monkeypatch)
+    with pytest.raises(DomainError) as e:
+        import_file(db, path)
+    assert e.value.code == "too_many_rows" and "10 000 lignes" in e.value.fr
+    assert store.count_all(db) == 0
+
+
+def test_a_row_numbered_past_the_cap_stops_the_reading(db, tmp_path, monkeypatch):
+    # two rows in the XML, but openpyxl fills the gap between them with empty rows
+    far = import_limits.MAX_ROWS + 10_000
+    rows = [b'<row r="1">' + _inline("A1", "registration_number") + b"</row>",
+            f'<row r="{far}">'.encode() + _inline(f"A{far}", "RC/1") + b"</row>"]
+    path = workbook_with_sheet(tmp_path, iter(rows), dimension=f"A1:A{far}")
     read = []
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
     original = ReadOnlyWorksheet._cells_by_row
@@ -149,9 +169,41 @@ def test_a_workbook_past_the_row_cap_stops_being_read(db, tmp_path, monkeypatch)
     monkeypatch.setattr(ReadOnlyWorksheet, "_cells_by_row", counting)
     with pytest.raises(DomainError) as e:
         import_file(db, path)
-    assert e.value.code == "too_many_rows" and "10 000 lignes" in e.value.fr
+    assert e.value.code == "too_many_rows"
     assert len(read) <= import_limits.MAX_ROWS + 2  # the header, the cap, and the one row past it
-    assert store.count_all(db) == 0
+
+
+def test_a_row_of_too_many_cells_is_refused_before_openpyxl_builds_it(capsys, db_path, tmp_path, monkeypatch):
+    # openpyxl holds a whole row in memory: 5 million cells took 2.3 GB
+    row = b'<row r="1">' + b"<c><v>1</v></c>" * (import_limits.MAX_CELLS_IN_A_ROW + 1) + b"</row>"
+    path = workbook_with_sheet(tmp_path, iter([row]))
+    never_opened(monkeypatch)
+    code, out, err = run(capsys, "import", path, "--db", db_path)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "16 384 cellules" in err
+
+
+def test_a_sheet_of_too_many_cells_is_refused_before_openpyxl_reads_it(db, tmp_path, monkeypatch):
+    per_row = 14_000  # empty formatted cells, under the row's cap
+    rows = (f'<row r="{n}">'.encode() + b"<c/>" * per_row + b"</row>"
+            for n in range(1, import_limits.MAX_CELLS // per_row + 2))
+    path = workbook_with_sheet(tmp_path, rows)
+    never_opened(monkeypatch)
+    with pytest.raises(DomainError) as e:
+        import_file(db, path)
+    assert e.value.code == "too_many_cells" and "2 000 000 cellules" in e.value.fr
+
+
+def test_only_the_first_sheet_is_held_to_the_caps(db, tmp_path):
+    wb = Workbook(write_only=True)
+    first = wb.create_sheet("Liste")
+    first.append(HEADER.split(","))
+    first.append(GOOD_ROW.split(","))
+    other = wb.create_sheet("Référentiel")  # a big second sheet the import never reads
+    for n in range(import_limits.MAX_ROWS + 100):
+        other.append([f"ligne {n}"])
+    path = tmp_path / "two-sheets.xlsx"
+    wb.save(path)
+    assert import_file(db, path).created == 1
 
 
 def test_a_csv_past_the_row_cap_is_refused(db, tmp_path):

@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from ..domain.errors import DomainError
-from .import_limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_XLSX_UNCOMPRESSED_BYTES
+from .import_limits import (
+    MAX_CELL_CHARS,
+    MAX_CELLS,
+    MAX_CELLS_IN_A_ROW,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    MAX_XLSX_UNCOMPRESSED_BYTES,
+)
 
 Table = list[tuple[int, list[Any]]]
 
@@ -60,10 +71,7 @@ def _bounded(path: Path, rows: Iterable[tuple[int, Sequence[Any]]]) -> Table:
     table: Table = []
     for line, row in rows:
         if len(table) > MAX_ROWS:  # the header and MAX_ROWS rows are in
-            raise _file_error(
-                path, f"plus de {_count_fr(MAX_ROWS)} lignes après l'en-tête (lignes vides comprises) : "
-                      "divisez le fichier",
-                f"أكثر من {MAX_ROWS} سطر بعد العنوان (بما فيها الأسطر الفارغة): قسّم الملف", "too_many_rows")
+            raise _too_many_rows(path)
         cells = list(row)
         while cells and (cells[-1] is None or (isinstance(cells[-1], str) and not cells[-1].strip())):
             cells.pop()
@@ -75,6 +83,12 @@ def _bounded(path: Path, rows: Iterable[tuple[int, Sequence[Any]]]) -> Table:
             raise _cell_too_long(path, line)
         table.append((line, cells))
     return table
+
+
+def _too_many_rows(path: Path) -> DomainError:
+    return _file_error(
+        path, f"plus de {_count_fr(MAX_ROWS)} lignes après l'en-tête (lignes vides comprises) : divisez le fichier",
+        f"أكثر من {MAX_ROWS} سطر بعد العنوان (بما فيها الأسطر الفارغة): قسّم الملف", "too_many_rows")
 
 
 def _cell_too_long(path: Path, line: int) -> DomainError:
@@ -114,26 +128,91 @@ def _unreadable_workbook(path: Path, e: Exception) -> DomainError:
                        f"مصنف غير مقروء ({e.__class__.__name__})")
 
 
-def _check_unzipped_size(path: Path) -> None:
-    """Refuse a zip bomb before openpyxl inflates any of it, on the sizes the
-    zip declares. A lying size is caught later: zipfile reads no further than
-    declared (and then fails its checksum), and the row cap stops the reading."""
+def _check_workbook(path: Path) -> None:
+    """Refuse a zip bomb before openpyxl inflates any of it: first on the
+    sizes the zip declares, then on the rows and cells the first sheet's XML
+    holds, counted as it streams by. A lying size is caught as well: zipfile
+    reads no further than declared, then fails its checksum."""
     try:
         with zipfile.ZipFile(path) as archive:
             declared = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError) as e:
+            if declared > MAX_XLSX_UNCOMPRESSED_BYTES:
+                cap = MAX_XLSX_UNCOMPRESSED_BYTES // 2**20
+                raise _file_error(
+                    path, f"classeur trop volumineux une fois décompressé : {_mb(declared).replace('.', ',')} Mo "
+                          f"({cap} Mo au plus)",
+                    f"المصنف كبير جدا بعد فك الضغط: {_mb(declared)} ميغابايت ({cap} ميغابايت على الأكثر)",
+                    "workbook_too_large")
+            for member in _sheets_to_scan(archive):
+                _scan_sheet(path, archive, member)
+    except DomainError:
+        raise
+    except (zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError, ElementTree.ParseError) as e:
         raise _unreadable_workbook(path, e) from None
-    if declared > MAX_XLSX_UNCOMPRESSED_BYTES:
-        cap = MAX_XLSX_UNCOMPRESSED_BYTES // 2**20
-        raise _file_error(
-            path, f"classeur trop volumineux une fois décompressé : {_mb(declared).replace('.', ',')} Mo "
-                  f"({cap} Mo au plus)",
-            f"المصنف كبير جدا بعد فك الضغط: {_mb(declared)} ميغابايت ({cap} ميغابايت على الأكثر)",
-            "workbook_too_large")
+
+
+_PACKAGE_RELS = "_rels/.rels"
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _sheets_to_scan(archive: zipfile.ZipFile) -> list[str]:
+    """The first worksheet's member, found as openpyxl finds it (package
+    relationships, then the workbook's); every worksheet if that fails."""
+    try:
+        rels = ElementTree.fromstring(archive.read(_PACKAGE_RELS))
+        book = next(r.get("Target", "") for r in rels if r.get("Type", "").endswith("/officeDocument"))
+        book = book.lstrip("/")
+        folder, _, name = book.rpartition("/")
+        targets = {r.get("Id"): r for r in ElementTree.fromstring(archive.read(f"{folder}/_rels/{name}.rels"))}
+        for sheet in ElementTree.fromstring(archive.read(book)).iter():
+            rel = targets.get(sheet.get(_RELATIONSHIP_ID)) if sheet.tag.endswith("}sheet") else None
+            if rel is not None and rel.get("Type", "").endswith("/worksheet"):
+                target = rel.get("Target", "")
+                return [target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")]
+    except (KeyError, StopIteration, ElementTree.ParseError):
+        pass
+    return [n for n in archive.namelist() if "/worksheets/" in n and n.endswith(".xml")]
+
+
+# A row's and a cell's opening tags, with or without a namespace prefix: the
+# text between tags is escaped, so these bytes cannot stand for anything else.
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
+
+
+def _scan_sheet(path: Path, archive: zipfile.ZipFile, member: str) -> None:
+    rows = cells = in_row = 0
+    carry = b""
+    with archive.open(member) as source:
+        while chunk := source.read(1 << 20):
+            data = carry + chunk
+            # a tag may straddle two chunks: keep what follows the last "<"
+            cut = data.rfind(b"<")
+            data, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+            pieces = _ROW_TAG.split(data)
+            for i, piece in enumerate(pieces):
+                if i:  # a new row
+                    rows += 1
+                    in_row = 0
+                    if rows > MAX_ROWS + 1:
+                        raise _too_many_rows(path)
+                found = len(_CELL_TAG.findall(piece))
+                in_row += found
+                cells += found
+                if in_row > MAX_CELLS_IN_A_ROW:
+                    raise _file_error(
+                        path, f"une ligne a plus de {_count_fr(MAX_CELLS_IN_A_ROW)} cellules (le maximum d'Excel)",
+                        f"سطر يتجاوز {MAX_CELLS_IN_A_ROW} خلية (الحد الأقصى في إكسيل)", "too_many_columns")
+                if cells > MAX_CELLS:
+                    raise _file_error(
+                        path, f"plus de {_count_fr(MAX_CELLS)} cellules ({_count_fr(MAX_ROWS)} lignes de "
+                              f"{MAX_COLUMNS} colonnes au plus)",
+                        f"أكثر من {MAX_CELLS} خلية ({MAX_ROWS} سطر من {MAX_COLUMNS} عمود على الأكثر)",
+                        "too_many_cells")
 
 
 def _read_xlsx(path: Path) -> Table:
-    _check_unzipped_size(path)
+    _check_workbook(path)
     from openpyxl import load_workbook
 
     try:

@@ -17,6 +17,11 @@ MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_ROWS = 10_000  # after the header, empty rows included
 MAX_COLUMNS = 200  # up to the last filled cell of a row
 MAX_CELL_CHARS = 5_000
+# Counted in a workbook's sheet before openpyxl parses it: openpyxl builds a
+# whole row in memory (a row of 5 million cells took 2.3 GB), and reads the
+# whole sheet once on opening when the sheet does not state its dimension.
+MAX_CELLS = MAX_ROWS * MAX_COLUMNS
+MAX_CELLS_IN_A_ROW = 16_384  # Excel's own last column (XFD); empty formatted cells count
 
 MAX_ERRORS_SHOWN = 50  # the bad rows listed; a count stands for the rest
 MAX_IGNORED_COLUMNS_NAMED = 5
