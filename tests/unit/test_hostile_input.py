@@ -190,7 +190,7 @@ def test_a_sheet_of_too_many_cells_is_refused_before_openpyxl_reads_it(db, tmp_p
     never_opened(monkeypatch)
     with pytest.raises(DomainError) as e:
         import_file(db, path)
-    assert e.value.code == "too_many_cells" and "2 000 000 cellules" in e.value.fr
+    assert e.value.code == "too_many_cells" and "500 000 cellules" in e.value.fr
 
 
 def test_only_the_first_sheet_is_held_to_the_caps(db, tmp_path):
@@ -318,3 +318,15 @@ def test_the_cli_search_of_33000_words_answers(capsys, db_path):
     db.close()
     code, out, _ = run(capsys, "search", "tifaout " * 33_000, "--db", db_path)
     assert code == 0 and out.startswith("T1\t")
+
+
+def test_the_readme_states_the_caps():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Importing a list of cooperatives"):readme.index("## The programme's rules")]
+    L = import_limits
+    for cell in (f"{L.MAX_FILE_BYTES // 2**20} MB", f"{L.MAX_XLSX_UNCOMPRESSED_BYTES // 2**20} MB",
+                 f"{L.MAX_ROWS:,}", f"{L.MAX_COLUMNS}", f"{L.MAX_CELLS:,}", f"{L.MAX_CELLS_IN_A_ROW:,}",
+                 f"{L.MAX_CELL_CHARS:,}"):
+        assert f"| {cell} " in section
+    assert f"The first {L.MAX_ERRORS_SHOWN} bad" in section
+    assert f"first {search.MAX_QUERY_CHARS} characters" in section and f"{search.MAX_QUERY_WORDS} distinct" in section

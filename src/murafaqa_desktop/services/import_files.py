@@ -204,11 +204,8 @@ def _scan_sheet(path: Path, archive: zipfile.ZipFile, member: str) -> None:
                         path, f"une ligne a plus de {_count_fr(MAX_CELLS_IN_A_ROW)} cellules (le maximum d'Excel)",
                         f"سطر يتجاوز {MAX_CELLS_IN_A_ROW} خلية (الحد الأقصى في إكسيل)", "too_many_columns")
                 if cells > MAX_CELLS:
-                    raise _file_error(
-                        path, f"plus de {_count_fr(MAX_CELLS)} cellules ({_count_fr(MAX_ROWS)} lignes de "
-                              f"{MAX_COLUMNS} colonnes au plus)",
-                        f"أكثر من {MAX_CELLS} خلية ({MAX_ROWS} سطر من {MAX_COLUMNS} عمود على الأكثر)",
-                        "too_many_cells")
+                    raise _file_error(path, f"plus de {_count_fr(MAX_CELLS)} cellules : divisez le fichier",
+                                      f"أكثر من {MAX_CELLS} خلية: قسّم الملف", "too_many_cells")
 
 
 def _read_xlsx(path: Path) -> Table:
