@@ -217,11 +217,26 @@ def test_a_csv_past_the_row_cap_is_refused(db, tmp_path):
 
 def test_a_workbook_whose_declared_size_lies_is_one_line(capsys, db_path, tmp_path):
     path = workbook_with_sheet(tmp_path, numbered_rows(3_000), dimension="A1:B3001")
-    # zipfile reads no further than declared: opening the workbook works, its rows end in a bad checksum
+    # zipfile reads no further than declared: the sheet ends in a bad checksum
     set_declared_size(path, SHEET, 100_000)
     code, out, err = run(capsys, "import", path, "--db", db_path)
     assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert "illisible" in err
+
+
+def test_a_workbook_damaged_inside_its_sheet_is_one_line(capsys, db_path, tmp_path):
+    path = workbook_with_sheet(tmp_path, numbered_rows(3_000), dimension="A1:B3001")
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(SHEET)
+    data = bytearray(path.read_bytes())
+    name_len, extra_len = struct.unpack_from("<HH", data, info.header_offset + 26)
+    start = info.header_offset + 30 + name_len + extra_len
+    for at in range(start, start + 64):  # the deflate stream itself is broken: zlib's own error
+        data[at] ^= 0xFF
+    path.write_bytes(bytes(data))
+    code, out, err = run(capsys, "import", path, "--db", db_path, "--lang", "ar")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "مصنف غير مقروء" in err
 
 
 def test_the_errors_printed_are_the_first_50_and_a_count(capsys, db_path, tmp_path):

@@ -147,7 +147,7 @@ def _check_workbook(path: Path) -> None:
                 _scan_sheet(path, archive, member)
     except DomainError:
         raise
-    except (zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError, ElementTree.ParseError) as e:
+    except Exception as e:  # zipfile, zlib and the XML parser each raise their own kinds for a damaged file
         raise _unreadable_workbook(path, e) from None
 
 
