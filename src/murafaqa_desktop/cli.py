@@ -156,17 +156,21 @@ def cmd_demo(ctx: Context) -> int:
 
 
 def cmd_import(ctx: Context) -> int:
-    from .services.importer import ImportRefused, import_file
+    from .services.importer import ImportRefused, ignored_columns_line, import_file, more_errors_line, shown_errors
 
     db = ctx.open(create=True)
     try:
         report = import_file(db, ctx.args.file, dry_run=ctx.args.dry_run, lang=ctx.lang)
     except ImportRefused as e:
-        for line in e.report.errors:
+        for line in shown_errors(e.report):
             print(line, file=sys.stderr)
+        more = more_errors_line(e.report, ctx.lang)
+        if more:
+            print(more, file=sys.stderr)
         raise
-    for column in report.ignored_columns:
-        ctx.say(f"colonne ignorée : {column}", f"عمود متجاهل: {column}")
+    ignored = ignored_columns_line(report, ctx.lang)
+    if ignored:
+        print(ignored)
     prefix_fr = "Simulation (rien n'est écrit) : " if report.dry_run else ""
     prefix_ar = "محاكاة (لا شيء يكتب): " if report.dry_run else ""
     ctx.say(f"{prefix_fr}{report.created} créée(s), {report.updated} mise(s) à jour, {report.unchanged} inchangée(s)",

@@ -21,6 +21,7 @@ from ..store import changes
 from ..store import cooperatives as store
 from . import cooperatives
 from .import_files import read_table
+from .import_limits import MAX_ERRORS_SHOWN, MAX_IGNORED_COLUMNS_NAMED
 
 # Accepted headers besides the field name and its French and Arabic labels.
 ALIASES: dict[str, list[str]] = {
@@ -77,6 +78,39 @@ class ImportRefused(DomainError):
         n = len(report.errors)
         super().__init__("import_refused", f"{n} ligne(s) invalide(s) : rien n'a été importé",
                          f"{n} سطر(أسطر) غير صالحة: لم يتم استيراد أي شيء")
+
+
+def shown_errors(report: ImportReport) -> list[str]:
+    """The bad rows to print: the first ones, then one line counting the
+    rest. A file of thousands of bad rows is usually the wrong file: the first
+    lines say so, thousands more would only bury it."""
+    return report.errors[:MAX_ERRORS_SHOWN]
+
+
+def more_errors_line(report: ImportReport, lang: str = "fr") -> str | None:
+    rest = len(report.errors) - MAX_ERRORS_SHOWN
+    if rest <= 0:
+        return None
+    return f"… عدد الأسطر غير الصالحة الأخرى: {rest}" if lang == "ar" else f"… autres lignes invalides : {rest}"
+
+
+def _short(name: str, width: int = 40) -> str:
+    name = " ".join(name.split())
+    return name if len(name) <= width else name[:width - 1] + "…"
+
+
+def ignored_columns_line(report: ImportReport, lang: str = "fr") -> str | None:
+    """One line for the columns left out, the first few by name."""
+    ignored = report.ignored_columns
+    if not ignored:
+        return None
+    if len(ignored) == 1:
+        return f"عمود متجاهل: {_short(ignored[0])}" if lang == "ar" else f"colonne ignorée : {_short(ignored[0])}"
+    names = ", ".join(_short(c) for c in ignored[:MAX_IGNORED_COLUMNS_NAMED])
+    if len(ignored) > MAX_IGNORED_COLUMNS_NAMED:
+        names += ", …"
+    return (f"أعمدة متجاهلة ({len(ignored)}): {names}" if lang == "ar"
+            else f"colonnes ignorées ({len(ignored)}) : {names}")
 
 
 def _cell(value: Any) -> Any:
