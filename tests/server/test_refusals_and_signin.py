@@ -8,13 +8,19 @@ under it), on every synced table, for a live row and a deleted one."""
 from __future__ import annotations
 
 import json
+import threading
 import uuid
+from functools import partial
 from typing import Any
 
+import anyio
+import anyio.to_thread
+import httpx
 import pytest
 
 from murafaqa_desktop.sync.protocol import SCHEMA_VERSION, TABLES
-from murafaqa_server import data
+from murafaqa_server import data, security
+from murafaqa_server.app import PASSWORD_THREADS, create_app
 from server.mfq_harness import PASSWORD
 
 V = SCHEMA_VERSION
@@ -287,3 +293,119 @@ def test_rows_the_caller_sees_keep_their_answers(scoped, server):
                                 "action_id": seen["plan_actions"]["id"]}}], [])
     assert [(r["st"], r.get("why")) for r in json.loads(first)["results"]] == [
         ("ok", None), ("rejected", "parent_missing")]
+
+
+# -- sign-in ----------------------------------------------------------------------------
+
+class WatchedHasher:
+    """The password hasher in use, its verifications counted; with ``gate``
+    set, each waits for the gate to open (and those running at once are counted)."""
+
+    def __init__(self, inner, gate: threading.Event | None = None) -> None:
+        self.inner = inner
+        self.gate = gate
+        self.verified = 0
+        self.running = 0
+        self.most_at_once = 0
+        self._lock = threading.Lock()
+
+    def hash(self, password: str) -> str:
+        return self.inner.hash(password)
+
+    def verify(self, stored: str, password: str) -> bool:
+        with self._lock:
+            self.verified += 1
+            self.running += 1
+            self.most_at_once = max(self.most_at_once, self.running)
+        try:
+            if self.gate is not None:
+                assert self.gate.wait(30), "the gate was never opened"
+            return self.inner.verify(stored, password)
+        finally:
+            with self._lock:
+                self.running -= 1
+
+
+def test_every_sign_in_checks_one_password_known_user_or_not(server, monkeypatch):
+    """An unknown name, a disabled account, a wrong password and the right
+    one each cost exactly one argon2 verification: the time of the answer
+    does not say which names are accounts."""
+    server.user("ali")
+    server.user("gone")
+    server.disable("gone")
+    hasher = WatchedHasher(security._hasher)
+    monkeypatch.setattr(security, "_hasher", hasher)
+    refusals = []
+    for user, password in (("nobody", PASSWORD), ("gone", PASSWORD), ("ali", "wrong-pass"), ("ali", PASSWORD)):
+        before = hasher.verified
+        r = server.client.post("/api/v1/enrol", json={"schema_version": V, "user": user, "password": password})
+        assert hasher.verified - before == 1, user
+        if r.status_code != 200:
+            refusals.append((r.status_code, r.content))
+    assert len(refusals) == 3 and len(set(refusals)) == 1  # one answer for the three
+
+
+def test_password_checks_run_one_at_a_time_and_starve_no_one(server, monkeypatch):
+    """Sign-ins blocked in argon2: at most PASSWORD_THREADS check at once,
+    the others wait; meanwhile /healthz and a sync answer."""
+    server.user("ali")
+    token = enrol(server, "ali")
+    app = create_app(server.engine)
+    gate = threading.Event()
+    hasher = WatchedHasher(security._hasher, gate)
+    monkeypatch.setattr(security, "_hasher", hasher)
+    signing_in = 6
+    answers: list[int] = []
+
+    async def sign_in(client: httpx.AsyncClient) -> None:
+        r = await client.post("/api/v1/enrol", json={"schema_version": V, "user": "ali", "password": "wrong-pass"})
+        answers.append(r.status_code)
+
+    async def main() -> None:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            async with anyio.create_task_group() as tg:
+                for _ in range(signing_in):
+                    tg.start_soon(sign_in, client)
+                with anyio.fail_after(20):
+                    while hasher.running < PASSWORD_THREADS:
+                        await anyio.sleep(0.01)
+                    health = await client.get("/healthz")
+                    synced = await client.post("/api/v1/sync", headers=token,
+                                               json={"schema_version": V, "pull": {"cursor": 0}})
+                    await anyio.sleep(0.2)  # time for any more to start, were they allowed to
+                assert health.status_code == 200 and synced.status_code == 200
+                assert hasher.running == PASSWORD_THREADS and answers == []
+                gate.set()
+        assert answers == [401] * signing_in
+        assert hasher.verified == signing_in and hasher.most_at_once == PASSWORD_THREADS
+
+    try:
+        anyio.run(main)
+    finally:
+        gate.set()
+
+
+def test_healthz_answers_with_the_shared_thread_pool_full(server):
+    """The health probe has a thread of its own: with every thread of the
+    shared pool taken (by slow routes), it still answers."""
+    app = create_app(server.engine)
+    gate = threading.Event()
+
+    async def main() -> None:
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = 2
+        async with anyio.create_task_group() as tg:
+            for _ in range(2):
+                tg.start_soon(partial(anyio.to_thread.run_sync, gate.wait, 30))
+            while limiter.borrowed_tokens < 2:
+                await anyio.sleep(0.01)
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+                with anyio.fail_after(10):
+                    r = await client.get("/healthz")
+            assert r.status_code == 200 and r.json()["status"] == "ok"
+            gate.set()
+
+    try:
+        anyio.run(main)
+    finally:
+        gate.set()
