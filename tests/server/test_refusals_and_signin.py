@@ -17,10 +17,12 @@ import anyio
 import anyio.to_thread
 import httpx
 import pytest
+from sqlalchemy import select
 
 from murafaqa_desktop.sync.protocol import SCHEMA_VERSION, TABLES
 from murafaqa_server import data, security
 from murafaqa_server.app import PASSWORD_THREADS, create_app
+from murafaqa_server.tables import records as records_table
 from server.mfq_harness import PASSWORD
 
 V = SCHEMA_VERSION
@@ -170,17 +172,10 @@ def sequence(server) -> int:
 
 
 def records(server) -> list[tuple]:
+    """Every row the server holds, live or deleted: (id, table, data, seq, deleted, cooperative, region)."""
     with server.engine.connect() as conn:
         return sorted((r.id, r.tbl, json.dumps(r.data, sort_keys=True), r.seq, r.deleted, r.coop_id, r.region)
-                      for r in _all_records(conn))
-
-
-def _all_records(conn):
-    from sqlalchemy import select
-
-    from murafaqa_server.tables import records as table
-
-    return [data._record(r) for r in conn.execute(select(table))]
+                      for r in (data._record(row) for row in conn.execute(select(records_table))))
 
 
 def anonymous(conflict: dict[str, Any], names: dict[str, str]) -> str:
@@ -208,6 +203,9 @@ def scoped(server):
                         {"n": 61, "t": "training_sessions", "id": hidden_gone["training_sessions"]["id"],
                          "op": "delete", "f": {}, "b": {"_row": BIG}}])
     server.assign("ali", seen["cooperatives"]["id"])
+    held = {r[0]: r[4] for r in records(server)}  # id -> deleted
+    assert [held[r["id"]] for r in hidden.values()] == [False] * len(TABLES)
+    assert [held[r["id"]] for r in hidden_gone.values()] == [True] * len(TABLES)
     return {"seen": seen, "hidden": hidden, "hidden_gone": hidden_gone}
 
 
