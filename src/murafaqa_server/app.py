@@ -23,7 +23,6 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -87,6 +86,15 @@ Result = TypeVar("Result")
 # with worker processes (WORKERS); the other syncs wait on the event loop,
 # their bodies already read.
 SYNC_THREADS = 1
+
+# Password checks one worker process runs at once: one. An argon2 check
+# takes 64 MiB and ~0.2 CPU-s, over four threads (its lanes), so a single
+# check already keeps two cores busy; checks side by side only slow each
+# other, the syncs and the health probe. The others wait on the event loop
+# with their bodies read: a burst of sign-ins (wrong passwords included)
+# costs each worker process one check at a time, whatever its size.
+# Enrolments are rare: once per laptop.
+PASSWORD_THREADS = 1
 
 
 class WorkerThreads:
@@ -274,6 +282,8 @@ def create_app(engine: Engine) -> FastAPI:
     app.add_middleware(RequestLog)
     app.state.engine = engine
     sync_threads = WorkerThreads(SYNC_THREADS)
+    password_threads = WorkerThreads(PASSWORD_THREADS)
+    health_threads = WorkerThreads(1)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -294,10 +304,14 @@ def create_app(engine: Engine) -> FastAPI:
         where = ".".join(str(p) for p in first.get("loc", ()))
         return _error(422, "bad_body", f"Invalid request: {where}: {first.get('msg', 'invalid')}")
 
-    @app.get("/healthz", tags=["ops"])
-    def healthz() -> dict[str, Any]:
+    def _sequence() -> int:
         with engine.connect() as conn:
-            seq = data.current_sequence(conn)
+            return data.current_sequence(conn)
+
+    @app.get("/healthz", tags=["ops"])
+    async def healthz() -> dict[str, Any]:
+        # A thread of its own: a probe answers whatever fills the shared pool.
+        seq = await health_threads.run(_sequence)
         return {"status": "ok", "schema_version": SCHEMA_VERSION, "sequence": seq}
 
     @app.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse, tags=["sync"],
@@ -306,11 +320,7 @@ def create_app(engine: Engine) -> FastAPI:
         _check_header(x_murafaqa_schema)
         body: EnrolRequest = await _body(request, EnrolRequest)
         _check_schema(body.schema_version)
-        def _enrol():
-            with engine.begin() as conn:
-                return services.enrol(conn, body.user, body.password, body.label)
-
-        result = await run_in_threadpool(_enrol)  # argon2 takes its time: off the event loop
+        result = await password_threads.run(services.enrol, engine, body.user, body.password, body.label)
         if result is None:
             raise ApiError(401, "bad_credentials", "Unknown user, wrong password or disabled account.")
         device_id, token, user = result

@@ -12,7 +12,9 @@ Rules (docs/sync.md):
 * a registration number already taken by another cooperative gets a suffix
   (two laptops created the same cooperative offline): both survive, a
   conflict asks a human to merge them;
-* a row outside the user's scope is refused, kept in a conflict;
+* a row outside the user's scope is refused, kept in a conflict, and
+  answered exactly as an id the server never held: a refusal says nothing of
+  a row the caller may not see, not even that it exists (``unseen``);
 * nothing is ever dropped silently, and every mutation gets a result.
 """
 from __future__ import annotations
@@ -191,50 +193,82 @@ class Push:
                                    coop_id=rec.coop_id if rec else coop_id, region=rec.region if rec else region,
                                    field=field_name, kind=kind, server_value=server, client_value=client))
 
+    def sees(self, rec: Record | None) -> bool:
+        return rec is not None and self.can(rec.coop_id, rec.region)
+
     # -- one mutation ----------------------------------------------------------------
     def apply(self, m: Mutation) -> MutationResult:
         rec = self.get(m.id)
-        if rec is not None and rec.tbl != m.t:
+        if not self.sees(rec):
+            return self.unseen(m, taken=rec is not None)
+        assert rec is not None
+        if rec.tbl != m.t:
             self.conflict(m, "rejected", rec=rec, client=m.f)
             return MutationResult(n=m.n, st="rejected", why="id_taken", gone=True)
         if m.op == "delete":
             return self.delete(m, rec)
-        if rec is None:
-            return self.create(m)
         if rec.deleted:
             self.conflict(m, "edit_vs_delete", rec=rec, client=m.f)
             return MutationResult(n=m.n, st="conflict", why="deleted", gone=True)
         return self.edit(m, rec)
 
+    def unseen(self, m: Mutation, *, taken: bool) -> MutationResult:
+        """A mutation naming a row the caller may not see: none by that id, or
+        one out of their scope (a live or a deleted one, of any table).
+
+        Both get the same answer and the same conflict, built from the
+        mutation alone; a row out of scope is never read into a result. Only
+        a whole new row, in scope, can tell them apart: a free id is created,
+        a taken one is refused as ``id_taken`` (ids are unique across all
+        scopes), and that is all it learns."""
+        if m.op == "delete":
+            return self.refuse(m, "forbidden", {"_delete": True})
+        return self.create(m, taken=taken)
+
+    def refuse(self, m: Mutation, why: str, client: Any = None) -> MutationResult:
+        """A refusal kept whole in a conflict that only its author (and an
+        administrator) sees: it has no cooperative and no region."""
+        self.conflict(m, "forbidden" if why == "forbidden" else "rejected",
+                      client=m.f if client is None else client)
+        return MutationResult(n=m.n, st="rejected", why=why, gone=True)
+
     def _scope_of_new(self, spec: TableSpec, values: dict[str, Any], row_id: str
-                      ) -> tuple[str | None, str | None, Record | None, str | None]:
-        """(coop_id, region, parent, refusal) of a row about to be created."""
+                      ) -> tuple[str | None, str | None, str | None]:
+        """(coop_id, region, refusal) of a row about to be created. A link to
+        a row the caller may not see is ``forbidden`` whether that row exists
+        or not; ``parent_missing`` is for one they see, deleted or of another
+        table."""
         if spec.parent is None:
             coop = row_id if spec.name == "cooperatives" else None
-            return coop, values.get(spec.region_field or ""), None, None
-        parent = self.get(str(values.get(spec.parent[0])))
-        if parent is None or parent.deleted or parent.tbl != spec.parent[1]:
-            return None, None, parent, "parent_missing"
-        for fk, table in spec.cascades:
-            other = self.get(str(values.get(fk)))
-            if other is None or other.deleted or other.tbl != table:
-                return None, None, parent, "parent_missing"
-        return parent.coop_id, parent.region, parent, None
+            return coop, values.get(spec.region_field or ""), None
+        parent: Record | None = None
+        for fk, table in (spec.parent, *spec.cascades):
+            ref = values.get(fk)
+            other = self.get(ref) if isinstance(ref, str) else None
+            if other is None or not self.sees(other):
+                return None, None, "forbidden"
+            if other.deleted or other.tbl != table:
+                return None, None, "parent_missing"
+            parent = parent or other
+        assert parent is not None
+        return parent.coop_id, parent.region, None
 
-    def create(self, m: Mutation) -> MutationResult:
+    def create(self, m: Mutation, *, taken: bool = False) -> MutationResult:
+        """A new row (``taken``: its id is held by a row the caller may not see)."""
         spec = TABLES[m.t]
         values = {f: m.f.get(f) for f in spec.fields}
         if any(values.get(f) is None for f in spec.required):
-            self.conflict(m, "rejected", client=m.f)
-            return MutationResult(n=m.n, st="rejected", why="incomplete", gone=True)
-        coop_id, region, _parent, refusal = self._scope_of_new(spec, values, m.id)
+            # Not a whole row: an edit of a row the caller cannot see (taken
+            # out of their scope, or never on the server).
+            return self.refuse(m, "forbidden")
+        coop_id, region, refusal = self._scope_of_new(spec, values, m.id)
         if refusal:
-            self.conflict(m, "rejected", client=m.f, coop_id=coop_id, region=region)
-            return MutationResult(n=m.n, st="rejected", why=refusal, gone=True)
+            return self.refuse(m, refusal)
         creating_coop = spec.name == "cooperatives" and self.actor.role == "coach"
         if not creating_coop and not self.can(coop_id, region):
-            self.conflict(m, "forbidden", client=m.f, coop_id=None, region=None)
-            return MutationResult(n=m.n, st="rejected", why="forbidden", gone=True)
+            return self.refuse(m, "forbidden")
+        if taken:
+            return self.refuse(m, "id_taken")
         srv: dict[str, list[Any]] = {}
         key = ukey(spec, values)
         if key is not None and self.by_ukey(key) is not None:
@@ -285,10 +319,6 @@ class Push:
 
     def edit(self, m: Mutation, rec: Record) -> MutationResult:
         spec = TABLES[m.t]
-        current = {f: [rec.data.get(f), rec.versions.get(f, 0)] for f in m.f}
-        if not self.can(rec.coop_id, rec.region):
-            self.conflict(m, "forbidden", client=m.f, coop_id=None, region=None)
-            return MutationResult(n=m.n, st="rejected", why="forbidden", srv=current)
         not_author = (spec.name == "coaching_sessions" and rec.author_id != self.actor.user_id
                       and self.actor.role != "admin")
         applied: dict[str, Any] = {}
@@ -346,12 +376,10 @@ class Push:
         return MutationResult(n=m.n, st="conflict" if srv else "ok", seq=seq, vs=vs or None, srv=srv or None)
 
     # -- deletion ------------------------------------------------------------------------
-    def delete(self, m: Mutation, rec: Record | None) -> MutationResult:
-        if rec is None or rec.deleted:
+    def delete(self, m: Mutation, rec: Record) -> MutationResult:
+        """The deletion of a row the caller sees."""
+        if rec.deleted:
             return MutationResult(n=m.n, st="ok", gone=True)
-        if not self.can(rec.coop_id, rec.region):
-            self.conflict(m, "forbidden", client={"_delete": True})
-            return MutationResult(n=m.n, st="rejected", why="forbidden", gone=True)
         not_author = (rec.tbl == "coaching_sessions" and rec.author_id != self.actor.user_id
                       and self.actor.role != "admin")
         base = m.b.get("_row", 0)
@@ -412,18 +440,19 @@ class Push:
             self.put(row)
         return seq
 
-
-def replay(conn: Connection, m: Mutation) -> MutationResult:
-    """A mutation already applied (its response was lost): say how the
-    server holds its fields now, without applying anything again."""
-    rec = data.get_record(conn, m.id)
-    if rec is None or rec.deleted:
-        return MutationResult(n=m.n, st="replay", gone=True)
-    if m.op == "delete":
-        return MutationResult(n=m.n, st="replay", seq=rec.cseq)
-    vs = {f: rec.versions.get(f, 0) for f in m.f}
-    srv = {f: [rec.data.get(f), rec.versions.get(f, 0)] for f in m.f if rec.data.get(f) != m.f[f]}
-    return MutationResult(n=m.n, st="replay", vs=vs or None, srv=srv or None)
+    def replay(self, m: Mutation) -> MutationResult:
+        """A mutation already applied (its response was lost): say how the
+        server holds its fields now, without applying anything again. A row
+        the caller may not see (any more) is answered as one gone: a replay
+        is no way to read a row by its id."""
+        rec = self.get(m.id)
+        if rec is None or rec.deleted or rec.tbl != m.t or not self.sees(rec):
+            return MutationResult(n=m.n, st="replay", gone=True)
+        if m.op == "delete":
+            return MutationResult(n=m.n, st="replay", seq=rec.cseq)
+        vs = {f: rec.versions.get(f, 0) for f in m.f}
+        srv = {f: [rec.data.get(f), rec.versions.get(f, 0)] for f in m.f if rec.data.get(f) != m.f[f]}
+        return MutationResult(n=m.n, st="replay", vs=vs or None, srv=srv or None)
 
 
 def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: list[int], *,
@@ -458,7 +487,7 @@ def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: li
             continue
         seen.add(m.n)
         if m.n <= last_n:
-            state.results.append(replay(conn, m))
+            state.results.append(state.replay(m))
             continue
         state.results.append(state.apply(m))
         last_n = m.n

@@ -17,9 +17,25 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def check_password(stored: str, password: str) -> bool:
+_decoy: tuple[PasswordHasher, str] | None = None
+
+
+def _decoy_hash() -> str:
+    """The hash of a password no one has, made by the hasher in use (so with
+    its parameters): checking against it costs what checking a real one does."""
+    global _decoy
+    if _decoy is None or _decoy[0] is not _hasher:
+        _decoy = (_hasher, _hasher.hash(secrets.token_urlsafe(32)))
+    return _decoy[1]
+
+
+def check_password(stored: str | None, password: str) -> bool:
+    """Whether ``password`` matches ``stored``. With no stored hash (no such
+    account) a decoy is checked instead and the answer is no: an unknown
+    name takes as long as a wrong password, so timing does not tell which
+    names are accounts."""
     try:
-        return _hasher.verify(stored, password)
+        return _hasher.verify(_decoy_hash() if stored is None else stored, password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from murafaqa_protocol.messages import ROLES
 
@@ -54,12 +54,25 @@ def disable_user(conn: Connection, name: str, disabled: bool = True) -> None:
         data.revoke_devices(conn, user_id=user["id"])
 
 
-def enrol(conn: Connection, name: str, password: str, label: str) -> tuple[str, str, dict[str, Any]] | None:
-    user = data.user_by_name(conn, name)
-    if user is None or user["disabled"] or not security.check_password(user["password_hash"], password):
+def signs_in(user: dict[str, Any] | None, password: str) -> bool:
+    """Whether these credentials open the account: one argon2 verification
+    whatever the case (no such user, a disabled one, a wrong password, the
+    right one), so that the time of the answer tells none of them apart."""
+    matches = security.check_password(user["password_hash"] if user is not None else None, password)
+    return matches and user is not None and not user["disabled"]
+
+
+def enrol(engine: Engine, name: str, password: str, label: str) -> tuple[str, str, dict[str, Any]] | None:
+    """A new laptop token for these credentials, or None. The password is
+    checked with no database connection held (argon2 takes its time)."""
+    with engine.connect() as conn:
+        user = data.user_by_name(conn, name)
+    if not signs_in(user, password):
         return None
+    assert user is not None
     token = security.new_token()
-    device_id = data.add_device(conn, user["id"], security.token_hash(token), label)
+    with engine.begin() as conn:
+        device_id = data.add_device(conn, user["id"], security.token_hash(token), label)
     return device_id, token, user
 
 
