@@ -28,7 +28,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
-from murafaqa_desktop.sync.protocol import API_PREFIX, SCHEMA_HEADER, SCHEMA_VERSION
+from murafaqa_protocol.messages import API_PREFIX, SCHEMA_HEADER, SCHEMA_VERSION
 from murafaqa_server import services
 from murafaqa_server.database import make_engine, migrate
 

@@ -19,7 +19,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from murafaqa_desktop.sync.protocol import SCHEMA_VERSION, TABLES
+from murafaqa_protocol.messages import SCHEMA_VERSION
+from murafaqa_protocol.tables import TABLES
 from murafaqa_server import data, security
 from murafaqa_server.app import PASSWORD_THREADS, create_app
 from murafaqa_server.tables import records as records_table
