@@ -10,7 +10,7 @@ from tests.factories import make_cooperative
 from murafaqa_desktop.services import coaching, diagnosis, plans, trainings
 from murafaqa_desktop.store import outbox
 from murafaqa_desktop.store.db import open_db
-from murafaqa_desktop.ui.widgets import select_row
+from murafaqa_desktop.ui.kit.widgets import select_row
 
 
 def idle(window) -> None:
@@ -534,7 +534,7 @@ def test_the_region_filter_offers_every_region_in_the_interface_language(window,
 
 
 def test_the_list_paints_with_its_own_delegate_once_rows_come(demo_window, qtbot):
-    from murafaqa_desktop.ui.text_cell_delegate import TextCellDelegate
+    from murafaqa_desktop.ui.cooperatives.text_cell_delegate import TextCellDelegate
 
     coops = demo_window.coops
     qtbot.waitUntil(lambda: len(coops.model.rows) > 0)

@@ -63,7 +63,7 @@ def test_smoke_test_of_an_installation_passes():
 def test_batch_printing_from_the_window_prints_what_the_list_shows(demo_window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from murafaqa_desktop.ui import print_batch
+    from murafaqa_desktop.ui.printing import batch as print_batch
 
     w = demo_window
     target = tmp_path / "fiches.pdf"

@@ -27,22 +27,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .coop_list import CooperativeList
-from .errors import ErrorReporter
-from .i18n import FollowsLanguage, Language, lang, status_text
-from .tasks import Tasks
-from .window_actions import WindowActions
+from .actions import WindowActions
+from .cooperatives.list_view import CooperativeList
+from .kit.errors import ErrorReporter
+from .kit.i18n import FollowsLanguage, Language, lang, status_text
+from .kit.tasks import Tasks
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # an annotation only: the class costs ~1 ms to make at startup
     from PySide6.QtWidgets import QMessageBox
 
-    from .agenda_view import AgendaView
-    from .outbox_view import OutboxView
-    from .record import CooperativeRecord
-    from .sync_page import SyncPage
-    from .sync_scheduler import SyncScheduler
-    from .trainings_view import TrainingsView
+    from .agenda.my_agenda import AgendaView
+    from .agenda.trainings import TrainingsView
+    from .record.page import CooperativeRecord
+    from .sync.outbox import OutboxView
+    from .sync.page import SyncPage
+    from .sync.scheduler import SyncScheduler
 
 PAGES = ("cooperatives", "agenda", "trainings", "sync")
 
@@ -129,26 +129,26 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     def _make_page(self, name: str) -> QWidget:
         if name == "record":
-            from .record import CooperativeRecord
+            from .record.page import CooperativeRecord
 
             record = CooperativeRecord(self.tasks)
             record.back_requested.connect(self.back_to_list)
             record.saved.connect(self._record_saved)
             return record
         if name == "agenda":
-            from .agenda_view import AgendaView
+            from .agenda.my_agenda import AgendaView
 
             agenda = AgendaView(self.tasks)
             agenda.open_requested.connect(self.open_cooperative)
             return agenda
         if name == "trainings":
-            from .trainings_view import TrainingsView
+            from .agenda.trainings import TrainingsView
 
             trainings = TrainingsView(self.tasks)
             trainings.sheet.added.connect(lambda _n: self.refresh_status())
             return trainings
-        from .outbox_view import OutboxView
-        from .sync_page import SyncPage
+        from .sync.outbox import OutboxView
+        from .sync.page import SyncPage
 
         outbox = OutboxView(self.tasks)
         outbox.status_changed.connect(self.sync_label.setText)
@@ -177,7 +177,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def scheduler(self) -> "SyncScheduler":
         """Syncs in the background once this laptop is connected to a server."""
         if self._scheduler is None:
-            from .sync_scheduler import SyncScheduler
+            from .sync.scheduler import SyncScheduler
 
             self._scheduler = SyncScheduler(self.tasks.db_path, self)
             self._scheduler.finished.connect(lambda _r: self.refresh_status())
