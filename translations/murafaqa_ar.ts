@@ -490,99 +490,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="298"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118"/>
         <source>Cooperatives</source>
         <translation>التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119"/>
         <source>My agenda</source>
         <translation>مفكرتي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120"/>
         <source>Collective trainings</source>
         <translation>التكوين الجماعي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="245"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122"/>
         <source>Sync</source>
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="247"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302"/>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="249"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="251"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="305"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="252"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="306"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="253"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="307"/>
         <source>Find a cooperative</source>
         <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="254"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="308"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="90"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="257"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="167"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="311"/>
         <source>working…</source>
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="424"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="394"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="444"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="421"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="422"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="473"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -972,63 +972,63 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="39"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="50"/>
         <source>Print the diagnostic sheet…</source>
         <translation>طباعة بطاقة التشخيص…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="40"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
         <source>Print the development plan…</source>
         <translation>طباعة مخطط التنمية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="41"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>طباعة بطاقات التشخيص للائحة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
         <source>Back up the database…</source>
         <translation>حفظ نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
         <source>About Murafaqa</source>
         <translation>حول مرافقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="57"/>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
         <source>Print</source>
         <translation>طباعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>افتح تعاونية أولا: بطاقتها هي التي ستطبع.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="76"/>
         <source>Save the sheets as</source>
         <translation>حفظ البطاقات باسم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
         <source>The list is empty: nothing to print.</source>
         <translation>اللائحة فارغة: لا شيء للطباعة.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="99"/>
         <source>Back up the database</source>
         <translation>حفظ نسخة احتياطية من القاعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="104"/>
         <source>Backup</source>
         <translation>النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="98"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
         <source>The backup was written to %1</source>
         <translation>تم حفظ النسخة الاحتياطية في %1</translation>
     </message>

@@ -482,99 +482,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="298"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118"/>
         <source>Cooperatives</source>
         <translation>Coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119"/>
         <source>My agenda</source>
         <translation>Mon agenda</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120"/>
         <source>Collective trainings</source>
         <translation>Formations collectives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="245"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="247"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="249"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="251"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="305"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="252"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="306"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="253"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="307"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="254"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="308"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="90"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="257"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="167"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="311"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="424"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="394"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="444"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="421"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="422"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="473"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -940,63 +940,63 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="39"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="50"/>
         <source>Print the diagnostic sheet…</source>
         <translation>Imprimer la fiche de diagnostic…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="40"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
         <source>Print the development plan…</source>
         <translation>Imprimer le plan de développement…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="41"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>Imprimer les fiches de diagnostic de la liste…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
         <source>Back up the database…</source>
         <translation>Sauvegarder la base…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
         <source>About Murafaqa</source>
         <translation>À propos de Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="57"/>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>Ouvrez d&apos;abord une coopérative : c&apos;est sa fiche qui sera imprimée.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="76"/>
         <source>Save the sheets as</source>
         <translation>Enregistrer les fiches sous</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
         <source>The list is empty: nothing to print.</source>
         <translation>La liste est vide : rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="99"/>
         <source>Back up the database</source>
         <translation>Sauvegarder la base</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="104"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="98"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
         <source>The backup was written to %1</source>
         <translation>La sauvegarde a été écrite dans %1</translation>
     </message>

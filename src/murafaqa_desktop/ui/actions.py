@@ -1,8 +1,12 @@
 """File and Help menu entries that reach beyond one page: print previews,
-batch printing of the list's selection, a backup of the database, About."""
+batch printing of the list's selection, a backup of the database, About.
+
+They are given what they act on (the store's worker, the cooperative open
+now, the list's filter, the widget their dialogs belong to), not the
+window: the window makes them, and they know nothing of its pages."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -10,22 +14,29 @@ from PySide6.QtGui import QAction
 from .kit.i18n import lang
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from ..store.cooperatives import CooperativeFilter
+    from .kit.tasks import Tasks
 
 
 class WindowActions(QObject):
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
-        self.preview_sheet = QAction(window)
+    def __init__(self, parent: "QWidget", tasks: "Tasks", current_cooperative: Callable[[], str | None],
+                 list_filter: Callable[[], "CooperativeFilter"]) -> None:
+        super().__init__(parent)
+        self.owner = parent
+        self.tasks = tasks
+        self.current_cooperative = current_cooperative
+        self.list_filter = list_filter
+        self.preview_sheet = QAction(parent)
         self.preview_sheet.triggered.connect(lambda: self.preview("diagnostic"))
-        self.preview_plan = QAction(window)
+        self.preview_plan = QAction(parent)
         self.preview_plan.triggered.connect(lambda: self.preview("plan"))
-        self.batch = QAction(window)
+        self.batch = QAction(parent)
         self.batch.triggered.connect(self.batch_print)
-        self.backup = QAction(window)
+        self.backup = QAction(parent)
         self.backup.triggered.connect(self.back_up)
-        self.about = QAction(window)
+        self.about = QAction(parent)
         self.about.triggered.connect(self.show_about)
 
     def add_to(self, file_menu: Any, help_menu: Any) -> None:
@@ -43,22 +54,18 @@ class WindowActions(QObject):
         self.about.setText(self.tr("About Murafaqa"))
 
     # -- printing ------------------------------------------------------------
-    def _current_cooperative(self) -> str | None:
-        w = self.window
-        return w.record.coop_id if "record" in w._pages else None
-
     def preview(self, kind: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # dialogs: classes made when first opened, not at startup
 
         from .printing.preview import PrintPreviewDialog
 
-        coop_id = self._current_cooperative()
+        coop_id = self.current_cooperative()
         if not coop_id:
-            QMessageBox.information(self.window, self.tr("Print"),
+            QMessageBox.information(self.owner, self.tr("Print"),
                                     self.tr("Open a cooperative first: its sheet is what gets printed."))
             return
-        dialog = PrintPreviewDialog(self.window.tasks.db_path, kind, [coop_id], lang=lang(),
-                                    parent=self.window, ui_lang=lang())
+        dialog = PrintPreviewDialog(self.tasks.db_path, kind, [coop_id], lang=lang(),
+                                    parent=self.owner, ui_lang=lang())
         dialog.exec()
 
     def batch_print(self) -> None:
@@ -66,11 +73,11 @@ class WindowActions(QObject):
 
         from ..store import cooperatives as store
 
-        target, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the sheets as"), "fiches.pdf", "PDF (*.pdf)")
+        target, _ = QFileDialog.getSaveFileName(self.owner, self.tr("Save the sheets as"), "fiches.pdf", "PDF (*.pdf)")
         if not target:
             return
-        f = self.window.coops.model.filter  # what the list shows now
-        self.window.tasks.run(lambda db: store.ids(db, f), lambda ids: self._run_batch(ids, target))
+        f = self.list_filter()  # what the list shows now
+        self.tasks.run(lambda db: store.ids(db, f), lambda ids: self._run_batch(ids, target))
 
     def _run_batch(self, ids: list[str], target: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -78,10 +85,10 @@ class WindowActions(QObject):
         from .printing.batch import BatchPrintDialog
 
         if not ids:
-            QMessageBox.information(self.window, self.tr("Print"), self.tr("The list is empty: nothing to print."))
+            QMessageBox.information(self.owner, self.tr("Print"), self.tr("The list is empty: nothing to print."))
             return
-        BatchPrintDialog(self.window.tasks.db_path, "diagnostic", ids, target, lang=lang(),
-                         parent=self.window, ui_lang=lang()).exec()
+        BatchPrintDialog(self.tasks.db_path, "diagnostic", ids, target, lang=lang(),
+                         parent=self.owner, ui_lang=lang()).exec()
 
     # -- backup and about ------------------------------------------------------
     def back_up(self) -> None:
@@ -89,17 +96,17 @@ class WindowActions(QObject):
 
         from ..store.backup import backup_to, default_backup_name
 
-        target, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the database"),
+        target, _ = QFileDialog.getSaveFileName(self.owner, self.tr("Back up the database"),
                                                 default_backup_name(), "SQLite (*.db)")
         if not target:
             return
         def written(_path: Any) -> None:
-            QMessageBox.information(self.window, self.tr("Backup"),
+            QMessageBox.information(self.owner, self.tr("Backup"),
                                     self.tr("The backup was written to %1").replace("%1", target))
 
-        self.window.tasks.run(lambda db: backup_to(db, target), written)
+        self.tasks.run(lambda db: backup_to(db, target), written)
 
     def show_about(self) -> None:
         from .about import AboutDialog
 
-        AboutDialog(str(self.window.tasks.db_path), self.window).exec()
+        AboutDialog(str(self.tasks.db_path), self.owner).exec()
