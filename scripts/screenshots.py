@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
     from murafaqa_desktop.store import cooperatives as coop_store
     from murafaqa_desktop.store.db import open_db
     from murafaqa_desktop.ui.app import make_application, start
-    from murafaqa_desktop.ui.widgets import select_row
+    from murafaqa_desktop.ui.kit.widgets import select_row
 
     db_path = work / "demo.db"
     db = open_db(db_path)

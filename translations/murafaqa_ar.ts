@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="80"/>
         <source>Something went wrong and the action was not done. The details were written to the log file:</source>
         <translation>حدث خطأ ولم يتم تنفيذ العملية. التفاصيل مسجلة في ملف السجل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="92"/>
         <source>Murafaqa</source>
         <translation>مرافقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="96"/>
         <source>Copy the details</source>
         <translation>نسخ التفاصيل</translation>
     </message>
@@ -55,47 +55,47 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="33"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="33"/>
         <source>Training session</source>
         <translation>دورة التكوين</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="56"/>
         <source>Due</source>
         <translation>الموعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="57"/>
         <source>Cooperative</source>
         <translation>التعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="58"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="60"/>
         <source>Sessions</source>
         <translation>الحصص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
         <source>Overdue coaching sessions</source>
         <translation>حصص مواكبة متأخرة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
         <source>Due this week</source>
         <translation>مبرمجة هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
         <source>Coming next (30 days)</source>
         <translation>المقبلة (30 يوما)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Training sessions to come</source>
         <translation>دورات التكوين المقبلة</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>AttendanceSheet</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="110"/>
         <source>Type the name, Tab to the next box, Enter to save the participant.</source>
         <translation>اكتب الاسم، ثم Tab للانتقال إلى الخانة الموالية، وEntrée لتسجيل المشارك.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="114"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="114"/>
         <source>Choose a training session to enter its attendance.</source>
         <translation>اختر دورة لتسجيل الحضور.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="153"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="153"/>
         <source>%1 participants, of whom %2 women</source>
         <translation>%1 مشاركا، منهم %2 نساء</translation>
     </message>
@@ -121,12 +121,12 @@
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="30"/>
         <source>Printing</source>
         <translation>الطباعة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="32"/>
         <source>Preparing %n document(s)…</source>
         <translation>
             <numerusform>جار إعداد الوثائق…</numerusform>
@@ -138,12 +138,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="51"/>
         <source>%1 of %2 documents</source>
         <translation>%1 من %2 وثيقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="55"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>
@@ -151,32 +151,32 @@
 <context>
     <name>CoachingTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="96"/>
         <source>Two-year window: %1 → %2</source>
         <translation>مدة السنتين: %1 ← %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="99"/>
         <source>Coaching has not started yet.</source>
         <translation>لم تبدأ المواكبة بعد.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="101"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="101"/>
         <source>Overdue by %1 days (due %2)</source>
         <translation>متأخرة بـ %1 يوما (موعدها %2)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="106"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="106"/>
         <source>next session due %1</source>
         <translation>الحصة المقبلة في %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="110"/>
         <source>%1 sessions of 12 done</source>
         <translation>أنجزت %1 حصص من 12</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="114"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="114"/>
         <source>All 12 sessions are recorded: the programme plans no 13th session.</source>
         <translation>تم تسجيل الحصص الـ12 كلها: لا يتضمن البرنامج حصة ثالثة عشرة.</translation>
     </message>
@@ -184,52 +184,52 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="80"/>
         <source>What happened</source>
         <translation>ما الذي حدث</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="80"/>
         <source>Record and field</source>
         <translation>السجل والحقل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="81"/>
         <source>Server value</source>
         <translation>قيمة الخادم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="81"/>
         <source>This laptop&apos;s value</source>
         <translation>قيمة هذا الحاسوب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="82"/>
         <source>By</source>
         <translation>من طرف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="83"/>
         <source>Two people changed the same thing. The server kept its value; choose the right one or type it.</source>
         <translation>غيّر شخصان الشيء نفسه. احتفظ الخادم بقيمته؛ اختر القيمة الصحيحة أو اكتبها.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="84"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="85"/>
         <source>Keep the server&apos;s value</source>
         <translation>الإبقاء على قيمة الخادم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="85"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="86"/>
         <source>Take this laptop&apos;s value</source>
         <translation>اعتماد قيمة هذا الحاسوب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="87"/>
         <source>Another value</source>
         <translation>قيمة أخرى</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="87"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="88"/>
         <source>Use this value</source>
         <translation>اعتماد هذه القيمة</translation>
     </message>
@@ -237,58 +237,58 @@
 <context>
     <name>CooperativeList</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="88"/>
         <source>Search by name, registration number, president, commune…</source>
         <translation>البحث بالاسم أو رقم التسجيل أو الرئيس(ة) أو الجماعة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="89"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="90"/>
         <source>Overdue coaching only</source>
         <translation>المواكبة المتأخرة فقط</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91"/>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="105"/>
         <source>All regions</source>
         <translation>جميع الجهات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="92"/>
         <source>All tranches</source>
         <translation>جميع الأشطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="93"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="93"/>
         <source>Tranche %1</source>
         <translation>الشطر %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="94"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="94"/>
         <source>Every status</source>
         <translation>جميع الوضعيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="96"/>
         <source>Eligible or not</source>
         <translation>مؤهلة أو غير مؤهلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="97"/>
         <source>Eligible today</source>
         <translation>مؤهلة اليوم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="97"/>
         <source>Not eligible today</source>
         <translation>غير مؤهلة اليوم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="146"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="146"/>
         <source>%n cooperative(s)</source>
         <translation>
             <numerusform>لا توجد تعاونية</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="148"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="148"/>
         <source>%1 loaded</source>
         <translation>%1 معروضة</translation>
     </message>
@@ -308,67 +308,67 @@
 <context>
     <name>CooperativeRecord</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
         <source>Profile</source>
         <translation>البطاقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
         <source>Eligibility &amp;&amp; selection</source>
         <translation>الأهلية والانتقاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
         <source>Strategic diagnosis</source>
         <translation>التشخيص الاستراتيجي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
         <source>Development plan</source>
         <translation>مخطط التنمية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
         <source>Coaching</source>
         <translation>المواكبة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
         <source>Trainings attended</source>
         <translation>التكوينات المستفاد منها</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="101"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="101"/>
         <source>Financing</source>
         <translation>التمويل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="104"/>
         <source>Back to the list</source>
         <translation>العودة إلى اللائحة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="105"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="110"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="111"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="111"/>
         <source>Fields marked * are required.</source>
         <translation>الحقول المشار إليها بـ * إلزامية.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="170"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="170"/>
         <source>Unsaved changes from an earlier session were restored.</source>
         <translation>تم استرجاع تعديلات غير محفوظة من جلسة سابقة.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="190"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="190"/>
         <source>Saved.</source>
         <translation>تم الحفظ.</translation>
     </message>
@@ -376,57 +376,57 @@
 <context>
     <name>CooperativeTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="59"/>
         <source>Registration no.</source>
         <translation>رقم التسجيل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="63"/>
         <source>Status</source>
         <translation>الوضعية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="60"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="61"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="61"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="62"/>
         <source>Tranche</source>
         <translation>الشطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="64"/>
         <source>Coach</source>
         <translation>المؤطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="65"/>
         <source>Eligible</source>
         <translation>مؤهلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="66"/>
         <source>Sessions</source>
         <translation>الحصص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="67"/>
         <source>Next session</source>
         <translation>الحصة المقبلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="276"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="276"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="277"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="277"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
@@ -434,27 +434,27 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="30"/>
         <source>Connect this laptop to the server</source>
         <translation>ربط هذا الحاسوب بالخادم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="42"/>
         <source>Server</source>
         <translation>الخادم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="43"/>
         <source>User</source>
         <translation>المستخدم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="44"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="56"/>
         <source>Fill in the server, the user and the password.</source>
         <translation>املأ الخادم واسم المستخدم وكلمة المرور.</translation>
     </message>
@@ -490,99 +490,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="298"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118"/>
         <source>Cooperatives</source>
         <translation>التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119"/>
         <source>My agenda</source>
         <translation>مفكرتي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120"/>
         <source>Collective trainings</source>
         <translation>التكوين الجماعي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="245"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122"/>
         <source>Sync</source>
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="247"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302"/>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="249"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="251"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="305"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="252"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="306"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="253"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="307"/>
         <source>Find a cooperative</source>
         <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="254"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="308"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="90"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="257"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="167"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="311"/>
         <source>working…</source>
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="424"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="394"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="444"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="421"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="422"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="473"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -590,27 +590,27 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="44"/>
         <source>Changed on</source>
         <translation>تاريخ التعديل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="45"/>
         <source>Record</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="46"/>
         <source>Change</source>
         <translation>التعديل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="46"/>
         <source>deleted</source>
         <translation>محذوف</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="47"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="47"/>
         <source>%n field(s)</source>
         <translation>
             <numerusform>لا حقول</numerusform>
@@ -622,12 +622,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="48"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="48"/>
         <source>Fields</source>
         <translation>الحقول</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="60"/>
         <source>Changes are kept on this laptop and will be sent to the programme&apos;s server at the next synchronisation.</source>
         <translation>تحفظ التعديلات على هذا الحاسوب وسترسل إلى خادم البرنامج عند المزامنة المقبلة.</translation>
     </message>
@@ -635,33 +635,33 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="55"/>
         <source>Add an action</source>
         <translation>إضافة إجراء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="56"/>
         <source>Edit</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="57"/>
         <source>Move up</source>
         <translation>إلى الأعلى</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="58"/>
         <source>Move down</source>
         <translation>إلى الأسفل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59"/>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="100"/>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="100"/>
         <source>Remove this action from the plan?</source>
         <translation>هل تريد حذف هذا الإجراء من المخطط؟</translation>
     </message>
@@ -669,37 +669,37 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="63"/>
         <source>Print preview</source>
         <translation>معاينة قبل الطباعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="71"/>
         <source>Print…</source>
         <translation>طباعة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="72"/>
         <source>Save as PDF…</source>
         <translation>حفظ بصيغة PDF…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="73"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="80"/>
         <source>Document language:</source>
         <translation>لغة الوثيقة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="121"/>
         <source>Preparing the document…</source>
         <translation>جار إعداد الوثيقة…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="137"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="138"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>لا توجد صفحات</numerusform>
@@ -711,13 +711,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="157"/>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="164"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="158"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="165"/>
         <source>Save as PDF</source>
         <translation>حفظ بصيغة PDF</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="158"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="159"/>
         <source>PDF documents (*.pdf)</source>
         <translation>وثائق PDF (*.pdf)</translation>
     </message>
@@ -725,7 +725,7 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/i18n.py" line="57"/>
         <source>%1 / %2</source>
         <translation>%1 من %2</translation>
     </message>
@@ -733,7 +733,7 @@
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/i18n.py" line="62"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <comment>Translate this string to the string &apos;LTR&apos; in left-to-right languages or to &apos;RTL&apos; in right-to-left languages</comment>
         <translation>RTL</translation>
@@ -742,48 +742,48 @@
 <context>
     <name>RecordTabs</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="118"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="118"/>
         <source>Save the diagnosis</source>
         <translation>حفظ التشخيص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="119"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="119"/>
         <source>Assess a section</source>
         <translation>تقييم محور</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="120"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="120"/>
         <source>Add a need</source>
         <translation>إضافة حاجة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="121"/>
         <source>Edit the need</source>
         <translation>تعديل الحاجة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="122"/>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="182"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="122"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="182"/>
         <source>Remove the need</source>
         <translation>حذف الحاجة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="183"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="183"/>
         <source>Remove this need from the diagnosis?</source>
         <translation>هل تريد حذف هذه الحاجة من التشخيص؟</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="316"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="316"/>
         <source>New financing application</source>
         <translation>طلب تمويل جديد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="317"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="317"/>
         <source>Record the application</source>
         <translation>تسجيل الطلب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="318"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="318"/>
         <source>No financing application yet.</source>
         <translation>لا يوجد أي طلب تمويل بعد.</translation>
     </message>
@@ -791,27 +791,27 @@
 <context>
     <name>SelectionTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="71"/>
         <source>Evidence</source>
         <translation>الإثبات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="72"/>
         <source>Save the ratings</source>
         <translation>حفظ التنقيط</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="91"/>
         <source>Eligible on %1.</source>
         <translation>مؤهلة في %1.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="95"/>
+        <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="95"/>
         <source>Not eligible on %1:</source>
         <translation>غير مؤهلة في %1:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="98"/>
+        <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="98"/>
         <source>Selection score: %1 / 100</source>
         <translation>نقطة الانتقاء: %1 / 100</translation>
     </message>
@@ -819,47 +819,47 @@
 <context>
     <name>SessionForm</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="84"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="84"/>
         <source>New coaching session (no. %1 of 12)</source>
         <translation>حصة مواكبة جديدة (رقم %1 من 12)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="85"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="85"/>
         <source>Plan actions reviewed: progress and comment</source>
         <translation>إجراءات المخطط التي تمت مراجعتها: نسبة الإنجاز والتعليق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="86"/>
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="86"/>
         <source>Progress (%)</source>
         <translation>نسبة الإنجاز (%)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="86"/>
         <source>Comment</source>
         <translation>تعليق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="87"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="87"/>
         <source>Record the session</source>
         <translation>تسجيل الحصة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="88"/>
         <source>A session you had started typing was kept.</source>
         <translation>تم الاحتفاظ بحصة كنت قد بدأت في كتابتها.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="89"/>
         <source>Restore it</source>
         <translation>استرجاعها</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="90"/>
         <source>Discard it</source>
         <translation>التخلي عنها</translation>
     </message>
@@ -867,12 +867,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="65"/>
         <source>Connect this laptop…</source>
         <translation>ربط هذا الحاسوب…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="66"/>
         <source>Conflicts to resolve</source>
         <translation>تعارضات يجب حلها</translation>
     </message>
@@ -880,7 +880,7 @@
 <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/i18n.py" line="69"/>
         <source>offline · %n change(s) waiting</source>
         <translation>
             <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
@@ -895,17 +895,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="65"/>
         <source>Syncing…</source>
         <translation>جار المزامنة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="69"/>
         <source>Sync error: %1</source>
         <translation>خطأ في المزامنة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="71"/>
         <source>Not connected to a server · %n change(s) waiting</source>
         <translation>
             <numerusform>غير مرتبط بخادم · لا توجد تعديلات في الانتظار</numerusform>
@@ -917,7 +917,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="73"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
@@ -929,7 +929,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="75"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="75"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>لا توجد تعديلات في الانتظار</numerusform>
@@ -941,17 +941,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="77"/>
         <source>Up to date at %1</source>
         <translation>محدث على الساعة %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
         <source>Never synced</source>
         <translation>لم تتم المزامنة بعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="81"/>
         <source>Sync now</source>
         <translation>المزامنة الآن</translation>
     </message>
@@ -959,12 +959,12 @@
 <context>
     <name>TrainingsView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/trainings.py" line="71"/>
         <source>New training session</source>
         <translation>دورة تكوين جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/trainings.py" line="72"/>
         <source>Create the session</source>
         <translation>إنشاء الدورة</translation>
     </message>
@@ -972,63 +972,63 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="39"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="50"/>
         <source>Print the diagnostic sheet…</source>
         <translation>طباعة بطاقة التشخيص…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="40"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
         <source>Print the development plan…</source>
         <translation>طباعة مخطط التنمية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="41"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>طباعة بطاقات التشخيص للائحة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
         <source>Back up the database…</source>
         <translation>حفظ نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
         <source>About Murafaqa</source>
         <translation>حول مرافقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="57"/>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
         <source>Print</source>
         <translation>طباعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>افتح تعاونية أولا: بطاقتها هي التي ستطبع.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="76"/>
         <source>Save the sheets as</source>
         <translation>حفظ البطاقات باسم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
         <source>The list is empty: nothing to print.</source>
         <translation>اللائحة فارغة: لا شيء للطباعة.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="99"/>
         <source>Back up the database</source>
         <translation>حفظ نسخة احتياطية من القاعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="104"/>
         <source>Backup</source>
         <translation>النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="98"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
         <source>The backup was written to %1</source>
         <translation>تم حفظ النسخة الاحتياطية في %1</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="80"/>
         <source>Something went wrong and the action was not done. The details were written to the log file:</source>
         <translation>Un problème est survenu et l&apos;action n&apos;a pas été faite. Le détail est dans le journal :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="92"/>
         <source>Murafaqa</source>
         <translation>Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/errors.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="96"/>
         <source>Copy the details</source>
         <translation>Copier les détails</translation>
     </message>
@@ -55,47 +55,47 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="33"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="33"/>
         <source>Training session</source>
         <translation>Session de formation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="56"/>
         <source>Due</source>
         <translation>Prévue le</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="57"/>
         <source>Cooperative</source>
         <translation>Coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="58"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="60"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
         <source>Overdue coaching sessions</source>
         <translation>Séances d&apos;accompagnement en retard</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
         <source>Due this week</source>
         <translation>Prévues cette semaine</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
         <source>Coming next (30 days)</source>
         <translation>À venir (30 jours)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda_view.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Training sessions to come</source>
         <translation>Sessions de formation à venir</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>AttendanceSheet</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="110"/>
         <source>Type the name, Tab to the next box, Enter to save the participant.</source>
         <translation>Saisissez le nom, Tab pour la case suivante, Entrée pour enregistrer le participant.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="114"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="114"/>
         <source>Choose a training session to enter its attendance.</source>
         <translation>Choisissez une session pour saisir les présences.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/attendance.py" line="153"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="153"/>
         <source>%1 participants, of whom %2 women</source>
         <translation>%1 participants, dont %2 femmes</translation>
     </message>
@@ -121,12 +121,12 @@
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="30"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="32"/>
         <source>Preparing %n document(s)…</source>
         <translation>
             <numerusform>Préparation de %n document…</numerusform>
@@ -134,12 +134,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="51"/>
         <source>%1 of %2 documents</source>
         <translation>%1 sur %2 documents</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_batch.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="55"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -147,32 +147,32 @@
 <context>
     <name>CoachingTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="96"/>
         <source>Two-year window: %1 → %2</source>
         <translation>Fenêtre de deux ans : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="99"/>
         <source>Coaching has not started yet.</source>
         <translation>L&apos;accompagnement n&apos;a pas encore commencé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="101"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="101"/>
         <source>Overdue by %1 days (due %2)</source>
         <translation>En retard de %1 jours (prévue le %2)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="106"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="106"/>
         <source>next session due %1</source>
         <translation>prochaine séance prévue le %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="110"/>
         <source>%1 sessions of 12 done</source>
         <translation>%1 séances sur 12 réalisées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coaching_tab.py" line="114"/>
+        <location filename="../src/murafaqa_desktop/ui/record/coaching_tab.py" line="114"/>
         <source>All 12 sessions are recorded: the programme plans no 13th session.</source>
         <translation>Les 12 séances sont enregistrées : le programme ne prévoit pas de 13e séance.</translation>
     </message>
@@ -180,52 +180,52 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="80"/>
         <source>What happened</source>
         <translation>Ce qui s&apos;est passé</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="80"/>
         <source>Record and field</source>
         <translation>Fiche et champ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="81"/>
         <source>Server value</source>
         <translation>Valeur du serveur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="81"/>
         <source>This laptop&apos;s value</source>
         <translation>Valeur de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="82"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="83"/>
         <source>Two people changed the same thing. The server kept its value; choose the right one or type it.</source>
         <translation>Deux personnes ont modifié la même chose. Le serveur a gardé sa valeur ; choisissez la bonne ou saisissez-la.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="84"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="85"/>
         <source>Keep the server&apos;s value</source>
         <translation>Garder la valeur du serveur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="85"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="86"/>
         <source>Take this laptop&apos;s value</source>
         <translation>Prendre la valeur de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="87"/>
         <source>Another value</source>
         <translation>Une autre valeur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_conflicts.py" line="87"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/conflicts.py" line="88"/>
         <source>Use this value</source>
         <translation>Utiliser cette valeur</translation>
     </message>
@@ -233,58 +233,58 @@
 <context>
     <name>CooperativeList</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="88"/>
         <source>Search by name, registration number, president, commune…</source>
         <translation>Rechercher par nom, n° d&apos;immatriculation, président(e), commune…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="89"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="90"/>
         <source>Overdue coaching only</source>
         <translation>Accompagnement en retard seulement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="91"/>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="105"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="92"/>
         <source>All tranches</source>
         <translation>Toutes les tranches</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="93"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="93"/>
         <source>Tranche %1</source>
         <translation>Tranche %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="94"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="94"/>
         <source>Every status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="96"/>
         <source>Eligible or not</source>
         <translation>Éligible ou non</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="97"/>
         <source>Eligible today</source>
         <translation>Éligible aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="97"/>
         <source>Not eligible today</source>
         <translation>Non éligible aujourd&apos;hui</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="146"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="146"/>
         <source>%n cooperative(s)</source>
         <translation>
             <numerusform>%n coopérative</numerusform>
@@ -292,7 +292,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_list.py" line="148"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="148"/>
         <source>%1 loaded</source>
         <translation>%1 chargées</translation>
     </message>
@@ -300,67 +300,67 @@
 <context>
     <name>CooperativeRecord</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
         <source>Profile</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
         <source>Eligibility &amp;&amp; selection</source>
         <translation>Éligibilité &amp;&amp; sélection</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
         <source>Strategic diagnosis</source>
         <translation>Diagnostic stratégique</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
         <source>Development plan</source>
         <translation>Plan de développement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
         <source>Coaching</source>
         <translation>Accompagnement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
         <source>Trainings attended</source>
         <translation>Formations suivies</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="101"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="101"/>
         <source>Financing</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="104"/>
         <source>Back to the list</source>
         <translation>Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="105"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="110"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="111"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="111"/>
         <source>Fields marked * are required.</source>
         <translation>Les champs marqués * sont obligatoires.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="170"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="170"/>
         <source>Unsaved changes from an earlier session were restored.</source>
         <translation>Des modifications non enregistrées d&apos;une session précédente ont été rétablies.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record.py" line="190"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="190"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -368,57 +368,57 @@
 <context>
     <name>CooperativeTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="59"/>
         <source>Registration no.</source>
         <translation>N° d&apos;immat.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="63"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="60"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="61"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="61"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="62"/>
         <source>Tranche</source>
         <translation>Tranche</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="64"/>
         <source>Coach</source>
         <translation>Accompagnateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="65"/>
         <source>Eligible</source>
         <translation>Éligible</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="66"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="67"/>
         <source>Next session</source>
         <translation>Prochaine séance</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="276"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="276"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/coop_table_model.py" line="277"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="277"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -426,27 +426,27 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="30"/>
         <source>Connect this laptop to the server</source>
         <translation>Relier cet ordinateur au serveur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="42"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="43"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="44"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_enrol.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="56"/>
         <source>Fill in the server, the user and the password.</source>
         <translation>Indiquez le serveur, l&apos;utilisateur et le mot de passe.</translation>
     </message>
@@ -482,99 +482,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="298"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118"/>
         <source>Cooperatives</source>
         <translation>Coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119"/>
         <source>My agenda</source>
         <translation>Mon agenda</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="244"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120"/>
         <source>Collective trainings</source>
         <translation>Formations collectives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="245"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="247"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="249"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="251"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="305"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="252"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="306"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="253"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="307"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="254"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="308"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="90"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="257"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="167"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="311"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="424"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="394"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="444"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="421"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="422"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="473"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -582,27 +582,27 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="44"/>
         <source>Changed on</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="45"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="45"/>
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="46"/>
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="46"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="46"/>
         <source>deleted</source>
         <translation>supprimé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="47"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="47"/>
         <source>%n field(s)</source>
         <translation>
             <numerusform>%n champ</numerusform>
@@ -610,12 +610,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="48"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="48"/>
         <source>Fields</source>
         <translation>Champs</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/outbox_view.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/outbox.py" line="60"/>
         <source>Changes are kept on this laptop and will be sent to the programme&apos;s server at the next synchronisation.</source>
         <translation>Les modifications sont conservées sur cet ordinateur et seront envoyées au serveur du programme à la prochaine synchronisation.</translation>
     </message>
@@ -623,33 +623,33 @@
 <context>
     <name>PlanTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="55"/>
         <source>Add an action</source>
         <translation>Ajouter une action</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="56"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="57"/>
         <source>Move up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="58"/>
         <source>Move down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="59"/>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="100"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/plan_tab.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/plan_tab.py" line="100"/>
         <source>Remove this action from the plan?</source>
         <translation>Supprimer cette action du plan ?</translation>
     </message>
@@ -657,37 +657,37 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="63"/>
         <source>Print preview</source>
         <translation>Aperçu avant impression</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="71"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="72"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="73"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="80"/>
         <source>Document language:</source>
         <translation>Langue du document :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="121"/>
         <source>Preparing the document…</source>
         <translation>Préparation du document…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="137"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="138"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -695,13 +695,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="157"/>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="164"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="158"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="165"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/print_preview.py" line="158"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="159"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -709,7 +709,7 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/i18n.py" line="57"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -717,7 +717,7 @@
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/i18n.py" line="62"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <comment>Translate this string to the string &apos;LTR&apos; in left-to-right languages or to &apos;RTL&apos; in right-to-left languages</comment>
         <translation>LTR</translation>
@@ -726,48 +726,48 @@
 <context>
     <name>RecordTabs</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="118"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="118"/>
         <source>Save the diagnosis</source>
         <translation>Enregistrer le diagnostic</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="119"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="119"/>
         <source>Assess a section</source>
         <translation>Apprécier un volet</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="120"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="120"/>
         <source>Add a need</source>
         <translation>Ajouter un besoin</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="121"/>
         <source>Edit the need</source>
         <translation>Modifier le besoin</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="122"/>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="182"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="122"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="182"/>
         <source>Remove the need</source>
         <translation>Supprimer le besoin</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="183"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="183"/>
         <source>Remove this need from the diagnosis?</source>
         <translation>Supprimer ce besoin du diagnostic ?</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="316"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="316"/>
         <source>New financing application</source>
         <translation>Nouvelle demande de financement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="317"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="317"/>
         <source>Record the application</source>
         <translation>Enregistrer la demande</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record_tabs.py" line="318"/>
+        <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="318"/>
         <source>No financing application yet.</source>
         <translation>Aucune demande de financement pour l&apos;instant.</translation>
     </message>
@@ -775,27 +775,27 @@
 <context>
     <name>SelectionTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="71"/>
         <source>Evidence</source>
         <translation>Justificatif</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="72"/>
         <source>Save the ratings</source>
         <translation>Enregistrer les notes</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="91"/>
         <source>Eligible on %1.</source>
         <translation>Éligible au %1.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="95"/>
+        <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="95"/>
         <source>Not eligible on %1:</source>
         <translation>Non éligible au %1 :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection_tab.py" line="98"/>
+        <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="98"/>
         <source>Selection score: %1 / 100</source>
         <translation>Score de sélection : %1 / 100</translation>
     </message>
@@ -803,47 +803,47 @@
 <context>
     <name>SessionForm</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="84"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="84"/>
         <source>New coaching session (no. %1 of 12)</source>
         <translation>Nouvelle séance d&apos;accompagnement (n° %1 sur 12)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="85"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="85"/>
         <source>Plan actions reviewed: progress and comment</source>
         <translation>Actions du plan revues : avancement et commentaire</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="86"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="86"/>
         <source>Progress (%)</source>
         <translation>Avancement (%)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="86"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="86"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="87"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="87"/>
         <source>Record the session</source>
         <translation>Enregistrer la séance</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="88"/>
         <source>A session you had started typing was kept.</source>
         <translation>Une séance que vous aviez commencé à saisir a été conservée.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="89"/>
         <source>Restore it</source>
         <translation>La reprendre</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/session_form.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/record/session_form.py" line="90"/>
         <source>Discard it</source>
         <translation>L&apos;abandonner</translation>
     </message>
@@ -851,12 +851,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="65"/>
         <source>Connect this laptop…</source>
         <translation>Connecter cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_page.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="66"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>
@@ -864,7 +864,7 @@
 <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/i18n.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/i18n.py" line="69"/>
         <source>offline · %n change(s) waiting</source>
         <translation>
             <numerusform>hors ligne · %n modification en attente</numerusform>
@@ -875,17 +875,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="65"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="69"/>
         <source>Sync error: %1</source>
         <translation>Erreur de synchronisation : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="71"/>
         <source>Not connected to a server · %n change(s) waiting</source>
         <translation>
             <numerusform>Non relié à un serveur · %n modification en attente</numerusform>
@@ -893,7 +893,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="73"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>Hors ligne · %n modification en attente</numerusform>
@@ -901,7 +901,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="75"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="75"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>
@@ -909,17 +909,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="77"/>
         <source>Up to date at %1</source>
         <translation>À jour à %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync_status.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="81"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
@@ -927,12 +927,12 @@
 <context>
     <name>TrainingsView</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/trainings.py" line="71"/>
         <source>New training session</source>
         <translation>Nouvelle session de formation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/trainings_view.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/trainings.py" line="72"/>
         <source>Create the session</source>
         <translation>Créer la session</translation>
     </message>
@@ -940,63 +940,63 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="39"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="50"/>
         <source>Print the diagnostic sheet…</source>
         <translation>Imprimer la fiche de diagnostic…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="40"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
         <source>Print the development plan…</source>
         <translation>Imprimer le plan de développement…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="41"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>Imprimer les fiches de diagnostic de la liste…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
         <source>Back up the database…</source>
         <translation>Sauvegarder la base…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
         <source>About Murafaqa</source>
         <translation>À propos de Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="57"/>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>Ouvrez d&apos;abord une coopérative : c&apos;est sa fiche qui sera imprimée.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="76"/>
         <source>Save the sheets as</source>
         <translation>Enregistrer les fiches sous</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
         <source>The list is empty: nothing to print.</source>
         <translation>La liste est vide : rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="99"/>
         <source>Back up the database</source>
         <translation>Sauvegarder la base</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="104"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/window_actions.py" line="98"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
         <source>The backup was written to %1</source>
         <translation>La sauvegarde a été écrite dans %1</translation>
     </message>

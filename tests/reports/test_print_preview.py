@@ -15,8 +15,8 @@ from pypdf import PdfReader  # noqa: E402
 from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 
-from murafaqa_desktop.ui.print_batch import BatchPrintDialog  # noqa: E402
-from murafaqa_desktop.ui.print_preview import PrintPreviewDialog  # noqa: E402
+from murafaqa_desktop.ui.printing.batch import BatchPrintDialog  # noqa: E402
+from murafaqa_desktop.ui.printing.preview import PrintPreviewDialog  # noqa: E402
 
 
 def test_preview_builds_in_the_chosen_language_and_switches(qtbot, db_path, edge) -> None:

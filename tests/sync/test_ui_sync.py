@@ -24,7 +24,7 @@ pytestmark = pytest.mark.parametrize("server", ["sqlite"], indirect=True)
 def speak(qapp):
     """speak("fr") switches the interface language; Arabic again afterwards
     (the application's default, which the other Qt tests start from)."""
-    from murafaqa_desktop.ui.i18n import Language
+    from murafaqa_desktop.ui.kit.i18n import Language
 
     language = Language.of(qapp)
     yield language.set
@@ -36,8 +36,8 @@ def factory_for(server):
 
 
 def test_scheduler_syncs_off_the_main_thread_and_the_status_follows(qtbot, server, tmp_path, speak):
-    from murafaqa_desktop.ui.sync_scheduler import SyncScheduler
-    from murafaqa_desktop.ui.sync_status import SyncStatusWidget
+    from murafaqa_desktop.ui.sync.scheduler import SyncScheduler
+    from murafaqa_desktop.ui.sync.status import SyncStatusWidget
 
     server.user("ali")
     lap = Laptop(server, tmp_path / "a.db", "ali")
@@ -60,8 +60,8 @@ def test_scheduler_syncs_off_the_main_thread_and_the_status_follows(qtbot, serve
 
 
 def test_a_network_failure_shows_offline_and_retries_with_backoff(qtbot, tmp_path, server, speak):
-    from murafaqa_desktop.ui.sync_scheduler import BACKOFF_MS, SyncScheduler
-    from murafaqa_desktop.ui.sync_status import SyncStatusWidget
+    from murafaqa_desktop.ui.sync.scheduler import BACKOFF_MS, SyncScheduler
+    from murafaqa_desktop.ui.sync.status import SyncStatusWidget
 
     server.user("ali")
     lap = Laptop(server, tmp_path / "a.db", "ali")
@@ -86,8 +86,8 @@ def test_a_network_failure_shows_offline_and_retries_with_backoff(qtbot, tmp_pat
 
 
 def test_an_error_says_what_to_do(qtbot, tmp_path, server, speak):
-    from murafaqa_desktop.ui.sync_scheduler import SyncScheduler
-    from murafaqa_desktop.ui.sync_status import SyncStatusWidget
+    from murafaqa_desktop.ui.sync.scheduler import SyncScheduler
+    from murafaqa_desktop.ui.sync.status import SyncStatusWidget
 
     server.user("ali")
     lap = Laptop(server, tmp_path / "a.db", "ali")
@@ -107,7 +107,7 @@ def test_an_error_says_what_to_do(qtbot, tmp_path, server, speak):
 
 
 def test_enrol_dialog(qtbot, tmp_path, server):
-    from murafaqa_desktop.ui.sync_enrol import EnrolDialog
+    from murafaqa_desktop.ui.sync.enrol import EnrolDialog
 
     server.user("ali")
     path = tmp_path / "new.db"
@@ -130,8 +130,8 @@ def test_enrol_dialog(qtbot, tmp_path, server):
 
 @pytest.mark.parametrize("code", ["ar", "fr"])
 def test_conflicts_view_picks_a_value_as_an_ordinary_edit(qtbot, tmp_path, server, speak, code):
-    from murafaqa_desktop.ui.sync_conflicts import ConflictsView
-    from murafaqa_desktop.ui.widgets import select_row
+    from murafaqa_desktop.ui.kit.widgets import select_row
+    from murafaqa_desktop.ui.sync.conflicts import ConflictsView
 
     speak(code)
 

@@ -6,7 +6,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from murafaqa_desktop import paths
-from murafaqa_desktop.ui.errors import ErrorReporter, tr
+from murafaqa_desktop.ui.kit.errors import ErrorReporter, tr
 
 
 def test_an_unexpected_error_offers_its_details_to_copy(qapp):

@@ -5,10 +5,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from murafaqa_desktop.domain import eligibility
 from murafaqa_desktop.domain.schema import as_date
 from murafaqa_desktop.store.cooperatives import CooperativeFilter
-from murafaqa_desktop.ui.coop_table_model import COLUMNS, FIRST_PAGE, CooperativeTableModel
-from murafaqa_desktop.ui.errors import ErrorReporter
-from murafaqa_desktop.ui.plan_table_model import PlanTableModel
-from murafaqa_desktop.ui.tasks import Tasks
+from murafaqa_desktop.ui.cooperatives.table_model import COLUMNS, FIRST_PAGE, CooperativeTableModel
+from murafaqa_desktop.ui.kit.errors import ErrorReporter
+from murafaqa_desktop.ui.kit.tasks import Tasks
+from murafaqa_desktop.ui.record.plan_table_model import PlanTableModel
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_cooperative_model_loads_one_page_then_fetches_more(qtbot, tasks):
 
 
 def test_fetch_on_demand_and_search(qtbot, tasks, monkeypatch):
-    import murafaqa_desktop.ui.coop_table_model as m
+    import murafaqa_desktop.ui.cooperatives.table_model as m
 
     monkeypatch.setattr(m, "PAGE", 50)
     monkeypatch.setattr(m, "FIRST_PAGE", 50)
@@ -135,7 +135,7 @@ def test_column_titles_read_as_the_fields_labels(qapp, code):
     """The titles are the interface's own strings (painted before the domain
     loads); where a column is a field, its title must say what the form says."""
     from murafaqa_desktop.domain.entities import COOPERATIVE
-    from murafaqa_desktop.ui.i18n import Language
+    from murafaqa_desktop.ui.kit.i18n import Language
 
     model = CooperativeTableModel(Tasks(":memory:", ErrorReporter(interactive=False), start=False))
     language = Language.of(qapp)

@@ -5,7 +5,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 import murafaqa_desktop.ui  # noqa: F401  (installs the guard when needed)
-from murafaqa_desktop.ui import qt_fixes
+from murafaqa_desktop.ui.kit import qt_fixes
 
 
 class _Sender(QObject):

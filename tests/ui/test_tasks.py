@@ -4,8 +4,8 @@ import threading
 
 from murafaqa_desktop import paths
 from murafaqa_desktop.domain.errors import DomainError
-from murafaqa_desktop.ui.errors import ErrorReporter
-from murafaqa_desktop.ui.tasks import Tasks
+from murafaqa_desktop.ui.kit.errors import ErrorReporter
+from murafaqa_desktop.ui.kit.tasks import Tasks
 
 
 def test_jobs_run_on_the_worker_and_call_back_on_the_main_thread(qapp, db_path):
@@ -77,7 +77,7 @@ def test_an_unexpected_error_is_logged_and_shown_without_a_traceback(qapp, db_pa
 def test_an_exception_escaping_a_slot_reaches_the_same_place(qapp, monkeypatch):
     import sys
 
-    from murafaqa_desktop.ui.errors import install_excepthook
+    from murafaqa_desktop.ui.kit.errors import install_excepthook
 
     reporter = ErrorReporter(interactive=False)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)

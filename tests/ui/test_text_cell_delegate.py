@@ -6,8 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QImage
 from PySide6.QtWidgets import QApplication, QTableView
 
-from murafaqa_desktop.ui.text_cell_delegate import TextCellDelegate
-from murafaqa_desktop.ui.widgets import select_row
+from murafaqa_desktop.ui.cooperatives.text_cell_delegate import TextCellDelegate
+from murafaqa_desktop.ui.kit.widgets import select_row
 
 LONG = "تعاونية تيفاوت للنباتات العطرية والطبية ومنتجات المجال الغابوي بإقليم شفشاون"
 

@@ -35,7 +35,7 @@ def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
 def fresh_sources(tmp_path_factory) -> set[tuple[str, str]]:
     """The strings the code asks for today, extracted afresh from the sources."""
     out = tmp_path_factory.mktemp("ts") / "fresh.ts"
-    files = sorted(str(p) for p in UI.glob("*.py"))
+    files = sorted(str(p) for p in UI.rglob("*.py"))  # every screen's folder
     subprocess.run([_lupdate(), *files, "-ts", str(out)], check=True, capture_output=True)
     return {(ctx, src) for ctx, src, _ in messages(out)}
 

@@ -10,7 +10,7 @@ from tests.factories import make_cooperative
 from murafaqa_desktop.services import coaching, diagnosis, plans, trainings
 from murafaqa_desktop.store import outbox
 from murafaqa_desktop.store.db import open_db
-from murafaqa_desktop.ui.widgets import select_row
+from murafaqa_desktop.ui.kit.widgets import select_row
 
 
 def idle(window) -> None:
@@ -534,7 +534,7 @@ def test_the_region_filter_offers_every_region_in_the_interface_language(window,
 
 
 def test_the_list_paints_with_its_own_delegate_once_rows_come(demo_window, qtbot):
-    from murafaqa_desktop.ui.text_cell_delegate import TextCellDelegate
+    from murafaqa_desktop.ui.cooperatives.text_cell_delegate import TextCellDelegate
 
     coops = demo_window.coops
     qtbot.waitUntil(lambda: len(coops.model.rows) > 0)
@@ -575,3 +575,21 @@ def test_progress_typed_in_a_session_stays_with_its_action_when_the_plan_is_reor
     progress = {r["id"]: r["progress"] for r in window.record.plan.model.rows}
     assert progress[second["id"]] == 80
     assert not progress[first["id"]]
+
+
+def test_the_navigation_is_built_from_the_table_of_pages(window, qtbot, settings):
+    """Each page of the table has its place in the navigation, in order, titled
+    in the interface's language; chosen, it is made, shown and remembered."""
+    from murafaqa_desktop.ui.main_window import PAGES
+
+    assert [page.key for page in PAGES] == ["cooperatives", "agenda", "trainings", "sync"]
+    assert window.nav.count() == len(PAGES)
+    assert [window.nav.item(i).text() for i in range(len(PAGES))] == [
+        "التعاونيات", "مفكرتي", "التكوين الجماعي", "المزامنة"]
+    window.set_language("fr")
+    assert window.nav.item(3).text() == "Synchronisation"
+    for row, page in reversed(list(enumerate(PAGES))):
+        window.nav.setCurrentRow(row)
+        window.tasks.wait_idle()
+        assert window.stack.currentWidget() is window._pages[page.key]
+        assert settings.value("page") == page.key

@@ -63,7 +63,7 @@ def test_smoke_test_of_an_installation_passes():
 def test_batch_printing_from_the_window_prints_what_the_list_shows(demo_window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from murafaqa_desktop.ui import print_batch
+    from murafaqa_desktop.ui.printing import batch as print_batch
 
     w = demo_window
     target = tmp_path / "fiches.pdf"
@@ -86,3 +86,42 @@ def test_batch_printing_from_the_window_prints_what_the_list_shows(demo_window, 
     assert printed == [[wanted["id"]]]
     assert target.read_bytes().startswith(b"%PDF")
     assert w.reporter.last is None  # nothing went wrong on the way
+
+
+def test_the_actions_are_given_what_they_act_on_not_the_window(demo_window, qtbot, tmp_path, monkeypatch):
+    """The File menu's printing works from any owner widget, the store's worker,
+    the cooperative open now and the list's filter: no window, no pages."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+    from murafaqa_desktop.store.cooperatives import CooperativeFilter
+    from murafaqa_desktop.ui.actions import WindowActions
+    from murafaqa_desktop.ui.printing import batch as print_batch
+
+    qtbot.waitUntil(lambda: len(demo_window.coops.model.rows) > 2)
+    wanted = demo_window.coops.model.rows[2]
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    actions = WindowActions(owner, demo_window.tasks, current_cooperative=lambda: None,
+                            list_filter=lambda: CooperativeFilter(text=wanted["registration_number"]))
+    actions.retranslate()
+
+    told: list[tuple[object, str]] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, _title, text: told.append((parent, text))))
+    actions.preview_sheet.trigger()  # nothing open: said so, over the owner
+    assert len(told) == 1 and told[0][0] is owner
+
+    target = tmp_path / "fiches.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)")))
+    printed: list[tuple[list[str], object]] = []
+
+    def run_to_the_end(dialog) -> int:
+        with qtbot.waitSignal(dialog.completed, timeout=60_000):
+            pass
+        printed.append((dialog.job.keys, dialog.parent()))
+        return 1
+
+    monkeypatch.setattr(print_batch.BatchPrintDialog, "exec", run_to_the_end)
+    actions.batch.trigger()
+    demo_window.tasks.wait_idle()
+    assert printed == [([wanted["id"]], owner)]

@@ -1,2 +1,2 @@
 """Qt Widgets interface of the coach's desktop (the only package importing Qt)."""
-from . import qt_fixes  # noqa: F401  (before any signal is emitted)
+from .kit import qt_fixes  # noqa: F401  (before any signal is emitted)

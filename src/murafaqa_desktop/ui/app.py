@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
-from .errors import install_excepthook, setup_logging
+from .kit.errors import install_excepthook, setup_logging
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
@@ -24,8 +24,8 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
 
 def start(db_path: Path, language_code: str | None = None, settings: QSettings | None = None,
           interactive: bool = True):  # -> (MainWindow, Language)
-    from . import fonts
-    from .i18n import Language
+    from .kit import fonts
+    from .kit.i18n import Language
     from .main_window import MainWindow
 
     app = make_application()

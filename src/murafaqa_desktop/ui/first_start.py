@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import assets
-from .i18n import lang
+from .kit.i18n import lang
 
 
 class FirstStartDialog(QDialog):

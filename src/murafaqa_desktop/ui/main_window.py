@@ -6,15 +6,29 @@ Only the cooperatives list is built before the first frame; the record,
 agenda, trainings and sync pages (and the store's code, loaded by the worker
 after the first paint) come when first needed, so the window opens fast.
 
-Printing, backup and About live in window_actions.py; the Sync page
-(sync_page.py) joins the sync status, the conflicts and the outbox.
+The pages are a table (``PAGES``: key, title, factory, what to refresh when
+shown) the window builds its navigation and its stack from; each factory
+imports its screen's package when the page is first shown. Printing, backup
+and About live in actions.py, given what they act on rather than the window;
+the Sync page (sync/page.py) joins the sync status, the conflicts and the
+outbox.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,24 +41,89 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .coop_list import CooperativeList
-from .errors import ErrorReporter
-from .i18n import FollowsLanguage, Language, lang, status_text
-from .tasks import Tasks
-from .window_actions import WindowActions
+from .actions import WindowActions
+from .cooperatives.list_view import CooperativeList
+from .kit.errors import ErrorReporter
+from .kit.i18n import FollowsLanguage, Language, lang, status_text
+from .kit.tasks import Tasks
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # an annotation only: the class costs ~1 ms to make at startup
     from PySide6.QtWidgets import QMessageBox
 
-    from .agenda_view import AgendaView
-    from .outbox_view import OutboxView
-    from .record import CooperativeRecord
-    from .sync_page import SyncPage
-    from .sync_scheduler import SyncScheduler
-    from .trainings_view import TrainingsView
+    from .agenda.my_agenda import AgendaView
+    from .agenda.trainings import TrainingsView
+    from .record.page import CooperativeRecord
+    from .sync.outbox import OutboxView
+    from .sync.page import SyncPage
+    from .sync.scheduler import SyncScheduler
 
-PAGES = ("cooperatives", "agenda", "trainings", "sync")
+
+
+class Page(NamedTuple):
+    """One page of the window: ``make`` builds it (importing its screen when
+    first called) and wires it to the window; ``shown`` refreshes it each
+    time it comes to the front. ``title`` is the navigation's source text,
+    translated in the window's context."""
+
+    key: str
+    title: str
+    make: Callable[["MainWindow"], QWidget]
+    shown: Callable[[Any], None] | None = None
+
+
+def _cooperatives(w: "MainWindow") -> QWidget:
+    coops = CooperativeList(w.tasks)
+    coops.open_requested.connect(w.open_cooperative)
+    coops.new_requested.connect(w.new_cooperative)
+    return coops
+
+
+def _record(w: "MainWindow") -> QWidget:
+    from .record.page import CooperativeRecord
+
+    record = CooperativeRecord(w.tasks)
+    record.back_requested.connect(w.back_to_list)
+    record.saved.connect(w._record_saved)
+    return record
+
+
+def _agenda(w: "MainWindow") -> QWidget:
+    from .agenda.my_agenda import AgendaView
+
+    agenda = AgendaView(w.tasks)
+    agenda.open_requested.connect(w.open_cooperative)
+    return agenda
+
+
+def _trainings(w: "MainWindow") -> QWidget:
+    from .agenda.trainings import TrainingsView
+
+    trainings = TrainingsView(w.tasks)
+    trainings.sheet.added.connect(lambda _n: w.refresh_status())
+    return trainings
+
+
+def _sync(w: "MainWindow") -> QWidget:
+    from .sync.outbox import OutboxView
+    from .sync.page import SyncPage
+
+    outbox = OutboxView(w.tasks)
+    outbox.status_changed.connect(w.sync_label.setText)
+    return SyncPage(w.tasks.db_path, w.scheduler, outbox)
+
+
+# The navigation, in its order; the record page is reached from a list, not from it.
+PAGES: tuple[Page, ...] = (
+    Page("cooperatives", str(QT_TRANSLATE_NOOP("MainWindow", "Cooperatives")), _cooperatives),
+    Page("agenda", str(QT_TRANSLATE_NOOP("MainWindow", "My agenda")), _agenda, lambda page: page.refresh()),
+    Page("trainings", str(QT_TRANSLATE_NOOP("MainWindow", "Collective trainings")), _trainings,
+         lambda page: page.refresh(keep=True)),
+    Page("sync", str(QT_TRANSLATE_NOOP("MainWindow", "Sync")), _sync,
+         lambda page: page.outbox.refresh(with_history=True)),
+)
+RECORD = Page("record", "", _record)
+_BY_KEY = {page.key: page for page in (*PAGES, RECORD)}
 
 
 class _Progress(QObject):
@@ -62,11 +141,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.reporter.window = self
         self.tasks = Tasks(db_path, self.reporter, self, start=False)
         self._scheduler: SyncScheduler | None = None
-        self.sync_page: SyncPage | None = None
-        self.coops = CooperativeList(self.tasks)
-        self._pages: dict[str, QWidget] = {"cooperatives": self.coops}
+        self._pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.coops)
+        self.sync_label = QLabel()
+        self.coops: CooperativeList = self._page("cooperatives")  # type: ignore[assignment]
         self.pending = 0
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
@@ -82,7 +160,6 @@ class MainWindow(FollowsLanguage, QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.sync_label = QLabel()
         self.busy_label = QLabel()
         # "working…" only for work a coach would wait on: a search answers in a
         # few milliseconds, and a label flickering on each keystroke is noise
@@ -91,8 +168,6 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.tasks.busy_changed.connect(self._busy)
-        self.coops.open_requested.connect(self.open_cooperative)
-        self.coops.new_requested.connect(self.new_cooperative)
         self._menus()
         self.close_answer: QMessageBox.StandardButton | None = None  # tests answer the close guard here
         self.retranslate()
@@ -122,38 +197,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def _page(self, name: str) -> QWidget:
         page = self._pages.get(name)
         if page is None:
-            page = self._make_page(name)
+            page = _BY_KEY[name].make(self)
             self._pages[name] = page
             self.stack.addWidget(page)
         return page
-
-    def _make_page(self, name: str) -> QWidget:
-        if name == "record":
-            from .record import CooperativeRecord
-
-            record = CooperativeRecord(self.tasks)
-            record.back_requested.connect(self.back_to_list)
-            record.saved.connect(self._record_saved)
-            return record
-        if name == "agenda":
-            from .agenda_view import AgendaView
-
-            agenda = AgendaView(self.tasks)
-            agenda.open_requested.connect(self.open_cooperative)
-            return agenda
-        if name == "trainings":
-            from .trainings_view import TrainingsView
-
-            trainings = TrainingsView(self.tasks)
-            trainings.sheet.added.connect(lambda _n: self.refresh_status())
-            return trainings
-        from .outbox_view import OutboxView
-        from .sync_page import SyncPage
-
-        outbox = OutboxView(self.tasks)
-        outbox.status_changed.connect(self.sync_label.setText)
-        self.sync_page = SyncPage(self.tasks.db_path, self.scheduler, outbox)
-        return self.sync_page
 
     @property
     def record(self) -> "CooperativeRecord":
@@ -168,16 +215,23 @@ class MainWindow(FollowsLanguage, QMainWindow):
         return self._page("trainings")  # type: ignore[return-value]
 
     @property
+    def sync_page(self) -> "SyncPage | None":
+        return self._pages.get("sync")  # type: ignore[return-value]
+
+    @property
     def outbox(self) -> "OutboxView":
-        self._page("sync")
-        assert self.sync_page is not None
-        return self.sync_page.outbox
+        page: SyncPage = self._page("sync")  # type: ignore[assignment]
+        return page.outbox
+
+    def current_cooperative(self) -> str | None:
+        """The cooperative open in the record page, if it was ever opened."""
+        return self.record.coop_id if "record" in self._pages else None
 
     @property
     def scheduler(self) -> "SyncScheduler":
         """Syncs in the background once this laptop is connected to a server."""
         if self._scheduler is None:
-            from .sync_scheduler import SyncScheduler
+            from .sync.scheduler import SyncScheduler
 
             self._scheduler = SyncScheduler(self.tasks.db_path, self)
             self._scheduler.finished.connect(lambda _r: self.refresh_status())
@@ -223,7 +277,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.help_menu = QMenu(self)
-        self.extra_actions = WindowActions(self)
+        self.extra_actions = WindowActions(self, self.tasks, self.current_cooperative,
+                                           lambda: self.coops.model.filter)
         self.extra_actions.add_to(self.file_menu, self.help_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -241,9 +296,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Murafaqa — coaching of cooperatives"))
-        for i, text in enumerate((self.tr("Cooperatives"), self.tr("My agenda"), self.tr("Collective trainings"),
-                                  self.tr("Sync"))):
-            self.nav.item(i).setText(text)
+        for i, page in enumerate(PAGES):
+            self.nav.item(i).setText(QCoreApplication.translate("MainWindow", page.title))
         self.file_menu.setTitle(self.tr("&File"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -267,18 +321,14 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def show_page(self, row: int) -> None:
         if row < 0:
             return
-        name = PAGES[row]
-        page = self._page(name)
-        if name == "cooperatives" and self.stack.currentWidget() is self._pages.get("record"):
+        spec = PAGES[row]
+        page = self._page(spec.key)
+        if spec.key == "cooperatives" and self.stack.currentWidget() is self._pages.get("record"):
             return
         self.stack.setCurrentWidget(page)
-        if name == "agenda":
-            self.agenda.refresh()
-        elif name == "trainings":
-            self.trainings.refresh(keep=True)
-        elif name == "sync":
-            self.outbox.refresh(with_history=True)
-        self.settings.setValue("page", name)
+        if spec.shown is not None:
+            spec.shown(page)
+        self.settings.setValue("page", spec.key)
 
     def open_cooperative(self, coop_id: str) -> None:
         self.nav.blockSignals(True)
@@ -411,7 +461,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         else:
             self.resize(1280, 800)
         page = self.settings.value("page", "cooperatives")
-        self.nav.setCurrentRow(PAGES.index(page) if page in PAGES else 0)
+        keys = [p.key for p in PAGES]
+        self.nav.setCurrentRow(keys.index(page) if page in keys else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from PySide6.QtWidgets import QMessageBox  # made when needed: not a startup cost

@@ -1,0 +1,96 @@
+"""Building printed documents off the main thread, for the print dialogs.
+
+A worker thread opens its own SQLite connection (connections stay on the
+thread that made them) and runs ``reports.batch.iter_batch``; progress comes
+back to the dialog through queued signals, and a cancel request is checked
+between two sheets. The output file appears only when the batch is complete
+(``reports.batch`` writes under a temporary name), so a cancel or a failure
+leaves nothing behind.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from ...domain.errors import DomainError
+from ...reports.batch import BatchResult, Cancelled, build_batch
+from ...store.db import open_db
+
+
+@dataclass
+class PrintJob:
+    """What to print: a kind of document, its keys, where, in which language."""
+
+    db_path: Path
+    kind: str
+    keys: Sequence[str]
+    out: Path
+    lang: str = "ar"
+    split: bool = False
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class PrintWorker(QObject):
+    """Runs one PrintJob on a QThread of its own; cancel() is thread-safe."""
+
+    progress = Signal(int, int)  # done, total
+    finished = Signal(object, object)  # BatchResult, the PrintJob
+    failed = Signal(str, str, object)  # message fr, message ar, the PrintJob
+    cancelled = Signal(object)  # the PrintJob
+
+    def __init__(self, job: PrintJob) -> None:
+        super().__init__()
+        self.job = job
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        job = self.job
+        db = None
+        try:
+            db = open_db(job.db_path, check_same_thread=True)
+            result: BatchResult = build_batch(
+                db, job.kind, list(job.keys), job.out, job.lang, split=job.split,
+                on_progress=lambda p: self.progress.emit(p.done, p.total),
+                should_cancel=self._cancel.is_set, **job.options)
+        except Cancelled:
+            self.cancelled.emit(job)
+        except DomainError as e:
+            self.failed.emit(e.fr, e.ar, job)
+        except Exception as e:  # noqa: BLE001 - shown to the user, never swallowed silently
+            self.failed.emit(f"{type(e).__name__}: {e}", f"{type(e).__name__}: {e}", job)
+        else:
+            self.finished.emit(result, job)
+        finally:
+            if db is not None:
+                db.close()
+
+
+def start(job: PrintJob, parent: QObject | None = None, **slots: Callable[..., Any]) -> tuple[QThread, PrintWorker]:
+    """Start a worker on its own thread; the thread quits when the job ends.
+
+    ``slots`` maps worker signals (progress, finished, failed, cancelled) to
+    their receivers, connected before the thread starts: a job that fails at
+    once (an unknown id) would otherwise emit before anyone listens.
+    """
+    thread = QThread(parent)
+    worker = PrintWorker(job)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    for signal in (worker.finished, worker.failed, worker.cancelled):
+        signal.connect(thread.quit)
+    thread.finished.connect(worker.deleteLater)
+    # After quit: the thread is told to stop before the receivers run (a test
+    # or a caller moving on from "ready" never meets a thread still running).
+    for name, slot in slots.items():
+        if name not in ("progress", "finished", "failed", "cancelled"):
+            raise TypeError(f"PrintWorker has no signal {name!r}")
+        getattr(worker, name).connect(slot)
+    thread.start()
+    return thread, worker
