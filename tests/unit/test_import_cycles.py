@@ -25,6 +25,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
+
 def module_names(src: Path = SRC) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for path in sorted(src.rglob("*.py")):

@@ -69,7 +69,7 @@ class ErrorReporter(QObject):
     def report(self, error: BaseException) -> None:
         details = None
         if not isinstance(error, DomainError):
-            from ..store.db import disk_full  # loaded only when an error comes
+            from ...store.db import disk_full  # loaded only when an error comes
 
             error = disk_full(error) or error  # the user's to fix: said, not logged as a bug
         if isinstance(error, DomainError):
