@@ -13,9 +13,9 @@ pytest.importorskip("PySide6.QtPdfWidgets")
 
 from PySide6.QtCore import QThread  # noqa: E402
 
-from murafaqa_desktop.ui import print_jobs  # noqa: E402
-from murafaqa_desktop.ui.print_batch import BatchPrintDialog  # noqa: E402
-from murafaqa_desktop.ui.print_preview import PrintPreviewDialog  # noqa: E402
+from murafaqa_desktop.ui.printing import jobs as print_jobs  # noqa: E402
+from murafaqa_desktop.ui.printing.batch import BatchPrintDialog  # noqa: E402
+from murafaqa_desktop.ui.printing.preview import PrintPreviewDialog  # noqa: E402
 
 
 @pytest.fixture
