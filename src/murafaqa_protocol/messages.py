@@ -194,7 +194,22 @@ class PullPage(_Model):
     gone: list[str] = Field(default_factory=list)  # cooperatives that left this laptop's scope
 
 
+# A sync a laptop really sends: a new cooperative of region 07 and the first
+# pull. Published as the body's example, so that a client generator or a
+# fuzzer has one push that the merge applies, not only refusals.
+SYNC_EXAMPLE: dict[str, Any] = {
+    "schema_version": SCHEMA_VERSION,
+    "mutations": [{"n": 1, "t": "cooperatives", "id": "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "op": "upsert",
+                   "f": {"registration_number": "07/2024/00417", "name_fr": "Coopérative Tafoukt",
+                         "legal_date": "2024-02-12", "region": "07"},
+                   "b": {}}],
+    "pull": {"cursor": 0},
+}
+
+
 class SyncRequest(_Model):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [SYNC_EXAMPLE]})
+
     schema_version: SchemaVersion
     mutations: list[Mutation] = Field(default_factory=list, max_length=MAX_MUTATIONS)
     resolved: list[Int32] = Field(default_factory=list)  # conflicts settled on the laptop
