@@ -49,11 +49,7 @@ def cmd_sync(ctx: Any) -> int:
     else:
         transport = account.transport_for(db)
     try:
-        report = SyncEngine(db, transport).run()
-    except errors.SyncError as e:
-        with db.atomic():
-            st.put(db, last_error=e.fr)
-        raise
+        report = SyncEngine(db, transport).run()  # keeps the outcome in the sync state
     finally:
         transport.close()
     open_conflicts = len(st.conflicts(db))
