@@ -99,6 +99,12 @@ def test_an_unknown_command_is_one_line_in_the_users_language(capsys, window, mo
     assert not (tmp_path / "m.db").exists()
 
 
+def test_a_command_after_an_unknown_option_is_the_command_line_saying_so(capsys, window, tmp_path):
+    code, out, err = murafaqa(capsys, "--verbose", "demo", "--db", tmp_path / "m.db")
+    assert (code, out, window) == (2, "", []) and "--verbose" in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "m.db").exists()
+
+
 def test_help_and_version_need_no_command(capsys, window):
     with pytest.raises(SystemExit) as done:
         entry.main(["--db", "x.db", "--version"])

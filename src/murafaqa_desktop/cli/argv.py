@@ -49,10 +49,14 @@ def command_word(argv: Sequence[str]) -> str | None:
 def wants_command(argv: Sequence[str]) -> bool:
     """True when argv asks for the command line: a word after the global
     options (an unknown one included, so that a typo is said, not a window
-    opened in a terminal), or --help/--version. A bare ``murafaqa --db FILE``
-    is the window on that database."""
+    opened in a terminal), --help/--version, or a command named after an
+    option the window does not know (``murafaqa --verbose demo``: the parser
+    says which option is wrong). A bare ``murafaqa --db FILE`` is the window
+    on that database."""
     rest = _split(argv)[1]
-    return command_word(argv) is not None or (bool(rest) and rest[0] in PARSER_OPTIONS)
+    if command_word(argv) is not None:
+        return True
+    return bool(rest) and (rest[0] in PARSER_OPTIONS or any(word in COMMANDS for word in rest))
 
 
 def option_value(argv: Sequence[str], option: str) -> str | None:
