@@ -1,8 +1,14 @@
-"""``murafaqa``: with a command it works headless; without one it opens the window."""
+"""``murafaqa``: with a command it works headless; without one it opens the window.
+
+``murafaqa [--db FILE] [--lang ar|fr]`` (no command) is the window on that
+database; a word after those options is a command, known or not (a typo is
+said in one line rather than a window opened in a terminal)."""
 from __future__ import annotations
 
 import sys
 from typing import Sequence
+
+from . import cli
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -11,9 +17,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .ui.smoke import run as smoke_test
 
         return smoke_test()
-    from . import cli
-
-    if args and (args[0] in cli.command_names() or args[0] in ("-h", "--help", "--version")):
+    if cli.wants_command(args):
         return cli.main(args)
     from .ui.app import run
 

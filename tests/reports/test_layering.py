@@ -13,7 +13,7 @@ PACKAGE = Path(murafaqa_desktop.__file__).parent
 
 def test_reports_and_cli_print_do_not_import_qt() -> None:
     code = ("import sys, murafaqa_desktop.reports.batch, murafaqa_desktop.reports.documents, "
-            "murafaqa_desktop.cli_print; print([m for m in sys.modules if m.startswith('PySide6')])")
+            "murafaqa_desktop.cli.printing; print([m for m in sys.modules if m.startswith('PySide6')])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

@@ -48,7 +48,7 @@ def test_show_json_with_eligibility_at_a_date(capsys, filled):
     (["show", "RC/1", "--at", "2024-02-30"], "not a date"),
     (["search"], "required"),
     (["import", "missing.csv"], "introuvable"),
-    (["frobnicate"], "invalid choice"),
+    (["frobnicate"], "commande inconnue"),
 ])
 def test_bad_input_exits_2_with_one_line(capsys, filled, argv, fragment):
     code, out, err = run(capsys, *argv, "--db", filled)

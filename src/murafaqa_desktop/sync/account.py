@@ -18,6 +18,7 @@ import secrets
 import socket
 from pathlib import Path
 
+import httpx
 from sqlite_utils import Database
 
 from murafaqa_protocol.messages import SCHEMA_VERSION, EnrolRequest, EnrolResponse
@@ -82,7 +83,7 @@ def offline_login(db: Database, user: str, password: str) -> bool:
     return hmac.compare_digest(_hash(password, bytes.fromhex(salt)), stored)
 
 
-def transport_for(db: Database, *, client=None) -> HttpTransport:
+def transport_for(db: Database, *, client: httpx.Client | None = None) -> HttpTransport:
     server = st.get(db, "server")
     if not server:
         raise errors.not_enrolled()

@@ -4,6 +4,7 @@ The server checks the role and the region; the coach's laptop receives the
 cooperative whole at its next sync (or lets it go once its outbox drained)."""
 from __future__ import annotations
 
+import httpx
 from sqlite_utils import Database
 
 from murafaqa_protocol.messages import SCHEMA_VERSION, AssignRequest, AssignResponse
@@ -12,7 +13,7 @@ from .account import transport_for
 
 
 def assign(db: Database, coach: str, cooperatives: list[str], *, active: bool = True,
-           client=None) -> list[str]:
+           client: httpx.Client | None = None) -> list[str]:
     """Assign (or, with ``active=False``, unassign) cooperatives by id or
     registration number; returns the ids whose assignment changed."""
     transport = transport_for(db, client=client)

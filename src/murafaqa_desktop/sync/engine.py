@@ -76,6 +76,13 @@ def is_demo(db: Database) -> bool:
     return local.get_meta(db, "demo") is not None
 
 
+def record_failure(db: Database, error: errors.SyncError) -> None:
+    """Why the last sync did not finish; its own transaction, as the sync's
+    own writes are already committed or rolled back when it fails."""
+    with db.atomic():
+        st.put(db, last_error=error.fr)
+
+
 class SyncEngine:
     def __init__(self, db: Database, transport: Transport, *, page_rows: int = DEFAULT_PAGE_ROWS,
                  batch: int = 500, progress: Progress | None = None,
@@ -89,6 +96,16 @@ class SyncEngine:
 
     # -- the loop ------------------------------------------------------------------
     def run(self) -> SyncReport:
+        """One sync. Its outcome stays in the sync state for whoever shows it
+        later (the window's status, the command line): ``last_sync`` when it
+        finished (``last_error`` cleared), ``last_error`` when it failed."""
+        try:
+            return self._run()
+        except errors.SyncError as e:
+            record_failure(self.db, e)
+            raise
+
+    def _run(self) -> SyncReport:
         if is_demo(self.db):
             raise errors.demo_database()
         if not st.get(self.db, "token"):

@@ -49,9 +49,7 @@ class SyncWorker(QObject):
         except Cancelled:
             self.failed.emit("cancelled", "Synchronisation arrêtée ; rien n'est perdu.",
                              "أوقفت المزامنة؛ لم يضع أي شيء.")
-        except errors.SyncError as e:
-            with db.atomic():
-                st.put(db, last_error=e.fr)
+        except errors.SyncError as e:  # already in the sync state: the engine keeps its outcome
             self.failed.emit(e.kind, e.fr, e.ar)
         except Exception as e:  # noqa: BLE001 - shown to the user, never a crash of the window
             self.failed.emit("internal", f"Erreur inattendue : {e}", f"خطأ غير متوقع: {e}")

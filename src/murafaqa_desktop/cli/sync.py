@@ -1,17 +1,30 @@
 """``murafaqa sync`` and ``murafaqa conflicts``: one sync from the command line,
-and the open conflicts. Thin: the engine and the store do the work."""
+and the open conflicts. Thin: the engine and the store do the work (the
+engine also keeps the outcome in the sync state, as for the window's syncs)."""
 from __future__ import annotations
 
-import argparse
 import getpass
 import json
 import os
-from typing import Any
 
-from .sync import errors
+from ..sync import errors
+from .context import Context
+from .output import print_json
+from .usage import EXIT_OK, Parser, Subcommands
 
 
-def _password(ctx: Any) -> str:
+def register(sub: Subcommands, common: Parser) -> None:
+    p = sub.add_parser("sync", parents=[common], help="push this laptop's changes and pull the others' (one sync)")
+    p.add_argument("--server", metavar="URL", help="server address (first time: enrols this laptop)")
+    p.add_argument("--user", metavar="NAME", help="user name (first time); password from a prompt or "
+                                                   "MURAFAQA_PASSWORD")
+    p.set_defaults(run=cmd_sync)
+    p = sub.add_parser("conflicts", parents=[common], help="list open sync conflicts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_conflicts)
+
+
+def _password(ctx: Context) -> str:
     value = os.environ.get("MURAFAQA_PASSWORD")
     if value:
         return value
@@ -19,11 +32,11 @@ def _password(ctx: Any) -> str:
     return getpass.getpass(prompt)
 
 
-def cmd_sync(ctx: Any) -> int:
-    from .store import sync_state as st
-    from .sync import account
-    from .sync.engine import SyncEngine, is_demo
-    from .sync.transport import HttpTransport
+def cmd_sync(ctx: Context) -> int:
+    from ..store import sync_state as st
+    from ..sync import account
+    from ..sync.engine import SyncEngine, is_demo
+    from ..sync.transport import HttpTransport
 
     db = ctx.open(create=True)
     if is_demo(db):
@@ -50,10 +63,6 @@ def cmd_sync(ctx: Any) -> int:
         transport = account.transport_for(db)
     try:
         report = SyncEngine(db, transport).run()
-    except errors.SyncError as e:
-        with db.atomic():
-            st.put(db, last_error=e.fr)
-        raise
     finally:
         transport.close()
     open_conflicts = len(st.conflicts(db))
@@ -71,16 +80,16 @@ def cmd_sync(ctx: Any) -> int:
     if report.unapplied:
         ctx.say(f"{len(report.unapplied)} changement(s) en attente d'application (réessayé à la prochaine "
                 "synchronisation)", f"{len(report.unapplied)} تغيير في انتظار التطبيق")
-    return 0
+    return EXIT_OK
 
 
-def cmd_conflicts(ctx: Any) -> int:
-    from .sync import conflicts
+def cmd_conflicts(ctx: Context) -> int:
+    from ..sync import conflicts
 
     found = conflicts.open_conflicts(ctx.open())
     if ctx.args.json:
-        print(json.dumps(found, ensure_ascii=False, indent=2, default=str))
-        return 0
+        print_json(found)
+        return EXIT_OK
     if not found:
         ctx.say("Aucun conflit ouvert", "لا توجد تعارضات مفتوحة")
     for c in found:
@@ -88,15 +97,4 @@ def cmd_conflicts(ctx: Any) -> int:
         print(f"#{c['id']}\t{label}\t{c['tbl']}:{c['row_id']}\t{c['field'] or '-'}\t"
               f"serveur={json.dumps(c['server_value'], ensure_ascii=False)}\t"
               f"poste={json.dumps(c['client_value'], ensure_ascii=False)}\t{c['user'] or ''}")
-    return 0
-
-
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("sync", parents=[common], help="push this laptop's changes and pull the others' (one sync)")
-    p.add_argument("--server", metavar="URL", help="server address (first time: enrols this laptop)")
-    p.add_argument("--user", metavar="NAME", help="user name (first time); password from a prompt or "
-                                                   "MURAFAQA_PASSWORD")
-    p.set_defaults(run=cmd_sync)
-    p = sub.add_parser("conflicts", parents=[common], help="list open sync conflicts")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_conflicts)
+    return EXIT_OK

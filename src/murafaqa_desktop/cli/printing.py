@@ -11,12 +11,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .reports.documents import KINDS
+from ..reports.documents import KINDS
+from .context import Context
+from .usage import EXIT_OK, Parser, Subcommands, UsageError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
+def register(sub: Subcommands, common: Parser) -> None:
     p = sub.add_parser(
         "print", parents=[common], help="print documents to PDF (diagnostic sheets, plans, reports)",
         description="diagnostic|plan ID_OR_REGISTRATION…; session SESSION_ID or COOP:NUMBER…; "
@@ -39,25 +44,24 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_print)
 
 
-def _selection(db: Any, args: argparse.Namespace) -> list[str]:
+def _selection(db: Database, args: argparse.Namespace) -> list[str]:
     """Ids of the cooperatives a selection names (the list's filters)."""
-    chosen = {k: getattr(args, k) for k in ("region", "tranche", "phase", "status") if getattr(args, k) is not None}
+    chosen: dict[str, Any] = {k: getattr(args, k) for k in ("region", "tranche", "phase", "status")
+                              if getattr(args, k) is not None}
     if not chosen:
         return []
     if args.kind not in ("diagnostic", "plan"):
-        from .cli import UsageError
-
         raise UsageError(f"murafaqa print {args.kind}: --region/--tranche/--phase/--status select cooperatives, "
                          "for diagnostic and plan only")
-    from .store import cooperatives
+    from ..store import cooperatives
 
     if "region" in chosen and chosen["region"].isdigit():
         chosen["region"] = chosen["region"].zfill(2)
     return cooperatives.ids(db, cooperatives.CooperativeFilter(**chosen))
 
 
-def cmd_print(ctx: Any) -> int:
-    from .reports.batch import build_batch
+def cmd_print(ctx: Context) -> int:
+    from ..reports.batch import build_batch
 
     args = ctx.args
     options: dict[str, Any] = {}
@@ -66,12 +70,10 @@ def cmd_print(ctx: Any) -> int:
     db = ctx.open()
     keys = list(args.ids) + _selection(db, args)
     if not keys:
-        from .cli import UsageError
-
         raise UsageError("murafaqa print: give at least one ID, or a selection (--region, --tranche, --phase, "
                          "--status) for diagnostic and plan (see --help)")
     result = build_batch(db, args.kind, keys, args.output, ctx.lang, split=args.split,
                          printed_on=args.printed_on, **options)
     where = args.output if not args.split else f"{args.output} ({len(result.files)})"
     ctx.say(f"Écrit : {where} — {result.documents} document(s)", f"تمت الكتابة: {where} — {result.documents} وثيقة")
-    return 0
+    return EXIT_OK

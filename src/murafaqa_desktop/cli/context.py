@@ -1,0 +1,62 @@
+"""What every command gets: the parsed arguments, the language of its
+messages and the database it works on."""
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from .. import paths
+from ..domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def cli_lang(explicit: str | None = None) -> str:
+    value = explicit or os.environ.get("MURAFAQA_LANG") or os.environ.get("LANG", "")
+    return "ar" if value.lower().startswith("ar") else "fr"
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    lang: str
+    db_path: Path
+    opened: list[Database] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, args: argparse.Namespace) -> Context:
+        db = getattr(args, "db", None)
+        return cls(args, cli_lang(getattr(args, "lang", None)), Path(db) if db else paths.default_db_path())
+
+    def open(self, *, create: bool = False) -> Database:
+        from ..store.db import open_db
+
+        if not create and not self.db_path.exists():
+            raise DomainError(
+                "no_database",
+                f"Pas de base à {self.db_path} (créez-la avec « murafaqa demo » ou « murafaqa import »)",
+                f"لا توجد قاعدة بيانات في {self.db_path} (أنشئها بـ «murafaqa demo» أو «murafaqa import»)")
+        if create:
+            paths.make_private_dir(self.db_path.parent)
+        db = open_db(self.db_path)
+        self.opened.append(db)
+        return db
+
+    def after_failure(self) -> None:
+        """A command that failed leaves no large WAL behind (a failed demo or
+        import on a full disk would otherwise keep it full)."""
+        from ..store.db import truncate_wal
+
+        for db in self.opened:
+            truncate_wal(db)
+
+    def say(self, fr: str, ar: str) -> None:
+        print(ar if self.lang == "ar" else fr)
+
+
+# A command: what it prints goes to standard output, its exit code back.
+Command = Callable[[Context], int]
