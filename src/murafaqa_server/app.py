@@ -41,7 +41,7 @@ from murafaqa_protocol.messages import (
     SyncResponse,
 )
 
-from . import data, logs, merge, pull, security, services
+from . import data, logs, merge, pull, scope, security, services
 from .data import Actor
 from .openapi import install, refusals, request_body
 
@@ -365,7 +365,7 @@ def create_app(engine: Engine) -> FastAPI:
             rec = data.find_cooperative(conn, key)
             # Outside the scope answers exactly as not found: a caller must not
             # learn which cooperatives exist beyond what they may read.
-            if rec is None or not merge.Push(conn, who).can(rec.coop_id, rec.region):
+            if rec is None or not scope.Scope(conn, who).sees(rec.coop_id, rec.region):
                 raise ApiError(404, "not_found", f"No cooperative {key!r}.")
             rows = data.cooperative_rows(conn, rec.id)
             coaches = data.coaches_of(conn, rec.id)
