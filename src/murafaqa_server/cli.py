@@ -9,8 +9,9 @@ import argparse
 import getpass
 import json
 import sys
-from typing import NoReturn, Sequence
+from typing import Callable, NoReturn, Sequence
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from .config import Settings
@@ -29,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see --help)")
 
 
-def _engine():
+def _engine() -> Engine:
     engine = make_engine(Settings().url())
     migrate(engine)
     return engine
@@ -176,9 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-        if not getattr(args, "run", None):
+        run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+        if run is None:
             raise UsageError("murafaqa-server: a command is needed (see --help)")
-        return args.run(args)
+        return run(args)
     except (UsageError, Refused) as e:
         print(f"murafaqa-server: {e}" if isinstance(e, Refused) else str(e), file=sys.stderr)
         return EXIT_USAGE

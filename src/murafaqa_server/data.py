@@ -329,7 +329,7 @@ def find_cooperative(conn: Connection, key: str) -> Record | None:
 
 
 @cache
-def _changes_query(role: str, whole: bool) -> Select:
+def _changes_query(role: str, whole: bool) -> Select[Any]:
     """Built once for each role, with or without newly assigned cooperatives."""
     changed = records.c.seq > bindparam("cursor")
     if whole:
@@ -376,7 +376,7 @@ _CONFLICT_SCOPE = scope.Columns(conflicts.c.coop_id, conflicts.c.region, conflic
 
 
 @cache
-def _conflicts_query(role: str) -> Select:
+def _conflicts_query(role: str) -> Select[Any]:
     q = (select(conflicts, users.c.name.label("user")).join(users, users.c.id == conflicts.c.user_id)
          .where(conflicts.c.seq > bindparam("cursor")))
     seen = scope.clause(role, _CONFLICT_SCOPE)
@@ -395,7 +395,7 @@ def conflicts_since(conn: Connection, actor: Actor, cursor: int, regions: set[st
     return out
 
 
-def _open_conflicts(actor: Actor, ids: list[int] | None = None) -> Select:
+def _open_conflicts(actor: Actor, ids: list[int] | None = None) -> Select[Any]:
     q = select(conflicts.c.id).where(not_(conflicts.c.resolved))
     if ids is not None:
         q = q.where(conflicts.c.id.in_(ids))
