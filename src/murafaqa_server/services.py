@@ -8,7 +8,7 @@ from sqlalchemy import Connection, Engine
 from murafaqa_protocol.messages import ROLES
 
 from . import data, security
-from .data import Actor
+from .scope import Actor, Scope
 
 REGIONS = {f"{i:02d}" for i in range(1, 13)}
 
@@ -79,19 +79,21 @@ def enrol(engine: Engine, name: str, password: str, label: str) -> tuple[str, st
 def assign(conn: Connection, coach: str, cooperatives: list[str], active: bool, by: Actor | None = None
            ) -> list[str]:
     """Assign (or unassign) cooperatives, by id or registration number, to a
-    coach. A coordinator may only hand out cooperatives of their region.
+    coach. ``by`` (the API's caller; none on the command line) may only hand
+    out cooperatives in their scope: a coordinator, those of their region.
     Each change takes a sequence, so the coach's laptop sees it on its next
     pull (the cooperative arrives whole, or leaves once its outbox drained)."""
     user = require_user(conn, coach)
     if user["role"] != "coach":
         raise Refused(f"{coach!r} is a {user['role']}, not a coach")
+    seen = Scope(conn, by) if by is not None else None
     found = []
     for key in cooperatives:
         rec = data.find_cooperative(conn, key)
-        if rec is None:
+        # One out of the caller's scope is answered as one that does not
+        # exist: the caller must not learn it exists.
+        if rec is None or (seen is not None and not seen.sees(rec.coop_id, rec.region)):
             raise Refused(f"no cooperative {key!r}", "not_found", 404)
-        if by is not None and by.role == "coordinator" and rec.region != by.region:
-            raise Refused(f"cooperative {key!r} is outside your region", "forbidden", 403)
         found.append(rec.id)
     changed = []
     seq = data.lock_sequence(conn)
