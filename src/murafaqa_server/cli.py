@@ -77,6 +77,22 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_user_password(args: argparse.Namespace) -> int:
+    from .services import require_user, set_password
+
+    engine = _engine()
+    with engine.connect() as conn:
+        require_user(conn, args.name)  # before the prompt: no password typed for no one
+    password = _password(args)
+    with engine.begin() as conn:
+        revoked = set_password(conn, args.name, password, revoke_laptops=args.revoke_laptops)
+    if args.revoke_laptops:
+        print(f"password of {args.name} changed; {revoked} laptop(s) revoked (enrol them again)")
+    else:
+        print(f"password of {args.name} changed; its enrolled laptops keep syncing (--revoke-laptops stops them)")
+    return EXIT_OK
+
+
 def cmd_user_disable(args: argparse.Namespace) -> int:
     from .services import disable_user
 
@@ -142,14 +158,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("migrate", help="create or upgrade the database schema")
     p.set_defaults(run=cmd_migrate)
 
-    user = sub.add_parser("user", help="accounts").add_subparsers(dest="action", metavar="ACTION",
-                                                                   parser_class=_Parser)
+    user = sub.add_parser("user", help="accounts: user add, password, disable, list").add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser)
     p = user.add_parser("add", help="add an account (password prompted, or --password-stdin)")
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=("coach", "coordinator", "admin"))
     p.add_argument("--region", metavar="CODE")
     p.add_argument("--password-stdin", action="store_true")
     p.set_defaults(run=cmd_user_add)
+    p = user.add_parser("password", help="set an account's password (prompted, or --password-stdin); its "
+                        "enrolled laptops keep syncing unless --revoke-laptops",
+                        description="Set an account's password, used at the next enrolment of a laptop. The "
+                                    "laptops already enrolled hold tokens of their own and keep syncing, "
+                                    "unless --revoke-laptops (a password that leaked).")
+    p.add_argument("name")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    p.add_argument("--revoke-laptops", action="store_true",
+                   help="also revoke the tokens of the account's enrolled laptops (they must enrol again)")
+    p.set_defaults(run=cmd_user_password)
     p = user.add_parser("disable", help="disable an account and revoke its laptops")
     p.add_argument("name")
     p.add_argument("--enable", action="store_true", help="enable it again instead")

@@ -22,6 +22,11 @@ class Refused(Exception):
         self.status = status
 
 
+def _check_password(password: str) -> None:
+    if len(password) < 8:
+        raise Refused("the password needs at least 8 characters")
+
+
 def add_user(conn: Connection, name: str, role: str, region: str | None, password: str) -> int:
     name = name.strip()
     if not name:
@@ -32,8 +37,7 @@ def add_user(conn: Connection, name: str, role: str, region: str | None, passwor
         raise Refused(f"unknown region {region!r} (a code 01 to 12)")
     if role == "coordinator" and region is None:
         raise Refused("a coordinator needs --region")
-    if len(password) < 8:
-        raise Refused("the password needs at least 8 characters")
+    _check_password(password)
     if data.user_by_name(conn, name):
         raise Refused(f"user {name!r} already exists")
     return data.add_user(conn, name, role, region, security.hash_password(password))
@@ -52,6 +56,17 @@ def disable_user(conn: Connection, name: str, disabled: bool = True) -> None:
     data.set_disabled(conn, user["id"], disabled)
     if disabled:
         data.revoke_devices(conn, user_id=user["id"])
+
+
+def set_password(conn: Connection, name: str, password: str, *, revoke_laptops: bool = False) -> int:
+    """A user's new password, for the next enrolment; the laptops already
+    enrolled keep their tokens (a laptop signs in once, then holds a token
+    of its own), unless ``revoke_laptops``: a password that leaked calls for
+    it. Returns the number of laptops revoked."""
+    user = require_user(conn, name)
+    _check_password(password)
+    data.set_password(conn, user["id"], security.hash_password(password))
+    return data.revoke_devices(conn, user_id=user["id"]) if revoke_laptops else 0
 
 
 def signs_in(user: dict[str, Any] | None, password: str) -> bool:
