@@ -38,7 +38,7 @@ SYNC_THREADS = 1
 # Enrolments are rare: once per laptop.
 PASSWORD_THREADS = 1
 
-# The health probe's: a thread of its own, so that a probe answers whatever
+# The health check's: a thread of its own, so that it answers whatever
 # fills the shared pool.
 HEALTH_THREADS = 1
 
@@ -67,7 +67,7 @@ class Threads:
 
 # The dependencies below that only read the application's state are async:
 # a plain function would be run on the shared thread pool, which the health
-# probe, for one, must not wait for.
+# check, for one, must not wait for.
 
 async def _engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
