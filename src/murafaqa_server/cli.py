@@ -9,8 +9,9 @@ import argparse
 import getpass
 import json
 import sys
-from typing import NoReturn, Sequence
+from typing import Callable, NoReturn, Sequence
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from .config import Settings
@@ -29,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see --help)")
 
 
-def _engine():
+def _engine() -> Engine:
     engine = make_engine(Settings().url())
     migrate(engine)
     return engine
@@ -73,6 +74,22 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     with _engine().begin() as conn:
         add_user(conn, args.name, args.role, args.region, password)
     print(f"user {args.name} added ({args.role}{', region ' + args.region if args.region else ''})")
+    return EXIT_OK
+
+
+def cmd_user_password(args: argparse.Namespace) -> int:
+    from .services import require_user, set_password
+
+    engine = _engine()
+    with engine.connect() as conn:
+        require_user(conn, args.name)  # before the prompt: no password typed for no one
+    password = _password(args)
+    with engine.begin() as conn:
+        revoked = set_password(conn, args.name, password, revoke_laptops=args.revoke_laptops)
+    if args.revoke_laptops:
+        print(f"password of {args.name} changed; {revoked} laptop(s) revoked (enrol them again)")
+    else:
+        print(f"password of {args.name} changed; its enrolled laptops keep syncing (--revoke-laptops stops them)")
     return EXIT_OK
 
 
@@ -141,14 +158,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("migrate", help="create or upgrade the database schema")
     p.set_defaults(run=cmd_migrate)
 
-    user = sub.add_parser("user", help="accounts").add_subparsers(dest="action", metavar="ACTION",
-                                                                   parser_class=_Parser)
+    user = sub.add_parser("user", help="accounts: user add, password, disable, list").add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser)
     p = user.add_parser("add", help="add an account (password prompted, or --password-stdin)")
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=("coach", "coordinator", "admin"))
     p.add_argument("--region", metavar="CODE")
     p.add_argument("--password-stdin", action="store_true")
     p.set_defaults(run=cmd_user_add)
+    p = user.add_parser("password", help="set an account's password (prompted, or --password-stdin); its "
+                        "enrolled laptops keep syncing unless --revoke-laptops",
+                        description="Set an account's password, used at the next enrolment of a laptop. The "
+                                    "laptops already enrolled hold tokens of their own and keep syncing, "
+                                    "unless --revoke-laptops (a password that leaked).")
+    p.add_argument("name")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    p.add_argument("--revoke-laptops", action="store_true",
+                   help="also revoke the tokens of the account's enrolled laptops (they must enrol again)")
+    p.set_defaults(run=cmd_user_password)
     p = user.add_parser("disable", help="disable an account and revoke its laptops")
     p.add_argument("name")
     p.add_argument("--enable", action="store_true", help="enable it again instead")
@@ -176,9 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-        if not getattr(args, "run", None):
+        run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+        if run is None:
             raise UsageError("murafaqa-server: a command is needed (see --help)")
-        return args.run(args)
+        return run(args)
     except (UsageError, Refused) as e:
         print(f"murafaqa-server: {e}" if isinstance(e, Refused) else str(e), file=sys.stderr)
         return EXIT_USAGE

@@ -18,8 +18,10 @@ from typing import Any, Iterable
 
 from sqlalchemy import BigInteger, Connection, and_, bindparam, insert, not_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.sql import ColumnElement, Insert, Select
+from sqlalchemy.sql import Insert, Select
 
+from . import scope
+from .scope import Actor as Actor  # the data layer's callers name it here too
 from .tables import assignments, conflicts, counters, devices, records, region_moves, users
 
 
@@ -231,21 +233,11 @@ def _values(rec: Record) -> dict[str, Any]:
                 deleted=rec.deleted)
 
 
-def insert_record(conn: Connection, rec: Record) -> None:
-    conn.execute(insert(records).values(**_values(rec)))
-
-
 def insert_records(conn: Connection, recs: Iterable[Record]) -> None:
     """New rows in one batch (pushes, bulk loads)."""
     rows = [_values(r) for r in recs]
     if rows:
         conn.execute(_INSERT_RECORDS, rows)
-
-
-def save_record(conn: Connection, rec: Record) -> None:
-    values = _values(rec)
-    values.pop("id")
-    conn.execute(update(records).where(records.c.id == rec.id).values(**values))
 
 
 def live_in_cooperative(conn: Connection, coop_id: str, tbl: str | None = None) -> list[Record]:
@@ -281,35 +273,12 @@ def moved_out_of(conn: Connection, region: str, cursor: int) -> set[str]:
     return set(conn.execute(q).scalars())
 
 
-# -- scope ----------------------------------------------------------------------------
+# -- assignments -------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Actor:
-    user_id: int
-    name: str
-    role: str
-    region: str | None
-    device_id: str = ""
-
-
-# The actor's values in a scoped statement; their names differ from every
-# column's, as UPDATE statements reserve those for SET values.
-_ASSIGNED = select(assignments.c.coop_id).where(assignments.c.user_id == bindparam("actor_id"), assignments.c.active)
-_COACH_REGIONS = (select(records.c.region).distinct()
-                  .where(records.c.coop_id.in_(_ASSIGNED), records.c.tbl == "cooperatives"))
 _COACH_ASSIGNMENTS = (
     select(assignments.c.coop_id, assignments.c.active, assignments.c.seq, records.c.region, records.c.cseq)
     .outerjoin(records, and_(records.c.id == assignments.c.coop_id, records.c.tbl == "cooperatives"))
     .where(assignments.c.user_id == bindparam("actor_id")))
-
-
-def assigned(conn: Connection, user_id: int) -> set[str]:
-    return set(conn.execute(_ASSIGNED, {"actor_id": user_id}).scalars())
-
-
-def coach_regions(conn: Connection, actor: Actor) -> set[str]:
-    found = {r for r in conn.execute(_COACH_REGIONS, {"actor_id": actor.user_id}).scalars() if r}
-    return found | ({actor.region} if actor.region else set())
 
 
 @dataclass(frozen=True)
@@ -359,40 +328,17 @@ def find_cooperative(conn: Connection, key: str) -> Record | None:
     return rec
 
 
-def _scope(role: str, coop_col: Any, region_col: Any, user_col: Any = None) -> ColumnElement[bool] | None:
-    """Which rows an actor of this role sees, the actor's values left as bind
-    parameters (``_actor_params``): None for an administrator, who sees all."""
-    if role == "admin":
-        return None
-    clause: ColumnElement[bool]
-    if role == "coordinator":
-        clause = region_col == bindparam("actor_region")
-    else:
-        clause = or_(coop_col.in_(_ASSIGNED),
-                     and_(coop_col.is_(None), region_col.in_(bindparam("actor_regions", expanding=True))))
-    if user_col is not None:
-        clause = or_(clause, user_col == bindparam("actor_id"))
-    return clause
-
-
-def _actor_params(conn: Connection, actor: Actor, regions: set[str] | None = None) -> dict[str, Any]:
-    params: dict[str, Any] = {"actor_id": actor.user_id, "actor_region": actor.region}
-    if actor.role == "coach":
-        params["actor_regions"] = sorted(coach_regions(conn, actor) if regions is None else regions)
-    return params
-
-
 @cache
-def _changes_query(role: str, whole: bool) -> Select:
+def _changes_query(role: str, whole: bool) -> Select[Any]:
     """Built once for each role, with or without newly assigned cooperatives."""
     changed = records.c.seq > bindparam("cursor")
     if whole:
         changed = or_(changed, and_(records.c.coop_id.in_(bindparam("whole", expanding=True)),
                                     not_(records.c.deleted)))
     q = select(records).where(records.c.pk > bindparam("after"), changed)
-    scope = _scope(role, records.c.coop_id, records.c.region)
-    if scope is not None:
-        q = q.where(scope)
+    seen = scope.clause(role, scope.Columns(records.c.coop_id, records.c.region))
+    if seen is not None:
+        q = q.where(seen)
     return q.order_by(records.c.pk).limit(bindparam("limit"))
 
 
@@ -400,7 +346,7 @@ def changes_page(conn: Connection, actor: Actor, cursor: int, after: int, limit:
                  whole_coops: set[str], regions: set[str] | None = None) -> list[Record]:
     """Rows in scope that changed since the cursor (or belong to a newly
     assigned cooperative), by position, from ``after`` on."""
-    params = {**_actor_params(conn, actor, regions), "cursor": cursor, "after": after, "limit": limit,
+    params = {**scope.params(conn, actor, regions), "cursor": cursor, "after": after, "limit": limit,
               "whole": sorted(whole_coops)}
     return [_record(r) for r in conn.execute(_changes_query(actor.role, bool(whole_coops)), params)]
 
@@ -425,17 +371,21 @@ def add_conflicts(conn: Connection, found: list[dict[str, Any]]) -> None:
     conn.execute(_INSERT_CONFLICTS, rows)
 
 
+# A conflict is seen by its author whatever its scope.
+_CONFLICT_SCOPE = scope.Columns(conflicts.c.coop_id, conflicts.c.region, conflicts.c.user_id)
+
+
 @cache
-def _conflicts_query(role: str) -> Select:
+def _conflicts_query(role: str) -> Select[Any]:
     q = (select(conflicts, users.c.name.label("user")).join(users, users.c.id == conflicts.c.user_id)
          .where(conflicts.c.seq > bindparam("cursor")))
-    scope = _scope(role, conflicts.c.coop_id, conflicts.c.region, conflicts.c.user_id)
-    return (q if scope is None else q.where(scope)).order_by(conflicts.c.id)
+    seen = scope.clause(role, _CONFLICT_SCOPE)
+    return (q if seen is None else q.where(seen)).order_by(conflicts.c.id)
 
 
 def conflicts_since(conn: Connection, actor: Actor, cursor: int, regions: set[str] | None = None
                     ) -> list[dict[str, Any]]:
-    params = {**_actor_params(conn, actor, regions), "cursor": cursor}
+    params = {**scope.params(conn, actor, regions), "cursor": cursor}
     out = []
     for r in conn.execute(_conflicts_query(actor.role), params).mappings():
         row = dict(r)
@@ -445,12 +395,12 @@ def conflicts_since(conn: Connection, actor: Actor, cursor: int, regions: set[st
     return out
 
 
-def _open_conflicts(actor: Actor, ids: list[int] | None = None) -> Select:
+def _open_conflicts(actor: Actor, ids: list[int] | None = None) -> Select[Any]:
     q = select(conflicts.c.id).where(not_(conflicts.c.resolved))
     if ids is not None:
         q = q.where(conflicts.c.id.in_(ids))
-    scope = _scope(actor.role, conflicts.c.coop_id, conflicts.c.region, conflicts.c.user_id)
-    return q if scope is None else q.where(scope)
+    seen = scope.clause(actor.role, _CONFLICT_SCOPE)
+    return q if seen is None else q.where(seen)
 
 
 def lock_open_conflicts(conn: Connection, actor: Actor, ids: list[int]) -> list[int]:
@@ -459,7 +409,7 @@ def lock_open_conflicts(conn: Connection, actor: Actor, ids: list[int]) -> list[
     sequences, that it needs one (another push resolving the same ones waits,
     then finds them resolved)."""
     q = _open_conflicts(actor, ids).order_by(conflicts.c.id).with_for_update()
-    return list(conn.execute(q, _actor_params(conn, actor)).scalars())
+    return list(conn.execute(q, scope.params(conn, actor)).scalars())
 
 
 def resolve_conflicts(conn: Connection, ids: list[int], seq: int) -> None:

@@ -5,6 +5,7 @@ import json
 import logging
 import sys
 import time
+from typing import Any
 
 LOGGER = logging.getLogger("murafaqa_server")
 
@@ -30,5 +31,5 @@ def setup(level: str = "INFO") -> None:
     root.propagate = False
 
 
-def event(msg: str, **fields) -> None:
+def event(msg: str, **fields: Any) -> None:
     LOGGER.info(msg, extra={"fields": fields})

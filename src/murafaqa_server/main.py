@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from . import logs
-from .app import SYNC_THREADS, create_app
+from .app import create_app
 from .config import Settings
 from .database import make_engine, open_connections
+from .routes.deps import SYNC_THREADS
 
 
 def create() -> FastAPI:

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, Engine
 from murafaqa_protocol.messages import ROLES
 
 from . import data, security
-from .data import Actor
+from .scope import Actor, Scope
 
 REGIONS = {f"{i:02d}" for i in range(1, 13)}
 
@@ -22,6 +22,11 @@ class Refused(Exception):
         self.status = status
 
 
+def _check_password(password: str) -> None:
+    if len(password) < 8:
+        raise Refused("the password needs at least 8 characters")
+
+
 def add_user(conn: Connection, name: str, role: str, region: str | None, password: str) -> int:
     name = name.strip()
     if not name:
@@ -32,8 +37,7 @@ def add_user(conn: Connection, name: str, role: str, region: str | None, passwor
         raise Refused(f"unknown region {region!r} (a code 01 to 12)")
     if role == "coordinator" and region is None:
         raise Refused("a coordinator needs --region")
-    if len(password) < 8:
-        raise Refused("the password needs at least 8 characters")
+    _check_password(password)
     if data.user_by_name(conn, name):
         raise Refused(f"user {name!r} already exists")
     return data.add_user(conn, name, role, region, security.hash_password(password))
@@ -52,6 +56,17 @@ def disable_user(conn: Connection, name: str, disabled: bool = True) -> None:
     data.set_disabled(conn, user["id"], disabled)
     if disabled:
         data.revoke_devices(conn, user_id=user["id"])
+
+
+def set_password(conn: Connection, name: str, password: str, *, revoke_laptops: bool = False) -> int:
+    """A user's new password, for the next enrolment; the laptops already
+    enrolled keep their tokens (a laptop signs in once, then holds a token
+    of its own), unless ``revoke_laptops``: a password that leaked calls for
+    it. Returns the number of laptops revoked."""
+    user = require_user(conn, name)
+    _check_password(password)
+    data.set_password(conn, user["id"], security.hash_password(password))
+    return data.revoke_devices(conn, user_id=user["id"]) if revoke_laptops else 0
 
 
 def signs_in(user: dict[str, Any] | None, password: str) -> bool:
@@ -79,19 +94,21 @@ def enrol(engine: Engine, name: str, password: str, label: str) -> tuple[str, st
 def assign(conn: Connection, coach: str, cooperatives: list[str], active: bool, by: Actor | None = None
            ) -> list[str]:
     """Assign (or unassign) cooperatives, by id or registration number, to a
-    coach. A coordinator may only hand out cooperatives of their region.
+    coach. ``by`` (the API's caller; none on the command line) may only hand
+    out cooperatives in their scope: a coordinator, those of their region.
     Each change takes a sequence, so the coach's laptop sees it on its next
     pull (the cooperative arrives whole, or leaves once its outbox drained)."""
     user = require_user(conn, coach)
     if user["role"] != "coach":
         raise Refused(f"{coach!r} is a {user['role']}, not a coach")
+    seen = Scope(conn, by) if by is not None else None
     found = []
     for key in cooperatives:
         rec = data.find_cooperative(conn, key)
-        if rec is None:
+        # One out of the caller's scope is answered as one that does not
+        # exist: the caller must not learn it exists.
+        if rec is None or (seen is not None and not seen.sees(rec.coop_id, rec.region)):
             raise Refused(f"no cooperative {key!r}", "not_found", 404)
-        if by is not None and by.role == "coordinator" and rec.region != by.region:
-            raise Refused(f"cooperative {key!r} is outside your region", "forbidden", 403)
         found.append(rec.id)
     changed = []
     seq = data.lock_sequence(conn)

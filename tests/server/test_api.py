@@ -205,7 +205,7 @@ def test_only_coordinators_assign_and_only_in_their_region(world, server):
     body = {"schema_version": V, "coach": "ali", "cooperatives": ["RC-B"]}
     assert server.client.post("/api/v1/assignments", json=body, headers=world["ali"]).status_code == 403
     r = server.client.post("/api/v1/assignments", json=body, headers=coord8)
-    assert r.status_code == 403 and "region" in r.json()["detail"]
+    assert r.status_code == 404 and r.json() == {"code": "not_found", "detail": "no cooperative 'RC-B'"}
     r = server.client.post("/api/v1/assignments", json=body, headers=coord)
     assert r.status_code == 200 and r.json()["changed"] == [world["theirs"]]
     assert server.client.get("/api/v1/cooperatives/RC-B", headers=world["ali"]).status_code == 200
@@ -213,6 +213,24 @@ def test_only_coordinators_assign_and_only_in_their_region(world, server):
     assert r.status_code == 422  # a coordinator is not a coach
     r = server.client.post("/api/v1/assignments", json={**body, "cooperatives": ["RC-NONE"]}, headers=boss)
     assert r.status_code == 404
+
+
+def test_assigning_another_regions_cooperative_answers_as_one_that_does_not_exist(world, server):
+    """A coordinator learns nothing of the cooperatives of other regions, not
+    even that they exist: the answer is the same, byte for byte, before the
+    cooperative exists and once it does (in another region)."""
+    coord8 = enrol(server, "coord8")
+    body = {"schema_version": V, "coach": "ali", "cooperatives": ["RC-NEW"]}
+    before = server.client.post("/api/v1/assignments", json=body, headers=coord8)
+    assert sync(server, world["sara"], [coop_mutation(2, str(uuid.uuid4()), "RC-NEW")]).json()["results"][0]["st"] \
+        == "ok"
+    after = server.client.post("/api/v1/assignments", json=body, headers=coord8)
+    assert (before.status_code, after.status_code) == (404, 404)
+    assert before.content == after.content
+    assert before.headers["content-type"] == after.headers["content-type"]
+    with server.engine.connect() as conn:  # and nothing was assigned
+        mine = data.coach_assignments(conn, data.user_by_name(conn, "ali")["id"])
+    assert [a.coop_id for a in mine] == [world["mine"]]
 
 
 def test_a_coordinator_sees_their_region_only(world, server):

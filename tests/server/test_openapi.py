@@ -194,6 +194,24 @@ def test_the_token_comes_before_the_body_and_the_body_before_the_role(server, to
     assert _post(server, "/api/v1/assignments", good, tokens["ali"]) == (403, "forbidden")
 
 
+def test_the_role_comes_before_the_scope(server, tokens):
+    """A role that may assign, and a cooperative out of its scope: 404, as one
+    that does not exist (never 403: that would say it exists)."""
+    r = server.client.post("/api/v1/sync", headers=tokens["ali"], json={"schema_version": V, "mutations": [
+        {"n": 1, "t": "cooperatives", "id": str(uuid.uuid4()), "op": "upsert",
+         "f": {"registration_number": "RC-1", "legal_date": "2022-01-01", "region": "07"}, "b": {}}]})
+    assert r.json()["results"][0]["st"] == "ok"
+    good = json.dumps({"schema_version": V, "coach": "ali", "cooperatives": ["RC-1"]}).encode()
+    for region, answer in (("08", (404, "not_found")), ("07", (200, None))):
+        server.user(f"coord{region}", "coordinator", region)
+        enrolled = server.client.post("/api/v1/enrol", json={"schema_version": V, "user": f"coord{region}",
+                                                              "password": PASSWORD})
+        headers = {"Authorization": f"Bearer {enrolled.json()['token']}"}
+        r = server.client.post("/api/v1/assignments", content=good,
+                               headers={"Content-Type": "application/json", **headers})
+        assert (r.status_code, r.json().get("code")) == answer
+
+
 # -- what the fuzzer found ---------------------------------------------------------------------
 
 

@@ -22,7 +22,8 @@ from sqlalchemy import select
 from murafaqa_protocol.messages import SCHEMA_VERSION
 from murafaqa_protocol.tables import TABLES
 from murafaqa_server import data, security
-from murafaqa_server.app import PASSWORD_THREADS, create_app
+from murafaqa_server.app import create_app
+from murafaqa_server.routes.deps import PASSWORD_THREADS
 from murafaqa_server.tables import records as records_table
 from server.mfq_harness import PASSWORD
 

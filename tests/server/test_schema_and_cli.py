@@ -44,12 +44,43 @@ def test_cli_accounts(cli_env, capsys):
     assert "(disabled)" in (cli_env("user", "list") == 0 and capsys.readouterr().out)
 
 
+def test_cli_password_change_keeps_the_laptops_unless_asked(cli_env, tmp_path, capsys):
+    """A new password is for the next enrolment; the enrolled laptops keep
+    their tokens, unless --revoke-laptops."""
+    assert cli_env("user", "add", "ali", "--role", "coach", "--password-stdin", stdin="first-pass\n") == 0
+    engine = make_engine(f"sqlite:///{tmp_path / 'cli.db'}")
+
+    def active_laptops() -> int:
+        with engine.connect() as conn:
+            return sum(1 for d in data.list_devices(conn) if d["revoked_at"] is None)
+
+    assert services.enrol(engine, "ali", "first-pass", "laptop 1") is not None
+    assert cli_env("user", "password", "ali", "--password-stdin", stdin="second-pass\n") == 0
+    assert "keep syncing" in capsys.readouterr().out
+    assert services.enrol(engine, "ali", "first-pass", "laptop 2") is None
+    assert services.enrol(engine, "ali", "second-pass", "laptop 2") is not None
+    assert active_laptops() == 2
+
+    assert cli_env("user", "password", "ali", "--password-stdin", stdin="short\n") == 2  # changes nothing
+    err = capsys.readouterr().err
+    assert "8 characters" in err and len(err.strip().splitlines()) == 1
+    assert services.enrol(engine, "ali", "second-pass", "laptop 3") is not None
+
+    assert cli_env("user", "password", "ali", "--revoke-laptops", "--password-stdin", stdin="third-pass\n") == 0
+    assert "3 laptop(s) revoked" in capsys.readouterr().out
+    assert active_laptops() == 0
+    assert services.enrol(engine, "ali", "third-pass", "laptop 4") is not None
+    engine.dispose()
+
+
 @pytest.mark.parametrize("argv,stdin,needle", [
     (("user", "add", "x", "--role", "coach", "--password-stdin"), "short\n", "8 characters"),
     (("user", "add", "x", "--role", "coordinator", "--password-stdin"), "long-enough\n", "--region"),
     (("user", "add", "x", "--role", "wizard"), "", "invalid choice"),
     (("user", "add", "x", "--role", "coach", "--region", "99", "--password-stdin"), "long-enough\n", "region"),
     (("user", "disable", "nobody"), "", "no user"),
+    (("user", "password", "nobody"), "", "no user"),  # said before the password is asked for
+    (("user", "password", "nobody", "--password-stdin"), "long-enough\n", "no user"),
     (("assign", "nobody", "RC-1"), "", "no user"),
     (("device", "revoke", "nothing"), "", "no active laptop"),
     ((), "", "a command is needed"),

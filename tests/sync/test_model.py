@@ -43,7 +43,7 @@ from murafaqa_desktop.sync import errors
 from murafaqa_desktop.sync.engine import SyncEngine
 from murafaqa_protocol.messages import SyncResponse
 from murafaqa_protocol.tables import TABLES
-from murafaqa_server import data
+from murafaqa_server import data, scope
 from murafaqa_server.tables import conflicts as conflicts_table
 from murafaqa_server.tables import devices as devices_table
 from server.mfq_harness import Laptop, make_server, sqlite_engine
@@ -249,7 +249,7 @@ class SyncModel(RuleBasedStateMachine):
             all_ids = {r.id for r in live}
             conflicts = data.all_conflicts(conn)
             last_n = {d.id: d.last_n for d in conn.execute(select(devices_table.c.id, devices_table.c.last_n))}
-            scopes = {name: data.assigned(conn, data.user_by_name(conn, name)["id"]) for name in ("c1", "c2")}
+            scopes = {name: scope.assigned(conn, data.user_by_name(conn, name)["id"]) for name in ("c1", "c2")}
         by_table = {t: {r.id: r for r in live if r.tbl == t} for t in TABLES}
         STATS.update(c["kind"] for c in conflicts)
         STATS.update(f"live {r.tbl}" for r in live)

@@ -1,0 +1,30 @@
+"""``POST /api/v1/enrol``: a laptop's token for a user's credentials."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from murafaqa_protocol.messages import API_PREFIX, Account, EnrolRequest, EnrolResponse
+
+from .. import logs, services
+from ..openapi import refusals, request_body
+from .bodies import check_header, read_body
+from .deps import Db, SchemaHeader, WorkerPools
+from .errors import ApiError
+
+router = APIRouter()
+
+
+@router.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse, tags=["sync"],
+             responses=refusals(401, 422, 426), openapi_extra=request_body(EnrolRequest))
+async def enrol(request: Request, engine: Db, threads: WorkerPools,
+                x_murafaqa_schema: SchemaHeader = None) -> EnrolResponse:
+    check_header(x_murafaqa_schema)
+    body = await read_body(request, EnrolRequest)
+    # Password checks on threads of their own (deps.PASSWORD_THREADS).
+    result = await threads.password.run(services.enrol, engine, body.user, body.password, body.label)
+    if result is None:
+        raise ApiError(401, "bad_credentials", "Unknown user, wrong password or disabled account.")
+    device_id, token, user = result
+    logs.event("enrol", user=user["name"], device=device_id)
+    return EnrolResponse(device_id=device_id, token=token,
+                         account=Account(name=user["name"], role=user["role"], region=user["region"]))

@@ -1,0 +1,77 @@
+"""``POST /api/v1/sync``: a laptop's push, then a page of its pull."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from murafaqa_protocol.messages import API_PREFIX, SyncRequest, SyncResponse
+
+from .. import logs, merge, pull
+from ..openapi import refusals, request_body
+from ..scope import Actor
+from .bodies import check_schema, decoded
+from .deps import Db, SchemaHeader, Token, WorkerPools, bearer_token, laptop
+from .errors import ApiError
+
+router = APIRouter()
+
+
+def _sync_body(raw: bytes, encoding: str) -> SyncRequest:
+    body = decoded(raw, encoding, SyncRequest)
+    check_schema(body.schema_version)
+    try:
+        merge.validate(body.mutations)
+    except merge.BadPush as e:
+        raise ApiError(422, "bad_mutation", str(e)) from None
+    return body
+
+
+def _exchange(engine: Engine, token: str, raw: bytes, encoding: str) -> tuple[Actor, SyncRequest, SyncResponse]:
+    """A whole sync in one call on a worker thread (the database calls block),
+    on one connection: who the laptop is and its push in one transaction, then
+    its pull page. Refusals come in the order the other routes give them: the
+    token, then the body."""
+    # SQLite has one writer anyway: pushes take the sequence lock first. On
+    # PostgreSQL pushes decide in parallel; one that meets another on a unique
+    # key or a lock cycle is rolled back and run again alone.
+    serial = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        try:
+            who, body, out = _push(conn, token, raw, encoding, serial=serial)
+        except DBAPIError:
+            if serial:
+                raise
+            who, body, out = _push(conn, token, raw, encoding, serial=True)
+        if body.pull is not None:
+            # The pull only reads, and under READ COMMITTED a transaction gives
+            # its statements no common snapshot: autocommit spares its BEGIN and
+            # ROLLBACK round trips.
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+            out.page = pull.page(conn, who, body.pull)
+    return who, body, out
+
+
+def _push(conn: Connection, token: str, raw: bytes, encoding: str, *, serial: bool
+          ) -> tuple[Actor, SyncRequest, SyncResponse]:
+    with conn.begin():
+        who = laptop(conn, token)
+        body = _sync_body(raw, encoding)
+        if not (body.mutations or body.resolved):
+            return who, body, SyncResponse()
+        results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=serial)
+    return who, body, SyncResponse(results=results, last_n=last_n)
+
+
+@router.post(f"{API_PREFIX}/sync", response_model=SyncResponse, tags=["sync"],
+             responses=refusals(401, 422, 426), openapi_extra=request_body(SyncRequest))
+async def sync(request: Request, engine: Db, threads: WorkerPools, credentials: Token,
+               x_murafaqa_schema: SchemaHeader = None) -> Response:
+    token = bearer_token(credentials, x_murafaqa_schema)
+    raw = await request.body()
+    who, body, out = await threads.sync.run(_exchange, engine, token, raw,
+                                            request.headers.get("content-encoding", ""))
+    logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations),
+               pulled=len(out.page.changes) if out.page else 0)
+    return Response(out.model_dump_json(exclude_defaults=True), media_type="application/json")
