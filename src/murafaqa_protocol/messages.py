@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from .tables import TABLES
 
@@ -29,8 +29,27 @@ Role = Literal["coach", "coordinator", "admin"]
 ROLES: tuple[str, ...] = ("coach", "coordinator", "admin")
 
 
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_nul(v) for v in value)
+    return False
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        """No message carries a NUL character: no record holds one, and
+        PostgreSQL text cannot (it would be a server failure, not a refusal)."""
+        if _holds_nul(value):
+            raise ValueError("text cannot hold a NUL character")
+        return value
 
 
 def _json_integer(value: Any) -> Any:
@@ -90,7 +109,12 @@ class EnrolResponse(_Model):
 
 # -- push ---------------------------------------------------------------------
 
-_PLAIN = {"type": ["string", "integer", "number", "boolean", "null"]}
+# A field's value: plain JSON, and text without NUL (PostgreSQL text cannot
+# hold one). A region is a code (01-12 today), stored in 8 characters.
+NO_NUL = "^[^\\u0000]*$"
+REGION_MAX_LENGTH = 8
+_PLAIN = {"type": ["string", "integer", "number", "boolean", "null"], "pattern": NO_NUL}
+_REGION = {**_PLAIN, "maxLength": REGION_MAX_LENGTH}
 
 
 def _one_variant_per_table(schema: dict[str, Any]) -> None:
@@ -108,7 +132,7 @@ def _one_variant_per_table(schema: dict[str, Any]) -> None:
             **props,
             "t": {"const": spec.name},
             "f": {"type": "object", "additionalProperties": False,
-                  "properties": {k: _PLAIN for k in spec.fields}},
+                  "properties": {k: _REGION if k == spec.region_field else _PLAIN for k in spec.fields}},
             "b": {"type": "object", "additionalProperties": False,
                   "properties": {k: props["b"]["additionalProperties"] for k in (*spec.fields, "_row")}},
         },

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from murafaqa_protocol.messages import Mutation, MutationResult
+from murafaqa_protocol.messages import REGION_MAX_LENGTH, Mutation, MutationResult
 from murafaqa_protocol.tables import TABLES
 
 from . import data
@@ -35,6 +35,8 @@ def validate(mutations: list[Mutation]) -> None:
         for k, v in m.f.items():
             if not (v is None or isinstance(v, (str, int, float, bool))):
                 raise BadPush(f"mutation {m.n}: field {k} must be a plain value")
+            if k == spec.region_field and isinstance(v, str) and len(v) > REGION_MAX_LENGTH:
+                raise BadPush(f"mutation {m.n}: {k} is a region code of at most {REGION_MAX_LENGTH} characters")
 
 
 def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: list[int], *,

@@ -24,7 +24,8 @@ def cooperative(key: str, who: Auth, engine: Db) -> dict[str, Any]:
     """One cooperative with everything that hangs off it (a coordinator's
     look from the web; the laptop gets the same through sync)."""
     with engine.connect() as conn:
-        rec = data.find_cooperative(conn, key)
+        # No key holds a NUL character (PostgreSQL text cannot): none is looked up.
+        rec = None if "\x00" in key else data.find_cooperative(conn, key)
         # Outside the scope answers exactly as not found: a caller must not
         # learn which cooperatives exist beyond what they may read.
         if rec is None or not Scope(conn, who).sees(rec.coop_id, rec.region):
