@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from murafaqa_desktop.ui import i18n
-from murafaqa_desktop.ui.errors import ErrorReporter
+from murafaqa_desktop.ui.kit import i18n
+from murafaqa_desktop.ui.kit.errors import ErrorReporter
 
 
 def _sqlite_full() -> sqlite3.OperationalError:
