@@ -108,9 +108,9 @@ def _one_variant_per_table(schema: dict[str, Any]) -> None:
             **props,
             "t": {"const": spec.name},
             "f": {"type": "object", "additionalProperties": False,
-                  "properties": {k: _PLAIN for k in spec.fields}},
+                  "properties": dict.fromkeys(spec.fields, _PLAIN)},
             "b": {"type": "object", "additionalProperties": False,
-                  "properties": {k: props["b"]["additionalProperties"] for k in (*spec.fields, "_row")}},
+                  "properties": dict.fromkeys((*spec.fields, "_row"), props["b"]["additionalProperties"])},
         },
     } for spec in TABLES.values()]
 

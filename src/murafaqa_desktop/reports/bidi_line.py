@@ -12,7 +12,7 @@ runs per line, never over a paragraph.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from bidi import algorithm as _alg
 
@@ -27,7 +27,7 @@ def has_rtl(text: str) -> bool:
     return any(_is_rtl_char(ch) for ch in text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _is_rtl_char(ch: str) -> bool:
     import unicodedata
 

@@ -3,8 +3,9 @@ page information, and the document's direction."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from .. import assets
 from ..domain.reference import Reference

@@ -2,7 +2,8 @@
 at the door, or filled from the attendance recorded in the app."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -16,7 +17,7 @@ from .layout import TITLE, Column, Grid, RowSpec, Style, Text, fields, heading, 
 BLANK_LINES = 25
 
 
-def title(record: Mapping[str, Any], lang: str) -> str:
+def title(_record: Mapping[str, Any], lang: str) -> str:
     return W.t("attendance_title", lang)
 
 

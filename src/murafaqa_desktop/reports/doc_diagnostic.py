@@ -3,7 +3,8 @@ signatures and the archive. Takes the record as ``services.cooperatives.file``
 returns it, so the sheet shows exactly what the record screen shows."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -15,7 +16,7 @@ from .common import Doc, coop_name, tranche_phase
 from .layout import TITLE, Column, Grid, RowSpec, Text, fields, heading, signatures
 
 
-def title(record: Mapping[str, Any], lang: str) -> str:
+def title(_record: Mapping[str, Any], lang: str) -> str:
     return W.t("diagnostic_title", lang)
 
 
@@ -55,7 +56,7 @@ def eligibility(doc: Doc, record: Mapping[str, Any]) -> list[Flowable]:
     verdict = W.t("eligible_yes" if el["eligible"] else "eligible_no", lang)
     out: list[Flowable] = [Text(f"{verdict} {W.t('eligible_at', lang)} {doc.date(el['at'])}", rtl, space_after=2)]
     for reason in el["reasons"]:
-        out.append(Text(f"• {W.dates_in(reason[lang], lang)}", rtl, space_after=1))
+        out.append(Text(f"• {W.dates_in(reason[lang])}", rtl, space_after=1))
     score = record["selection"]["score"]
     colon = " :" if lang == "fr" else ":"
     out.append(Text(f"{W.t('score', lang)}{colon} {W.ratio(W.number(score, 1), 100, lang)}", rtl, space_after=3))
@@ -161,6 +162,6 @@ def story(record: Mapping[str, Any], doc: Doc) -> list[Flowable]:
     return out
 
 
-def subtitle(record: Mapping[str, Any], lang: str) -> str:
+def subtitle(record: Mapping[str, Any], _lang: str) -> str:
     c = record["cooperative"]
     return c.get("registration_number") or ""

@@ -2,7 +2,8 @@
 axis and the plan's total, as it is signed with the cooperative."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -16,11 +17,12 @@ from .layout import TITLE, Column, Grid, RowSpec, Style, Text, fields, heading, 
 W_SMALL = Style(size=8)
 
 
-def title(record: Mapping[str, Any], lang: str) -> str:
+def title(_record: Mapping[str, Any], lang: str) -> str:
     return W.t("plan_title", lang)
 
 
-subtitle = lambda record, lang: record["cooperative"].get("registration_number") or ""  # noqa: E731
+def subtitle(record: Mapping[str, Any], _lang: str) -> str:
+    return record["cooperative"].get("registration_number") or ""
 
 
 def header_fields(doc: Doc, c: Mapping[str, Any]) -> Flowable:

@@ -4,7 +4,8 @@ then per tranche, phase and region — the programme's own table (tranche 1:
 database holds beside what was planned."""
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from reportlab.platypus import Flowable
 
@@ -26,7 +27,7 @@ def scope_text(scope: tuple[int | None, int | None], lang: str) -> str:
     return f"{text} — {W.t('phase', lang)} {phase}" if phase else text
 
 
-def title(record: Mapping[str, Any], lang: str) -> str:
+def title(_record: Mapping[str, Any], lang: str) -> str:
     return W.t("progress_title", lang)
 
 

@@ -3,7 +3,8 @@ decided, signed by the coach and the cooperative's representative."""
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -16,7 +17,7 @@ from .common import Doc, coop_name
 from .layout import TITLE, Column, Grid, Text, fields, heading, signatures
 
 
-def title(record: Mapping[str, Any], lang: str) -> str:
+def title(_record: Mapping[str, Any], lang: str) -> str:
     return W.t("session_title", lang)
 
 

@@ -7,10 +7,11 @@ anything is laid out, so a caller never writes a partial file for it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from types import ModuleType
-from typing import Any, Callable
+from typing import Any, Protocol
 
+from reportlab.platypus import Flowable
 from sqlite_utils import Database
 
 from .. import assets
@@ -129,10 +130,22 @@ def name_of(kind_name: str, record: dict[str, Any], key: str) -> str:
     return key.replace("/", "-")
 
 
+class DocumentModule(Protocol):
+    """What each ``doc_*`` module provides (a module may also set
+    ``LANDSCAPE = True``, read with a default). Every title and subtitle takes
+    the record and the language, whether it needs both or not."""
+
+    def title(self, record: Mapping[str, Any], lang: str, /) -> str: ...
+
+    def subtitle(self, record: Mapping[str, Any], lang: str, /) -> str: ...
+
+    def story(self, record: Mapping[str, Any], doc: Doc, /) -> list[Flowable]: ...
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
-    module: ModuleType
+    module: DocumentModule
     load: Callable[..., dict[str, Any]]
 
 

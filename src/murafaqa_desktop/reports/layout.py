@@ -10,8 +10,8 @@ header row repeats on every page.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -94,7 +94,7 @@ class Text(Flowable):
             self._width = width
         return self._lines
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, availWidth: float, _avail_height: float) -> tuple[float, float]:
         lines = self._shape(availWidth)
         return availWidth, len(lines) * self.style.leading
 
@@ -128,7 +128,7 @@ class Heading(Text):
         w, h = super().wrap(availWidth, availHeight)
         return w, h + 3
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+    def split(self, _avail_width: float, _avail_height: float) -> list[Flowable]:
         return []
 
     def draw(self) -> None:
@@ -225,7 +225,7 @@ class Grid(Flowable):
         tallest = max(len(lines) * st.leading for lines, st in zip(row.cells, row.styles))
         return max(tallest + 2 * self.PAD_Y, row.min_height)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, availWidth: float, _avail_height: float) -> tuple[float, float]:
         rows = self._layout(availWidth)
         head = self._head.height if self._head else 0
         return availWidth, head + sum(r.height for r in rows)
@@ -254,7 +254,7 @@ class Grid(Flowable):
             return []
         return [self._clone(taken, 0), self._clone(rest, self.spaceAfter)]
 
-    def _clone(self, rows: list[_Row], space_after: float) -> "Grid":
+    def _clone(self, rows: list[_Row], space_after: float) -> Grid:
         g = Grid(self.columns, [], self.rtl, self.header, self.style, space_after)
         g._rows, g._head, g._widths, g._avail = rows, self._head, self._widths, self._avail
         return g

@@ -19,8 +19,9 @@ import datetime as dt
 import json
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -83,7 +84,7 @@ class _Gen:
 
     # -- small helpers -------------------------------------------------
     def id_at(self, when: dt.date) -> str:
-        ms = int(dt.datetime(when.year, when.month, when.day, tzinfo=dt.timezone.utc).timestamp() * 1000)
+        ms = int(dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC).timestamp() * 1000)
         return uuid7_at(ms + self.rng.randrange(86_400_000), self.rng.getrandbits(74))
 
     def pick(self, seq: list) -> Any:
@@ -99,7 +100,7 @@ class _Gen:
         return f"{first[0]} {last[0]}", f"{first[1]} {last[1]}"
 
     def add(self, table: str, when: dt.date, values: dict[str, Any]) -> dict[str, Any]:
-        stamp = dt.datetime(when.year, when.month, when.day, 10, tzinfo=dt.timezone.utc).isoformat()
+        stamp = dt.datetime(when.year, when.month, when.day, 10, tzinfo=dt.UTC).isoformat()
         row = {"id": self.id_at(when), "created_at": stamp, "updated_at": stamp, **values}
         self.rows[table].append(row)
         return row

@@ -7,7 +7,8 @@ sent; the base version of a field is the one seen when it was first edited.
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from sqlite_utils import Database
 

@@ -7,7 +7,8 @@ The sync engine (sync/engine.py) decides; this module only reads and writes.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from sqlite_utils import Database
 

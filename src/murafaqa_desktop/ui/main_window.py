@@ -15,8 +15,9 @@ outbox.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -68,18 +69,18 @@ class Page(NamedTuple):
 
     key: str
     title: str
-    make: Callable[["MainWindow"], QWidget]
+    make: Callable[[MainWindow], QWidget]
     shown: Callable[[Any], None] | None = None
 
 
-def _cooperatives(w: "MainWindow") -> QWidget:
+def _cooperatives(w: MainWindow) -> QWidget:
     coops = CooperativeList(w.tasks)
     coops.open_requested.connect(w.open_cooperative)
     coops.new_requested.connect(w.new_cooperative)
     return coops
 
 
-def _record(w: "MainWindow") -> QWidget:
+def _record(w: MainWindow) -> QWidget:
     from .record.page import CooperativeRecord
 
     record = CooperativeRecord(w.tasks)
@@ -88,7 +89,7 @@ def _record(w: "MainWindow") -> QWidget:
     return record
 
 
-def _agenda(w: "MainWindow") -> QWidget:
+def _agenda(w: MainWindow) -> QWidget:
     from .agenda.my_agenda import AgendaView
 
     agenda = AgendaView(w.tasks)
@@ -96,7 +97,7 @@ def _agenda(w: "MainWindow") -> QWidget:
     return agenda
 
 
-def _trainings(w: "MainWindow") -> QWidget:
+def _trainings(w: MainWindow) -> QWidget:
     from .agenda.trainings import TrainingsView
 
     trainings = TrainingsView(w.tasks)
@@ -104,7 +105,7 @@ def _trainings(w: "MainWindow") -> QWidget:
     return trainings
 
 
-def _sync(w: "MainWindow") -> QWidget:
+def _sync(w: MainWindow) -> QWidget:
     from .sync.outbox import OutboxView
     from .sync.page import SyncPage
 
@@ -203,23 +204,23 @@ class MainWindow(FollowsLanguage, QMainWindow):
         return page
 
     @property
-    def record(self) -> "CooperativeRecord":
+    def record(self) -> CooperativeRecord:
         return self._page("record")  # type: ignore[return-value]
 
     @property
-    def agenda(self) -> "AgendaView":
+    def agenda(self) -> AgendaView:
         return self._page("agenda")  # type: ignore[return-value]
 
     @property
-    def trainings(self) -> "TrainingsView":
+    def trainings(self) -> TrainingsView:
         return self._page("trainings")  # type: ignore[return-value]
 
     @property
-    def sync_page(self) -> "SyncPage | None":
+    def sync_page(self) -> SyncPage | None:
         return self._pages.get("sync")  # type: ignore[return-value]
 
     @property
-    def outbox(self) -> "OutboxView":
+    def outbox(self) -> OutboxView:
         page: SyncPage = self._page("sync")  # type: ignore[assignment]
         return page.outbox
 
@@ -228,7 +229,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         return self.record.coop_id if "record" in self._pages else None
 
     @property
-    def scheduler(self) -> "SyncScheduler":
+    def scheduler(self) -> SyncScheduler:
         """Syncs in the background once this laptop is connected to a server."""
         if self._scheduler is None:
             from .sync.scheduler import SyncScheduler

@@ -58,7 +58,7 @@ class AgendaView(FollowsLanguage, QWidget):
             Column(lambda: self.tr("Region"),
                    lambda r: ref.regions[r["region"]].name(lang()) if r["region"] in ref.regions else r["region"]),
             Column(lambda: self.tr("Sessions"), lambda r: of_twelve(r["done"])),
-        ], warn=(lambda r: True) if overdue else None, parent=self)
+        ], warn=(lambda _row: True) if overdue else None, parent=self)
 
     def retranslate(self) -> None:
         titles = (self.tr("Overdue coaching sessions"), self.tr("Due this week"), self.tr("Coming next (30 days)"),

@@ -113,10 +113,10 @@ class CooperativeTableModel(QAbstractTableModel):
 
     # -- loading ----------------------------------------------------------
     @property
-    def filter(self) -> "CooperativeFilter":
+    def filter(self) -> CooperativeFilter:
         return _store()[0].CooperativeFilter(**self.filters)
 
-    def set_filter(self, f: "CooperativeFilter | dict[str, Any]") -> None:
+    def set_filter(self, f: CooperativeFilter | dict[str, Any]) -> None:
         values = f if isinstance(f, dict) else {name: getattr(f, name) for name in FILTERS}
         self.filters = {k: v for k, v in values.items() if v is not None}
         self.reload()
@@ -231,12 +231,10 @@ class CooperativeTableModel(QAbstractTableModel):
         return cached[1]
 
     def _cell(self, row: dict[str, Any], column: str) -> Cell:
-        brush = None
-        if column == "eligible" and not self.eligibility(row).eligible:
-            brush = QBrush(OVERDUE)
-        elif (column == "next_due" and row["next_due"] and row["next_due"] < self.today.isoformat()
-              and row["status"] not in CLOSED):
-            brush = QBrush(OVERDUE)
+        ineligible = column == "eligible" and not self.eligibility(row).eligible
+        overdue = (column == "next_due" and row["next_due"] and row["next_due"] < self.today.isoformat()
+                   and row["status"] not in CLOSED)
+        brush = QBrush(OVERDUE) if ineligible or overdue else None
         return str(self._display(row, column)), brush, _CENTRED if column in _CENTRED_COLUMNS else None
 
     def cell(self, row: int, column: int) -> Cell:

@@ -92,7 +92,7 @@ class SyncStatusWidget(FollowsLanguage, QWidget):
         self.button.setEnabled(False)
         self.refresh()
 
-    def _progress(self, stage: str, done: int, total: int) -> None:
+    def _progress(self, _stage: str, done: int, total: int) -> None:
         if total:
             self.bar.setRange(0, total)
             self.bar.setValue(done)
