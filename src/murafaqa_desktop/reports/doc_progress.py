@@ -50,7 +50,9 @@ def _people(t: Mapping[str, int]) -> list[str]:
 
 
 def _figure_columns(doc: Doc) -> list[Column]:
-    c = lambda key, w=1.0: Column(doc.t(key), w, "center")  # noqa: E731
+    def c(key: str, w: float = 1.0) -> Column:
+        return Column(doc.t(key), w, "center")
+
     return [c("cooperatives"), c("diagnosed_n"), c("trained"), c("sessions_n", 1.35), c("completed", 1.1),
             c("financed", 1.1), c("members"), c("women_n"), c("youth_n")]
 

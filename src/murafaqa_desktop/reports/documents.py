@@ -96,7 +96,8 @@ def resolve(db: Database, kind_name: str, key: str) -> str:
     return the key to load it by; cheap, so a batch checks every key first."""
     kind(kind_name)
     if kind_name in ("diagnostic", "plan"):
-        return cooperatives.get(db, key)["id"]
+        coop_id: str = cooperatives.get(db, key)["id"]
+        return coop_id
     if kind_name == "session":
         if ":" in key:
             coop_key, _, number = key.rpartition(":")

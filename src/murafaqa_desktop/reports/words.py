@@ -9,6 +9,7 @@ the French-derived ones (يناير … دجنبر).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..domain.schema import EntitySpec
@@ -193,7 +194,7 @@ def ratio(done: Any, of: Any, lang: str) -> str:
     return keep_ltr(text) if lang == "ar" else text
 
 
-_ISO = __import__("re").compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def dates_in(text: str) -> str:
