@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -145,7 +145,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         self.sync_label = QLabel()
-        self.coops: CooperativeList = self._page("cooperatives")  # type: ignore[assignment]
+        self.coops = cast(CooperativeList, self._page("cooperatives"))
         self.pending = 0
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
@@ -196,6 +196,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     # -- pages, made when first needed --------------------------------------------
     def _page(self, name: str) -> QWidget:
+        """The page of a key, made by its maker (_BY_KEY) the first time: the
+        properties below name each key's class (cast, not imported here)."""
         page = self._pages.get(name)
         if page is None:
             page = _BY_KEY[name].make(self)
@@ -205,24 +207,23 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     @property
     def record(self) -> CooperativeRecord:
-        return self._page("record")  # type: ignore[return-value]
+        return cast("CooperativeRecord", self._page("record"))
 
     @property
     def agenda(self) -> AgendaView:
-        return self._page("agenda")  # type: ignore[return-value]
+        return cast("AgendaView", self._page("agenda"))
 
     @property
     def trainings(self) -> TrainingsView:
-        return self._page("trainings")  # type: ignore[return-value]
+        return cast("TrainingsView", self._page("trainings"))
 
     @property
     def sync_page(self) -> SyncPage | None:
-        return self._pages.get("sync")  # type: ignore[return-value]
+        return cast("SyncPage | None", self._pages.get("sync"))
 
     @property
     def outbox(self) -> OutboxView:
-        page: SyncPage = self._page("sync")  # type: ignore[assignment]
-        return page.outbox
+        return cast("SyncPage", self._page("sync")).outbox
 
     def current_cooperative(self) -> str | None:
         """The cooperative open in the record page, if it was ever opened."""

@@ -50,7 +50,8 @@ class AgendaView(FollowsLanguage, QWidget):
         ref = assets.reference()
 
         def name(r: dict[str, Any]) -> str:
-            return (r["name_ar"] if lang() == "ar" else r["name_fr"]) or r["registration_number"]
+            shown: str = (r["name_ar"] if lang() == "ar" else r["name_fr"]) or r["registration_number"]
+            return shown
 
         return RowsModel([
             Column(lambda: self.tr("Due"), lambda r: r["next_due"]),
@@ -70,7 +71,9 @@ class AgendaView(FollowsLanguage, QWidget):
     def refresh(self, today: dt.date | None = None) -> None:
         day = today or dt.date.today()
         week_end = day + dt.timedelta(days=7 - day.weekday())
-        iso = lambda d: d.isoformat()  # noqa: E731
+
+        def iso(d: dt.date) -> str:
+            return d.isoformat()
 
         def job(db: Any) -> list[list[dict[str, Any]]]:
             return [agenda.coaching_due(db, None, iso(day)),

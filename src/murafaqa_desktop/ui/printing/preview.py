@@ -104,7 +104,8 @@ class PrintPreviewDialog(QDialog):
 
     @property
     def lang(self) -> str:
-        return self.language.currentData()
+        code: str = self.language.currentData()  # each choice carries its language code
+        return code
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -97,7 +98,7 @@ class SyncStatusWidget(FollowsLanguage, QWidget):
             self.bar.setRange(0, total)
             self.bar.setValue(done)
 
-    def _finished(self, _report: dict) -> None:
+    def _finished(self, _report: dict[str, Any]) -> None:
         self.state = "idle"
         self.bar.hide()
         self.button.setEnabled(True)
