@@ -25,7 +25,8 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 def ensure_env(extras: str) -> None:
     """Create the virtual environment and install the project once per
     change of pyproject.toml (a stamp file remembers what was installed)."""
-    if sys.version_info < (3, 11):
+    # dev.py runs under whatever Python the user has, before any environment exists
+    if sys.version_info < (3, 11):  # noqa: UP036
         sys.exit(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]})")
     if not PYTHON.exists():
         print("Creating .venv …", flush=True)

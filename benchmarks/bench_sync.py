@@ -96,10 +96,10 @@ def small_syncs(tmp: Path) -> dict[str, Any]:
     noop_bytes, noop_trips = measured(db, transport)
     for i, c in enumerate(coops):
         coaching.log_session(db, c["id"], {
-            "held_on": "2024-03-0%d" % (i + 1), "duration_minutes": 120, "place": "مقر التعاونية",
+            "held_on": f"2024-03-0{i + 1}", "duration_minutes": 120, "place": "مقر التعاونية",
             "attendees": "الرئيسة، أمين المال، ثلاث متعاونات", "topics": '["marketing", "comptabilité"]',
             "recommendations": "تنظيم دفتر الحسابات وتحديث ملف المنتجات",
-            "next_steps": "زيارة السوق الأسبوعي", "next_date": "2024-04-0%d" % (i + 1), "author": "coach"})
+            "next_steps": "زيارة السوق الأسبوعي", "next_date": f"2024-04-0{i + 1}", "author": "coach"})
     for a in actions[:10]:
         plans.update_action(db, a["id"], {"status": "in_progress", "progress": 40})
     day_bytes, day_trips = measured(db, transport)
@@ -160,7 +160,7 @@ def _records_of(raw: sqlite3.Connection, coop_ids: list[str], seq: int) -> list[
             owner[row["id"]] = coop
             seq += 1
             values = {f: row.get(f) for f in spec.fields}
-            out.append(data.Record(tbl=name, id=row["id"], data=values, versions={f: seq for f in values},
+            out.append(data.Record(tbl=name, id=row["id"], data=values, versions=dict.fromkeys(values, seq),
                                    seq=seq, cseq=seq, coop_id=coop, region=region[coop],
                                    ukey=ukey(spec, values), origin="import"))
     return out

@@ -134,7 +134,7 @@ def in_process(db: Path) -> dict[str, float]:
             self.armed = self.painted = False
             self.loop = QEventLoop()
 
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and self.armed:
                 self.painted = True
                 QTimer.singleShot(0, self.loop.quit)  # once this paint is done

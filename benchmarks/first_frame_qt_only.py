@@ -34,13 +34,13 @@ TITLES = ["رقم التسجيل", "الاسم", "الجهة", "الشطر", "ا
 
 
 class EmptyList(QAbstractTableModel):
-    def rowCount(self, parent=None):  # noqa: N802
+    def rowCount(self, _parent=None):  # noqa: N802
         return 0
 
-    def columnCount(self, parent=None):  # noqa: N802
+    def columnCount(self, _parent=None):  # noqa: N802
         return len(TITLES)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, _index, _role=Qt.ItemDataRole.DisplayRole):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802

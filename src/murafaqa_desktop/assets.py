@@ -7,7 +7,7 @@ PyInstaller bundle.
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .domain.reference import Reference
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locate(name: str) -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     candidates = []

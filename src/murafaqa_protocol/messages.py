@@ -134,7 +134,7 @@ def _one_variant_per_table(schema: dict[str, Any]) -> None:
             "f": {"type": "object", "additionalProperties": False,
                   "properties": {k: _REGION if k == spec.region_field else _PLAIN for k in spec.fields}},
             "b": {"type": "object", "additionalProperties": False,
-                  "properties": {k: props["b"]["additionalProperties"] for k in (*spec.fields, "_row")}},
+                  "properties": dict.fromkeys((*spec.fields, "_row"), props["b"]["additionalProperties"])},
         },
     } for spec in TABLES.values()]
 

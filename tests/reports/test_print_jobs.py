@@ -47,7 +47,8 @@ def jobs_done_before_start_returns(monkeypatch):
     monkeypatch.setattr(print_jobs, "QThread", SlowToReturn)
 
 
-def test_the_preview_hears_a_job_that_failed_before_start_returned(qtbot, db_path, jobs_done_before_start_returns):
+@pytest.mark.usefixtures("jobs_done_before_start_returns")
+def test_the_preview_hears_a_job_that_failed_before_start_returned(qtbot, db_path):
     dialog = PrintPreviewDialog(db_path, "session", ["NO-SUCH-SESSION"], lang="fr", ui_lang="fr")
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.failed, timeout=5_000) as blocker:
@@ -55,8 +56,8 @@ def test_the_preview_hears_a_job_that_failed_before_start_returned(qtbot, db_pat
     assert "NO-SUCH-SESSION" in blocker.args[0]
 
 
-def test_the_batch_hears_a_job_that_failed_before_start_returned(qtbot, db_path, tmp_path,
-                                                                 jobs_done_before_start_returns):
+@pytest.mark.usefixtures("jobs_done_before_start_returns")
+def test_the_batch_hears_a_job_that_failed_before_start_returned(qtbot, db_path, tmp_path):
     dialog = BatchPrintDialog(db_path, "session", ["NO-SUCH-SESSION"], tmp_path / "out.pdf", "fr")
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.stopped, timeout=5_000) as blocker:

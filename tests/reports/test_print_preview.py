@@ -55,7 +55,8 @@ def test_save_and_print_to_a_pdf_printer(qtbot, db_path, edge, tmp_path) -> None
     assert printed.stat().st_size > 50_000  # pages drawn, not blank
 
 
-def test_preview_of_an_unknown_id_says_so(qtbot, db_path, edge) -> None:
+@pytest.mark.usefixtures("edge")
+def test_preview_of_an_unknown_id_says_so(qtbot, db_path) -> None:
     dialog = PrintPreviewDialog(db_path, "session", ["NO-SUCH-SESSION"], lang="fr")
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.failed, timeout=20_000) as blocker:
@@ -81,7 +82,7 @@ def test_batch_cancel_leaves_no_file_and_the_window_stays_responsive(qtbot, db_p
     out = tmp_path / "cancelled.pdf"
     dialog = BatchPrintDialog(db_path, "diagnostic", [edge.full_id] * 30, out, "ar")
     qtbot.addWidget(dialog)
-    dialog.progressed.connect(lambda done, total: dialog.cancel() if done == 1 else None)
+    dialog.progressed.connect(lambda done, _total: dialog.cancel() if done == 1 else None)
     with qtbot.waitSignal(dialog.stopped, timeout=60_000) as blocker:
         dialog.show()
     assert blocker.args == ["cancelled"]

@@ -60,7 +60,7 @@ def test_a_backup_alone_cannot_sync_without_the_password(wired, tmp_path, monkey
     assert cli.main(["backup", str(tmp_path / "copy.db"), "--db", str(db_path)]) == 0
     found = tmp_path / "found-on-a-usb-key.db"
     shutil.copy(tmp_path / "copy.db", found)
-    monkeypatch.setattr(getpass, "getpass", lambda prompt="": "a guess")
+    monkeypatch.setattr(getpass, "getpass", lambda *_, **__: "a guess")
     capsys.readouterr()
     assert cli.main(["sync", "--db", str(found)]) == 2
     err = capsys.readouterr().err

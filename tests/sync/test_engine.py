@@ -274,7 +274,7 @@ def test_a_demo_database_is_never_pushed(demo_db, server):
         account.enrol(demo_db, transport, BASE, "ali", "secret-pass-1")
 
 
-def test_a_database_belongs_to_one_user(pair, server):
+def test_a_database_belongs_to_one_user(pair):
     a, b, coop = pair
     with pytest.raises(errors.SyncError) as e:
         account.enrol(a.db, a.transport, BASE, "sara", "secret-pass-1")

@@ -60,7 +60,7 @@ VALUES = S.sampled_from(["a", "b", "c", None])
 
 def skewed(days: int):
     def now() -> str:
-        return (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=days)).isoformat(timespec="seconds")
+        return (dt.datetime.now(dt.UTC) + dt.timedelta(days=days)).isoformat(timespec="seconds")
     return now
 
 

@@ -68,11 +68,11 @@ def test_a_network_failure_shows_offline_and_retries_with_backoff(qtbot, tmp_pat
     lap.close()
 
     class Down:
-        def post(self, *a):
+        def post(self, *_):
             raise errors.network("no route")
 
     probes = []
-    scheduler = SyncScheduler(lap.path, transport_factory=lambda db: Down(), prober=lambda url: probes.append(url))
+    scheduler = SyncScheduler(lap.path, transport_factory=lambda _db: Down(), prober=lambda url: probes.append(url))
     speak("fr")
     status = SyncStatusWidget(lap.path, scheduler)
     qtbot.addWidget(status)

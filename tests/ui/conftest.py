@@ -18,7 +18,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def make_window(qapp, qtbot, settings, tmp_path):
+def make_window(qapp, qtbot, settings):
     """make_window(db_path, lang) -> a shown MainWindow, closed at the end."""
     from murafaqa_desktop.ui.app import make_application, start
 

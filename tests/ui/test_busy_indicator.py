@@ -10,12 +10,12 @@ def test_quick_work_shows_nothing_and_long_work_says_so_until_done(window, qtbot
     set_text = window.busy_label.setText
     monkeypatch.setattr(window.busy_label, "setText", lambda text: (shown.append(text), set_text(text)))
     for _ in range(5):  # five searches' worth of quick jobs
-        window.tasks.run(lambda db: None)
+        window.tasks.run(lambda _db: None)
         window.tasks.wait_idle()
     assert not [text for text in shown if text], "no flicker of 'working…' for quick work"
 
     release = threading.Event()
-    window.tasks.run(lambda db: release.wait(5))
+    window.tasks.run(lambda _db: release.wait(5))
     started = time.monotonic()
     qtbot.waitUntil(lambda: window.busy_label.text() != "", timeout=3000)
     assert time.monotonic() - started >= 0.3  # only once the wait is long enough to notice

@@ -11,7 +11,7 @@ from murafaqa_desktop.ui.kit.tasks import Tasks
 def test_jobs_run_on_the_worker_and_call_back_on_the_main_thread(qapp, db_path):
     tasks = Tasks(db_path, ErrorReporter(interactive=False))
     seen = {}
-    tasks.run(lambda db: threading.current_thread().name, lambda name: seen.update(
+    tasks.run(lambda _db: threading.current_thread().name, lambda name: seen.update(
         job=name, callback=threading.current_thread() is threading.main_thread()))
     assert tasks.wait_idle()
     assert seen == {"job": "murafaqa-store", "callback": True}
@@ -35,11 +35,11 @@ def test_jobs_given_before_the_worker_starts_run_first_and_in_order(qapp, db_pat
     tasks = Tasks(db_path, ErrorReporter(interactive=False), start=False)
     order: list[int] = []
     for i in range(5):
-        tasks.run(lambda db, i=i: i, order.append)
+        tasks.run(lambda _db, i=i: i, order.append)
     assert tasks.pending() == 5 and order == []
     tasks.start()
     for i in range(5, 8):
-        tasks.run(lambda db, i=i: i, order.append)
+        tasks.run(lambda _db, i=i: i, order.append)
     assert tasks.wait_idle()
     assert order == list(range(8))
     tasks.close()
@@ -65,7 +65,7 @@ def test_a_broken_rule_goes_to_the_caller_or_to_the_reporter(qapp, db_path):
 def test_an_unexpected_error_is_logged_and_shown_without_a_traceback(qapp, db_path):
     reporter = ErrorReporter(interactive=False)
     tasks = Tasks(db_path, reporter)
-    tasks.run(lambda db: 1 / 0, lambda _r: None)
+    tasks.run(lambda _db: 1 / 0, lambda _r: None)
     tasks.wait_idle()
     assert "Traceback" not in reporter.last and "ZeroDivisionError" not in reporter.last
     assert str(paths.log_path()) in reporter.last

@@ -255,7 +255,7 @@ def test_phone_email_and_registration_stay_left_to_right_in_arabic(window):
     assert date.edit.text() == "2007-10-05"  # not mirrored into 05-10-2007
 
 
-def test_sync_status_counts_the_changes_waiting(window, qtbot, db_path):
+def test_sync_status_counts_the_changes_waiting(window, qtbot):
     assert "لا توجد تعديلات" in window.sync_label.text()
     window.new_cooperative()
     fill_cooperative(window.record, registration_number="RC-9", name_fr="Coopérative Nour", legal_date="2022-03-01",
@@ -458,7 +458,7 @@ def test_cancelling_the_demo_load_keeps_the_profile_and_no_cooperative(window, d
     from murafaqa_desktop.services import profile
 
     gate = threading.Event()
-    window.tasks.run(lambda db: gate.wait(10))  # holds the worker until the cancel is in
+    window.tasks.run(lambda _db: gate.wait(10))  # holds the worker until the cancel is in
     window.first_start("Fatima Zahra", "07", load_demo=True, cooperatives=60)
     progress = window.findChild(QProgressDialog)
     assert progress.isVisible()
@@ -515,7 +515,7 @@ def test_a_session_reviews_plan_actions_and_moves_their_progress(window, db_path
     assert [(r["action_id"], r["progress"]) for r in session["reviews"]] == [(action["id"], 40)]
 
 
-def test_the_region_filter_offers_every_region_in_the_interface_language(window, qtbot, db_path):
+def test_the_region_filter_offers_every_region_in_the_interface_language(window, qtbot):
     """Its choices come from the reference data, read just after the first frame."""
     from murafaqa_desktop import assets
 

@@ -20,7 +20,7 @@ def test_menus_carry_print_backup_and_about_in_both_languages(demo_window):
     assert w.help_menu.title().replace("&", "") == "Aide"
 
 
-def test_about_shows_version_and_where_the_data_and_log_are(window, tmp_path):
+def test_about_shows_version_and_where_the_data_and_log_are(window):
     from murafaqa_desktop import __version__, paths
     from murafaqa_desktop.ui.about import AboutDialog
 
@@ -67,7 +67,7 @@ def test_batch_printing_from_the_window_prints_what_the_list_shows(demo_window, 
 
     w = demo_window
     target = tmp_path / "fiches.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_, **__: (str(target), "PDF (*.pdf)")))
     printed: list[list[str]] = []
 
     def run_to_the_end(dialog) -> int:  # instead of the modal loop: wait for the worker
@@ -112,7 +112,7 @@ def test_the_actions_are_given_what_they_act_on_not_the_window(demo_window, qtbo
     assert len(told) == 1 and told[0][0] is owner
 
     target = tmp_path / "fiches.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_, **__: (str(target), "PDF (*.pdf)")))
     printed: list[tuple[list[str], object]] = []
 
     def run_to_the_end(dialog) -> int:

@@ -57,7 +57,8 @@ def test_a_backup_holds_no_token_in_its_bytes_nor_in_its_tables(enrolled, tmp_pa
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
-def test_the_backup_command_writes_an_owner_only_file_without_token(enrolled, db_path, tmp_path, capsys):
+@pytest.mark.usefixtures("enrolled")
+def test_the_backup_command_writes_an_owner_only_file_without_token(db_path, tmp_path):
     folder = tmp_path / "usb"
     folder.mkdir()
     assert cli.main(["backup", str(folder), "--db", str(db_path)]) == 0

@@ -42,7 +42,8 @@ def small_disk(monkeypatch):
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
-def test_a_demo_on_a_full_disk_says_so_and_leaves_no_wal(small_disk, tmp_path, capsys, lang):
+@pytest.mark.usefixtures("small_disk")
+def test_a_demo_on_a_full_disk_says_so_and_leaves_no_wal(tmp_path, capsys, lang):
     path = tmp_path / "full.db"
     assert cli.main(["demo", "--cooperatives", "300", "--db", str(path), "--lang", lang]) == 2
     out, err = capsys.readouterr()
@@ -54,7 +55,8 @@ def test_a_demo_on_a_full_disk_says_so_and_leaves_no_wal(small_disk, tmp_path, c
     db.close()
 
 
-def test_an_import_on_a_full_disk_says_so_and_leaves_no_wal(small_disk, db_path, tmp_path, capsys):
+@pytest.mark.usefixtures("small_disk")
+def test_an_import_on_a_full_disk_says_so_and_leaves_no_wal(db_path, tmp_path, capsys):
     db = open_db(db_path)
     make_cooperative(db)
     db.close()

@@ -5,7 +5,7 @@ from pathlib import Path
 DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 
 
-def test_every_example_of_the_api_page_runs(tmp_path, monkeypatch, capsys):
+def test_every_example_of_the_api_page_runs(tmp_path, monkeypatch):
     blocks = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
     assert len(blocks) >= 8
     monkeypatch.chdir(tmp_path)

@@ -60,7 +60,7 @@ def test_a_file_that_is_not_a_database_keeps_its_mode(tmp_path):
     assert mode(junk) == 0o644
 
 
-def test_the_data_folder_the_app_creates_is_owner_only(tmp_path, monkeypatch, capsys):
+def test_the_data_folder_the_app_creates_is_owner_only(tmp_path, monkeypatch):
     data = tmp_path / "home" / "share" / "Murafaqa"
     monkeypatch.setenv("MURAFAQA_DATA_DIR", str(data))
     assert cli.main(["demo", "--cooperatives", "3"]) == 0

@@ -9,7 +9,7 @@ from murafaqa_desktop.services import selection as selection_service
 
 def test_score_is_out_of_100_and_unrated_criteria_count_zero():
     assert selection.score({}) == 0.0
-    full = {c: 3 for c in selection.SELECTION_CRITERIA}
+    full = dict.fromkeys(selection.SELECTION_CRITERIA, 3)
     assert selection.score(full) == 100.0
     assert selection.score({"social_impact": 3, "local_resources": 3, "legal_standing": 3}) == 50.0
 

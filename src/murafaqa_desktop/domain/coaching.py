@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 from .dates import add_months, add_years
 from .errors import DomainError
@@ -120,6 +121,18 @@ def planned_date(first: dt.date, number: int) -> dt.date:
     return add_months(first, MONTHS_BETWEEN_SESSIONS * (number - 1))
 
 
+class ProgressDict(TypedDict):
+    """CoachingProgress as the cooperative's file carries it (dates in ISO)."""
+
+    done: int
+    of: int
+    first: str | None
+    window_end: str | None
+    next_due: str | None
+    overdue: bool
+    overdue_days: int
+
+
 @dataclass(frozen=True)
 class CoachingProgress:
     done: int
@@ -129,8 +142,10 @@ class CoachingProgress:
     overdue: bool
     overdue_days: int
 
-    def as_dict(self) -> dict:
-        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    def as_dict(self) -> ProgressDict:
+        def iso(d: dt.date | None) -> str | None:
+            return d.isoformat() if d else None
+
         return {"done": self.done, "of": MAX_SESSIONS, "first": iso(self.first),
                 "window_end": iso(self.window_end), "next_due": iso(self.next_due),
                 "overdue": self.overdue, "overdue_days": self.overdue_days}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from .dates import add_years, whole_months_between
 from .errors import DomainError
@@ -24,14 +25,23 @@ def _duration(months: int) -> tuple[str, str]:
     return " et ".join(fr_parts), " و".join(ar_parts)
 
 
+class EligibilityDict(TypedDict):
+    """Eligibility as the cooperative's file carries it: each reason is its
+    message in one language, or its code with both messages."""
+
+    eligible: bool
+    at: str
+    reasons: list[str | dict[str, str]]
+
+
 @dataclass(frozen=True)
 class Eligibility:
     at: dt.date
     eligible: bool
     reasons: list[DomainError] = field(default_factory=list)
 
-    def as_dict(self, lang: str | None = None) -> dict:
-        reasons = [r.message(lang) if lang else {"code": r.code, "fr": r.fr, "ar": r.ar}
+    def as_dict(self, lang: str | None = None) -> EligibilityDict:
+        reasons: list[str | dict[str, str]] = [r.message(lang) if lang else {"code": r.code, "fr": r.fr, "ar": r.ar}
                    for r in self.reasons]
         return {"eligible": self.eligible, "at": self.at.isoformat(), "reasons": reasons}
 

@@ -1,7 +1,8 @@
 """Financing applications (tranche 4: 80 of the 600 cooperatives financed)."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .errors import DomainError
 

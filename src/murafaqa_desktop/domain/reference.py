@@ -68,7 +68,7 @@ class Reference:
         return [p for p in self.provinces.values() if p.region == region]
 
     @staticmethod
-    def _find(places: dict[str, Place], value: str, extra_codes: bool = False) -> str | None:
+    def _find(places: dict[str, Place], value: str) -> str | None:
         """A code from a code, or from a name in either language (accents,
         hamza forms and case ignored)."""
         text = str(value).strip()

@@ -7,8 +7,9 @@ store and the sync protocol carry.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 from .dates import parse_date
 from .errors import DomainError

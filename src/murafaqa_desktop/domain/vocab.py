@@ -4,8 +4,8 @@ Codes are what the database and the wire carry; labels are what people read.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 Labels = Mapping[str, tuple[str, str]]  # code -> (fr, ar)
 

@@ -13,10 +13,11 @@ import datetime as dt
 import os
 import re
 import tempfile
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Generator, Iterator, Sequence
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -77,10 +78,8 @@ def atomic_file(path: Path) -> Iterator[Any]:
 
 
 def _remove(temp: str) -> None:
-    try:
+    with suppress(FileNotFoundError):
         os.unlink(temp)
-    except FileNotFoundError:
-        pass
 
 
 def safe_name(text: str) -> str:

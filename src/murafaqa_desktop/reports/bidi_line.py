@@ -12,7 +12,9 @@ runs per line, never over a paragraph.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from collections import deque
+from functools import cache
+from typing import TypedDict
 
 from bidi import algorithm as _alg
 
@@ -27,7 +29,7 @@ def has_rtl(text: str) -> bool:
     return any(_is_rtl_char(ch) for ch in text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _is_rtl_char(ch: str) -> bool:
     import unicodedata
 
@@ -42,7 +44,34 @@ def _strong(kind: str) -> str | None:
     return None
 
 
-def _pair_brackets(storage: dict) -> None:
+class _Char(TypedDict):
+    """One character in python-bidi's working storage (the library has no
+    type information: these are the keys its algorithm steps read and write)."""
+
+    ch: str
+    level: int
+    type: str  # bidi class, resolved step by step
+    orig: str  # bidi class before resolution
+
+
+class _Run(TypedDict):
+    """One level run: its characters, and the classes before and after it."""
+
+    start: int
+    length: int
+    sor: str
+    eor: str
+    type: str
+
+
+class _Storage(TypedDict):
+    base_level: int
+    base_dir: str
+    chars: list[_Char]
+    runs: deque[_Run]
+
+
+def _pair_brackets(storage: _Storage) -> None:
     """UAX #9 N0 over each level run (our lines have no isolates, so a level
     run is an isolating run sequence)."""
     chars = storage["chars"]
@@ -92,7 +121,7 @@ def visual(line: str, base: str = "R") -> str:
     direction of the document: "R" for Arabic, "L" for French."""
     if not line or not has_rtl(line):
         return line.replace(LRE, "").replace(RLE, "").replace(PDF, "")
-    storage = _alg.get_empty_storage()
+    storage: _Storage = _alg.get_empty_storage()
     storage["base_level"] = _alg.PARAGRAPH_LEVELS[base]
     storage["base_dir"] = base
     _alg.get_embedding_levels(line, storage)

@@ -3,11 +3,13 @@ page information, and the document's direction."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from .. import assets
 from ..domain.reference import Reference
+from ..domain.schema import EntitySpec
 from . import words as W
 from .bidi_line import isolate
 from .layout import PageInfo
@@ -45,6 +47,12 @@ class Doc:
     def province(self, code: str | None) -> str:
         place = self.ref.provinces.get(code or "")
         return place.name(self.lang) if place else W.or_blank(code, self.lang, True)
+
+
+def labels(entity: EntitySpec, lang: str) -> Callable[[str], str]:
+    """The label of each field of an entity in the document's language, by
+    field name (a table's columns and a form's rows say them often)."""
+    return lambda name: entity.field(name).label(lang)
 
 
 def coop_name(coop: Mapping[str, Any], lang: str) -> str:

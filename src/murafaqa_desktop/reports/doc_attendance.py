@@ -2,7 +2,8 @@
 at the door, or filled from the attendance recorded in the app."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -10,13 +11,13 @@ from ..domain import entities as E
 from ..domain import vocab as V
 from ..domain.vocab import label
 from . import words as W
-from .common import Doc
+from .common import Doc, labels
 from .layout import TITLE, Column, Grid, RowSpec, Style, Text, fields, heading, signatures
 
 BLANK_LINES = 25
 
 
-def title(record: Mapping[str, Any], lang: str) -> str:
+def title(_record: Mapping[str, Any], lang: str) -> str:
     return W.t("attendance_title", lang)
 
 
@@ -29,8 +30,8 @@ def story(record: Mapping[str, Any], doc: Doc) -> list[Flowable]:
     ``cooperative`` name), blank (bool)."""
     lang, rtl = doc.lang, doc.rtl
     tr = record["training"]
-    tf = lambda name: E.TRAINING_SESSION.field(name).label(lang)  # noqa: E731
-    af = lambda name: E.TRAINING_ATTENDANCE.field(name).label(lang)  # noqa: E731
+    tf = labels(E.TRAINING_SESSION, lang)
+    af = labels(E.TRAINING_ATTENDANCE, lang)
     module = doc.ref.modules.get(tr.get("module_code") or "")
     module_text = (f"{tr.get('module_code')} — {module.title(lang)}" if module
                    else W.or_blank(tr.get("module_code"), lang, True))

@@ -3,7 +3,8 @@ signatures and the archive. Takes the record as ``services.cooperatives.file``
 returns it, so the sheet shows exactly what the record screen shows."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -11,19 +12,24 @@ from ..domain import entities as E
 from ..domain import vocab as V
 from ..domain.vocab import label
 from . import words as W
-from .common import Doc, coop_name, tranche_phase
+from .common import Doc, coop_name, labels, tranche_phase
 from .layout import TITLE, Column, Grid, RowSpec, Text, fields, heading, signatures
 
 
-def title(record: Mapping[str, Any], lang: str) -> str:
+def title(_record: Mapping[str, Any], lang: str) -> str:
     return W.t("diagnostic_title", lang)
 
 
 def identity(doc: Doc, c: Mapping[str, Any]) -> Flowable:
     lang = doc.lang
-    f = lambda name: E.COOPERATIVE.field(name).label(lang)  # noqa: E731
-    blank = lambda v: W.or_blank(v, lang, True)  # noqa: E731
-    count = lambda v: W.number(v) if v is not None else W.pick(W.NOT_GIVEN, lang)  # noqa: E731
+    f = labels(E.COOPERATIVE, lang)
+
+    def blank(value: Any) -> str:
+        return W.or_blank(value, lang, True)
+
+    def count(value: int | None) -> str:
+        return W.number(value) if value is not None else W.pick(W.NOT_GIVEN, lang)
+
     pairs = [
         (f("name_ar"), blank(c.get("name_ar"))),
         (f("name_fr"), blank(c.get("name_fr"))),
@@ -55,7 +61,7 @@ def eligibility(doc: Doc, record: Mapping[str, Any]) -> list[Flowable]:
     verdict = W.t("eligible_yes" if el["eligible"] else "eligible_no", lang)
     out: list[Flowable] = [Text(f"{verdict} {W.t('eligible_at', lang)} {doc.date(el['at'])}", rtl, space_after=2)]
     for reason in el["reasons"]:
-        out.append(Text(f"• {W.dates_in(reason[lang], lang)}", rtl, space_after=1))
+        out.append(Text(f"• {W.dates_in(reason[lang])}", rtl, space_after=1))
     score = record["selection"]["score"]
     colon = " :" if lang == "fr" else ":"
     out.append(Text(f"{W.t('score', lang)}{colon} {W.ratio(W.number(score, 1), 100, lang)}", rtl, space_after=3))
@@ -81,7 +87,7 @@ def diagnosis(doc: Doc, diag: Mapping[str, Any] | None) -> list[Flowable]:
     lang, rtl = doc.lang, doc.rtl
     if diag is None:
         return [*heading(W.t("diagnosis", lang), rtl), Text(W.t("no_diagnosis", lang), rtl)]
-    f = lambda name: E.DIAGNOSIS.field(name).label(lang)  # noqa: E731
+    f = labels(E.DIAGNOSIS, lang)
     state = W.t("done" if diag.get("completed") else "in_progress", lang)
     out: list[Flowable] = [*heading(W.t("diagnosis", lang), rtl), fields([
         (f("diagnosed_on"), doc.date(diag.get("diagnosed_on"))),
@@ -106,7 +112,7 @@ def diagnosis(doc: Doc, diag: Mapping[str, Any] | None) -> list[Flowable]:
     if not needs:
         out.append(Text(W.t("no_needs", lang), rtl))
     else:
-        nf = lambda name: E.DIAGNOSIS_NEED.field(name).label(lang)  # noqa: E731
+        nf = labels(E.DIAGNOSIS_NEED, lang)
         out.append(Grid(
             [Column(nf("kind"), 1.3), Column(nf("axis"), 1.5), Column(nf("description"), 3.0),
              Column(nf("priority"), 0.8, "center")],
@@ -134,7 +140,7 @@ def plan_summary(doc: Doc, actions: list[Mapping[str, Any]]) -> list[Flowable]:
                              W.money(cost, lang)]))
     rows.append(RowSpec([W.t("grand_total", lang), "", f"{total_done} / {total_n}", W.money(total_cost, lang)],
                         bold=True, shaded=True))
-    af = lambda name: E.PLAN_ACTION.field(name).label(lang)  # noqa: E731
+    af = labels(E.PLAN_ACTION, lang)
     out.append(Grid([Column(af("axis"), 1.2, bold=True), Column(W.t("actions", lang), 3.2),
                      Column(W.t("done_count", lang), 0.9, "center"), Column(af("estimated_cost"), 1.3, "end")],
                     rows, rtl))
@@ -161,6 +167,6 @@ def story(record: Mapping[str, Any], doc: Doc) -> list[Flowable]:
     return out
 
 
-def subtitle(record: Mapping[str, Any], lang: str) -> str:
+def subtitle(record: Mapping[str, Any], _lang: str) -> str:
     c = record["cooperative"]
     return c.get("registration_number") or ""

@@ -2,7 +2,8 @@
 axis and the plan's total, as it is signed with the cooperative."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -10,22 +11,23 @@ from ..domain import entities as E
 from ..domain import vocab as V
 from ..domain.vocab import label
 from . import words as W
-from .common import Doc, coop_name, tranche_phase
+from .common import Doc, coop_name, labels, tranche_phase
 from .layout import TITLE, Column, Grid, RowSpec, Style, Text, fields, heading, signatures
 
 W_SMALL = Style(size=8)
 
 
-def title(record: Mapping[str, Any], lang: str) -> str:
+def title(_record: Mapping[str, Any], lang: str) -> str:
     return W.t("plan_title", lang)
 
 
-subtitle = lambda record, lang: record["cooperative"].get("registration_number") or ""  # noqa: E731
+def subtitle(record: Mapping[str, Any], _lang: str) -> str:
+    return record["cooperative"].get("registration_number") or ""
 
 
 def header_fields(doc: Doc, c: Mapping[str, Any]) -> Flowable:
     lang = doc.lang
-    f = lambda name: E.COOPERATIVE.field(name).label(lang)  # noqa: E731
+    f = labels(E.COOPERATIVE, lang)
     return fields([
         (f("registration_number"), W.ltr(c.get("registration_number"), lang, True)),
         (f("region"), doc.region(c.get("region"))),
@@ -38,7 +40,7 @@ def header_fields(doc: Doc, c: Mapping[str, Any]) -> Flowable:
 
 def actions_table(doc: Doc, actions: list[Mapping[str, Any]]) -> tuple[Grid, dict[str, float]]:
     lang = doc.lang
-    af = lambda name: E.PLAN_ACTION.field(name).label(lang)  # noqa: E731
+    af = labels(E.PLAN_ACTION, lang)
     columns = [Column(W.t("number", lang), 0.5, "center"), Column(af("objective"), 2.2),
                Column(af("indicator"), 1.5), Column(af("owner"), 1.3), Column(af("due_date"), 1.2, "center"),
                Column(af("status"), 1.0, "center"), Column(af("progress"), 1.1, "center"),

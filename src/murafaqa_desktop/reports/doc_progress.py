@@ -4,7 +4,8 @@ then per tranche, phase and region — the programme's own table (tranche 1:
 database holds beside what was planned."""
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from reportlab.platypus import Flowable
 
@@ -26,7 +27,7 @@ def scope_text(scope: tuple[int | None, int | None], lang: str) -> str:
     return f"{text} — {W.t('phase', lang)} {phase}" if phase else text
 
 
-def title(record: Mapping[str, Any], lang: str) -> str:
+def title(_record: Mapping[str, Any], lang: str) -> str:
     return W.t("progress_title", lang)
 
 
@@ -49,7 +50,9 @@ def _people(t: Mapping[str, int]) -> list[str]:
 
 
 def _figure_columns(doc: Doc) -> list[Column]:
-    c = lambda key, w=1.0: Column(doc.t(key), w, "center")  # noqa: E731
+    def c(key: str, w: float = 1.0) -> Column:
+        return Column(doc.t(key), w, "center")
+
     return [c("cooperatives"), c("diagnosed_n"), c("trained"), c("sessions_n", 1.35), c("completed", 1.1),
             c("financed", 1.1), c("members"), c("women_n"), c("youth_n")]
 

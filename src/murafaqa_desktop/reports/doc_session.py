@@ -3,7 +3,8 @@ decided, signed by the coach and the cooperative's representative."""
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -12,11 +13,11 @@ from ..domain import vocab as V
 from ..domain.coaching import MAX_SESSIONS
 from ..domain.vocab import label
 from . import words as W
-from .common import Doc, coop_name
+from .common import Doc, coop_name, labels
 from .layout import TITLE, Column, Grid, Text, fields, heading, signatures
 
 
-def title(record: Mapping[str, Any], lang: str) -> str:
+def title(_record: Mapping[str, Any], lang: str) -> str:
     return W.t("session_title", lang)
 
 
@@ -49,9 +50,12 @@ def topics(raw: Any, lang: str) -> list[str]:
 def story(record: Mapping[str, Any], doc: Doc) -> list[Flowable]:
     lang, rtl = doc.lang, doc.rtl
     c, s = record["cooperative"], record["session"]
-    sf = lambda name: E.COACHING_SESSION.field(name).label(lang)  # noqa: E731
-    cf = lambda name: E.COOPERATIVE.field(name).label(lang)  # noqa: E731
-    blank = lambda v: W.or_blank(v, lang, True)  # noqa: E731
+    sf = labels(E.COACHING_SESSION, lang)
+    cf = labels(E.COOPERATIVE, lang)
+
+    def blank(value: Any) -> str:
+        return W.or_blank(value, lang, True)
+
     done = record["coaching"]["progress"]["done"]
     duration = s.get("duration_minutes")
     out: list[Flowable] = [
@@ -80,7 +84,7 @@ def story(record: Mapping[str, Any], doc: Doc) -> list[Flowable]:
     if not reviews:
         out.append(Text(W.t("no_reviews", lang), rtl))
     else:
-        af = lambda name: E.PLAN_ACTION.field(name).label(lang)  # noqa: E731
+        af = labels(E.PLAN_ACTION, lang)
         rows = []
         for r in reviews:
             a = actions.get(r.get("action_id"), {})

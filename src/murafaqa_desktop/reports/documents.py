@@ -7,10 +7,11 @@ anything is laid out, so a caller never writes a partial file for it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from types import ModuleType
-from typing import Any, Callable
+from typing import Any, Protocol
 
+from reportlab.platypus import Flowable
 from sqlite_utils import Database
 
 from .. import assets
@@ -95,7 +96,8 @@ def resolve(db: Database, kind_name: str, key: str) -> str:
     return the key to load it by; cheap, so a batch checks every key first."""
     kind(kind_name)
     if kind_name in ("diagnostic", "plan"):
-        return cooperatives.get(db, key)["id"]
+        coop_id: str = cooperatives.get(db, key)["id"]
+        return coop_id
     if kind_name == "session":
         if ":" in key:
             coop_key, _, number = key.rpartition(":")
@@ -129,10 +131,22 @@ def name_of(kind_name: str, record: dict[str, Any], key: str) -> str:
     return key.replace("/", "-")
 
 
+class DocumentModule(Protocol):
+    """What each ``doc_*`` module provides (a module may also set
+    ``LANDSCAPE = True``, read with a default). Every title and subtitle takes
+    the record and the language, whether it needs both or not."""
+
+    def title(self, record: Mapping[str, Any], lang: str, /) -> str: ...
+
+    def subtitle(self, record: Mapping[str, Any], lang: str, /) -> str: ...
+
+    def story(self, record: Mapping[str, Any], doc: Doc, /) -> list[Flowable]: ...
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
-    module: ModuleType
+    module: DocumentModule
     load: Callable[..., dict[str, Any]]
 
 

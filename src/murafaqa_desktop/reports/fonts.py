@@ -108,7 +108,13 @@ def font_size(font: str, size: float) -> float:
     return size * ARABIC_SCALE if font in (ARABIC, ARABIC_BOLD) else size
 
 
+def run_width(text: str, font: str, size: float) -> float:
+    """Width in points of text drawn in one of our fonts at a drawn size."""
+    points: float = pdfmetrics.stringWidth(text, font, size)  # reportlab has no type information
+    return points
+
+
 def width(text: str, face: Face, size: float) -> float:
     """Width in points of text (any order: width does not depend on it)."""
     register()
-    return sum(pdfmetrics.stringWidth(t, f, font_size(f, size)) for f, t in runs(text, face))
+    return sum(run_width(t, f, font_size(f, size)) for f, t in runs(text, face))

@@ -10,8 +10,9 @@ header row repeats on every page.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -63,7 +64,7 @@ def draw_line(canv: Canvas, line: Line, x_left: float, y: float, style: Style) -
         size = fonts.font_size(font, style.size)
         canv.setFont(font, size)
         canv.drawString(x, y, text)
-        x += fonts.pdfmetrics.stringWidth(text, font, size)
+        x += fonts.run_width(text, font, size)
 
 
 def place(line: Line, left: float, width: float, align: str, rtl: bool) -> float:
@@ -75,7 +76,7 @@ def place(line: Line, left: float, width: float, align: str, rtl: bool) -> float
     return left + width - line.width if to_right else left
 
 
-class Text(Flowable):
+class Text(Flowable):  # type: ignore[misc]  # reportlab has no type information: Flowable is Any
     """A paragraph in the document's direction; splits between lines."""
 
     def __init__(self, text: str, rtl: bool, style: Style = BODY, align: str = "start",
@@ -94,7 +95,7 @@ class Text(Flowable):
             self._width = width
         return self._lines
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, availWidth: float, _avail_height: float) -> tuple[float, float]:
         lines = self._shape(availWidth)
         return availWidth, len(lines) * self.style.leading
 
@@ -128,7 +129,7 @@ class Heading(Text):
         w, h = super().wrap(availWidth, availHeight)
         return w, h + 3
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+    def split(self, _avail_width: float, _avail_height: float) -> list[Flowable]:
         return []
 
     def draw(self) -> None:
@@ -169,7 +170,7 @@ class RowSpec:
     min_height: float = 0.0
 
 
-class Grid(Flowable):
+class Grid(Flowable):  # type: ignore[misc]  # reportlab has no type information: Flowable is Any
     """A table whose first column is on the right in Arabic."""
 
     PAD_X, PAD_Y = 3.5, 2.5
@@ -225,7 +226,7 @@ class Grid(Flowable):
         tallest = max(len(lines) * st.leading for lines, st in zip(row.cells, row.styles))
         return max(tallest + 2 * self.PAD_Y, row.min_height)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, availWidth: float, _avail_height: float) -> tuple[float, float]:
         rows = self._layout(availWidth)
         head = self._head.height if self._head else 0
         return availWidth, head + sum(r.height for r in rows)
@@ -254,7 +255,7 @@ class Grid(Flowable):
             return []
         return [self._clone(taken, 0), self._clone(rest, self.spaceAfter)]
 
-    def _clone(self, rows: list[_Row], space_after: float) -> "Grid":
+    def _clone(self, rows: list[_Row], space_after: float) -> Grid:
         g = Grid(self.columns, [], self.rtl, self.header, self.style, space_after)
         g._rows, g._head, g._widths, g._avail = rows, self._head, self._widths, self._avail
         return g
@@ -332,7 +333,7 @@ class PageInfo:
     subtitle: str
     printed: str  # "Imprimé le 29 novembre 2026"
     page_word: str
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)  # PDF metadata: "author"
     landscape: bool = False  # wide tables (the programme's progress table)
 
     @property
@@ -341,12 +342,12 @@ class PageInfo:
 
 
 def _canvas_class(info: PageInfo) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type information: Canvas is Any
         """Holds pages back until the end to write "x / y" on each."""
 
-        def __init__(self, *args, **kwargs) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # reportlab's Canvas arguments, passed on
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []  # each page's canvas state (its __dict__)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))

@@ -34,7 +34,8 @@ class Line:
 def reshape(text: str) -> str:
     """Join Arabic letters (presentation forms); other text passes through."""
     if any("\u0600" <= ch <= "\u06ff" for ch in text):
-        return _reshaper.reshape(text)
+        joined: str = _reshaper.reshape(text)  # arabic-reshaper has no type information
+        return joined
     return text
 
 
@@ -126,7 +127,7 @@ def _shape(text: str, limit: float, face: Face, size: float, base: str) -> tuple
         for logical in wrap_logical(reshape(paragraph.strip()), limit, face, size):
             shown = visual(logical, direction)
             runs = tuple(fonts.runs(shown, face))
-            width = sum(fonts.pdfmetrics.stringWidth(t, f, fonts.font_size(f, size)) for f, t in runs)
+            width = sum(fonts.run_width(t, f, fonts.font_size(f, size)) for f, t in runs)
             out.append(Line(runs, width, shown))
     return tuple(out)
 

@@ -9,6 +9,7 @@ the French-derived ones (يناير … دجنبر).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..domain.schema import EntitySpec
@@ -193,10 +194,10 @@ def ratio(done: Any, of: Any, lang: str) -> str:
     return keep_ltr(text) if lang == "ar" else text
 
 
-_ISO = __import__("re").compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-def dates_in(text: str, lang: str) -> str:
+def dates_in(text: str) -> str:
     """ISO dates inside a message (the rules write them so) in the document's
     format: 2024-06-04 becomes 04/06/2024."""
     return _ISO.sub(lambda m: f"{m.group(3)}/{m.group(2)}/{m.group(1)}", text)

@@ -8,7 +8,8 @@ and writes the change with its outbox entry in one transaction.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 

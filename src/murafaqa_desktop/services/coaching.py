@@ -6,7 +6,8 @@ last one can be removed, so numbers never leave a gap.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlite_utils import Database
 

@@ -19,8 +19,9 @@ import datetime as dt
 import json
 import random
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -39,6 +40,7 @@ ANCHOR = dt.date(2026, 11, 15)
 # Rows written between two looks at the cancel request: small enough that a
 # stop answers within a fraction of a second, large enough to cost nothing.
 INSERT_BATCH = 5_000
+Item = TypeVar("Item")
 PROGRAMME_TRANCHES = {1: 438, 2: 478, 3: 474, 4: 600}
 # When each tranche's diagnoses were made (tranche 4 phase 2 is still in pre-selection).
 TRANCHE_START = {1: dt.date(2011, 9, 1), 2: dt.date(2013, 3, 1), 3: dt.date(2015, 4, 1), 4: dt.date(2024, 10, 1)}
@@ -83,10 +85,10 @@ class _Gen:
 
     # -- small helpers -------------------------------------------------
     def id_at(self, when: dt.date) -> str:
-        ms = int(dt.datetime(when.year, when.month, when.day, tzinfo=dt.timezone.utc).timestamp() * 1000)
+        ms = int(dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC).timestamp() * 1000)
         return uuid7_at(ms + self.rng.randrange(86_400_000), self.rng.getrandbits(74))
 
-    def pick(self, seq: list) -> Any:
+    def pick(self, seq: Sequence[Item]) -> Item:
         return seq[self.rng.randrange(len(seq))]
 
     def text(self, pair: tuple[str, str], lang: str) -> str:
@@ -99,7 +101,7 @@ class _Gen:
         return f"{first[0]} {last[0]}", f"{first[1]} {last[1]}"
 
     def add(self, table: str, when: dt.date, values: dict[str, Any]) -> dict[str, Any]:
-        stamp = dt.datetime(when.year, when.month, when.day, 10, tzinfo=dt.timezone.utc).isoformat()
+        stamp = dt.datetime(when.year, when.month, when.day, 10, tzinfo=dt.UTC).isoformat()
         row = {"id": self.id_at(when), "created_at": stamp, "updated_at": stamp, **values}
         self.rows[table].append(row)
         return row
@@ -165,14 +167,14 @@ class _Gen:
         coop.pop("_lang")
         return coop
 
-    def selection(self, coop: dict, when: dt.date) -> None:
+    def selection(self, coop: dict[str, Any], when: dt.date) -> None:
         for criterion in SELECTION_CRITERIA:
             rating = self.rng.choices([0, 1, 2, 3], weights=[1, 2, 4, 3])[0]
             evidence = self.text(self.pick(T.EVIDENCE), coop["_lang"]) if rating else None
             self.add("selection_ratings", when, {"cooperative_id": coop["id"], "criterion": criterion,
                                                  "rating": rating, "evidence": evidence})
 
-    def diagnosis(self, coop: dict, when: dt.date, lang: str) -> None:
+    def diagnosis(self, coop: dict[str, Any], when: dt.date, lang: str) -> None:
         diag = self.add("diagnoses", when, {
             "cooperative_id": coop["id"], "diagnosed_on": when.isoformat(), "diagnosed_by": coop["coach"],
             "strengths": self.text(self.pick(T.STRENGTHS), lang),
@@ -193,7 +195,7 @@ class _Gen:
                 "description": self.text(self.pick(T.ASSISTANCE_NEEDS[axis]), lang),
                 "priority": self.pick(["high", "medium"])})
 
-    def plan(self, coop: dict, when: dt.date, lang: str) -> list[dict]:
+    def plan(self, coop: dict[str, Any], when: dt.date, lang: str) -> list[dict[str, Any]]:
         actions = []
         for position in range(self.rng.randint(4, 8)):
             axis = self.pick(list(T.ACTIONS))
@@ -208,7 +210,7 @@ class _Gen:
                 "estimated_cost": float(self.rng.randrange(5_000, 150_000, 500)), "progress": 0}))
         return actions
 
-    def sessions(self, coop: dict, diagnosed_on: dt.date, actions: list[dict], lang: str,
+    def sessions(self, coop: dict[str, Any], diagnosed_on: dt.date, actions: list[dict[str, Any]], lang: str,
                  stage: str, withdrawn: bool) -> None:
         first = self.days(diagnosed_on, 30, 75)
         if stage == "completed":
@@ -249,8 +251,8 @@ class _Gen:
                               prog.next_due.isoformat() if prog.next_due else None))
 
     # -- trainings and financing ---------------------------------------
-    def trainings(self, coops: list[dict]) -> None:
-        by_group: dict[tuple[int, str], list[dict]] = {}
+    def trainings(self, coops: list[dict[str, Any]]) -> None:
+        by_group: dict[tuple[int, str], list[dict[str, Any]]] = {}
         for c in coops:
             if c["status"] in ("completed", "coaching", "withdrawn"):
                 by_group.setdefault((c["tranche"], c["region"]), []).append(c)
@@ -275,7 +277,7 @@ class _Gen:
                             "role": self.pick(list(PARTICIPANT_ROLES)), "gender": "F" if female else "M",
                             "age_band": self.pick(list(AGE_BANDS))})
 
-    def financing(self, coops: list[dict]) -> None:
+    def financing(self, coops: list[dict[str, Any]]) -> None:
         candidates = [c for c in coops if c["tranche"] == 4 and c["phase"] == 1 and c["status"] == "coaching"]
         t4 = sum(1 for c in coops if c["tranche"] == 4)
         granted = round(80 * t4 / 600)
@@ -332,10 +334,10 @@ def generate(db: Database, cooperatives: int = 2000, seed: int = 1,
 
 
 def _generate_cooperatives(gen: _Gen, cooperatives: int, check: Callable[[], None],
-                           on_progress: Callable[[str], None] | None) -> list[dict]:
+                           on_progress: Callable[[str], None] | None) -> list[dict[str, Any]]:
     """The cooperatives tranche by tranche, in memory (nothing written yet)."""
     ref = gen.ref
-    coops: list[dict] = []
+    coops: list[dict[str, Any]] = []
     for tranche, size in tranche_sizes(cooperatives).items():
         t = ref.tranches[tranche]
         for i in range(size):

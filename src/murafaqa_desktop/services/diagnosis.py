@@ -1,7 +1,8 @@
 """The strategic diagnosis: one per cooperative, by section, with needs."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from sqlite_utils import Database
 

@@ -1,7 +1,8 @@
 """Financing applications: amount asked, amount granted, partner, status."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from sqlite_utils import Database
 

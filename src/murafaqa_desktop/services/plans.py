@@ -2,7 +2,8 @@
 due date, status, estimated cost and progress."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from sqlite_utils import Database
 

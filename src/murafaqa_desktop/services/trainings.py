@@ -1,7 +1,8 @@
 """Collective training: sessions of a module in a region, and attendance."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlite_utils import Database
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from ..domain.errors import DomainError, NotFound, ValidationError
 from ..domain.schema import EntitySpec, Record, coerce

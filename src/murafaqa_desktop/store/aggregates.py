@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from .rows import Row, fetch_all, fetch_one
+from .rows import Row, fetch_all, fetch_one, scalar
 
 
 def selection_ratings(db: Database, coop_id: str) -> list[Row]:
@@ -100,8 +100,8 @@ def diagnosis_section(db: Database, diagnosis_id: str, section: str) -> Row | No
 
 
 def last_plan_position(db: Database, coop_id: str) -> int | None:
-    row = db.execute("SELECT max(position) FROM plan_actions WHERE cooperative_id = ?", [coop_id]).fetchone()
-    return row[0]
+    last: int | None = scalar(db, "SELECT max(position) FROM plan_actions WHERE cooperative_id = ?", [coop_id])
+    return last
 
 
 def session_review(db: Database, session_id: str, action_id: str) -> Row | None:

@@ -2,7 +2,8 @@
 nothing of it was typed by a user and none of it may ever reach the server."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlite_utils import Database
 

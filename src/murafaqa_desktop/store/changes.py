@@ -7,7 +7,8 @@ sent; the base version of a field is the one seen when it was first edited.
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -105,10 +106,11 @@ def update(db: Database, table: str, row_id: str, changes: Mapping[str, Any]) ->
 
 
 def _known_to_server(db: Database, table: str, row_id: str) -> bool:
-    return db.execute(
+    known: int = db.execute(
         "SELECT EXISTS (SELECT 1 FROM field_versions WHERE tbl = ? AND row_id = ?) "
         "OR EXISTS (SELECT 1 FROM outbox WHERE tbl = ? AND row_id = ? AND sent = 1)",
-        [table, row_id, table, row_id]).fetchone()[0] == 1
+        [table, row_id, table, row_id]).fetchone()[0]
+    return known == 1
 
 
 def delete(db: Database, table: str, row_id: str) -> bool:

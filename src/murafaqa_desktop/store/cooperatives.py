@@ -22,7 +22,9 @@ def find(db: Database, id_or_registration: str) -> Row | None:
 
 
 def id_by_registration(db: Database, registration_number: str) -> str | None:
-    return scalar(db, "SELECT id FROM cooperatives WHERE registration_number = ?", [registration_number])
+    coop_id: str | None = scalar(db, "SELECT id FROM cooperatives WHERE registration_number = ?",
+                                 [registration_number])
+    return coop_id
 
 
 def count_all(db: Database) -> int:

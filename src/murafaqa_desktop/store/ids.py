@@ -12,7 +12,7 @@ def new_id() -> str:
 
 
 def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def uuid7_at(unix_ms: int, random_bits: int) -> str:

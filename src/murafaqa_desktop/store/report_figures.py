@@ -56,7 +56,9 @@ def progress_rows(db: Database, tranche: int | None = None, phase: int | None = 
 def coaching_session_id(db: Database, coop_id: str, number: int) -> str | None:
     """The id of session ``number`` of a cooperative (``COOP:NUMBER`` on the
     command line)."""
-    return scalar(db, "SELECT id FROM coaching_sessions WHERE cooperative_id = ? AND number = ?", [coop_id, number])
+    session_id: str | None = scalar(db, "SELECT id FROM coaching_sessions WHERE cooperative_id = ? AND number = ?",
+                                    [coop_id, number])
+    return session_id
 
 
 def cooperative_names(db: Database, ids: list[str]) -> dict[str, Row]:

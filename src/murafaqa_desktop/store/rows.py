@@ -1,7 +1,8 @@
 """Small read helpers shared by the aggregate modules."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from sqlite_utils import Database
 

@@ -1,7 +1,8 @@
 """Full-text search of cooperatives over normalised text (FTS5)."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from sqlite_utils import Database
 

@@ -7,7 +7,8 @@ The sync engine (sync/engine.py) decides; this module only reads and writes.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -72,8 +73,9 @@ def pending_fields(db: Database, tbl: str, row_id: str) -> set[str]:
 
 
 def pending_delete(db: Database, tbl: str, row_id: str) -> bool:
-    return scalar(db, "SELECT count(*) FROM outbox WHERE tbl = ? AND row_id = ? AND op = 'delete'",
-                  [tbl, row_id]) > 0
+    deletes: int = scalar(db, "SELECT count(*) FROM outbox WHERE tbl = ? AND row_id = ? AND op = 'delete'",
+                          [tbl, row_id])
+    return deletes > 0
 
 
 # -- field versions -------------------------------------------------------------------
@@ -283,7 +285,8 @@ def evict(db: Database, coop_id: str) -> None:
 def session_cooperatives(db: Database, tbl: str, row_id: str) -> str | None:
     """The cooperative whose coaching progress a pulled row may change."""
     if tbl == "coaching_sessions":
-        return scalar(db, "SELECT cooperative_id FROM coaching_sessions WHERE id = ?", [row_id])
+        coop_id: str | None = scalar(db, "SELECT cooperative_id FROM coaching_sessions WHERE id = ?", [row_id])
+        return coop_id
     return None
 
 

@@ -6,7 +6,8 @@ now, the list's filter, the widget their dialogs belong to), not the
 window: the window makes them, and they know nothing of its pages."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 
 
 class WindowActions(QObject):
-    def __init__(self, parent: "QWidget", tasks: "Tasks", current_cooperative: Callable[[], str | None],
-                 list_filter: Callable[[], "CooperativeFilter"]) -> None:
+    def __init__(self, parent: QWidget, tasks: Tasks, current_cooperative: Callable[[], str | None],
+                 list_filter: Callable[[], CooperativeFilter]) -> None:
         super().__init__(parent)
         self.owner = parent
         self.tasks = tasks

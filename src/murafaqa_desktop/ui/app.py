@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -13,17 +14,22 @@ from PySide6.QtWidgets import QApplication
 from .. import paths
 from .kit.errors import install_excepthook, setup_logging
 
+if TYPE_CHECKING:  # loaded by start(), after the application exists
+    from .kit.i18n import Language
+    from .main_window import MainWindow
+
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
     """The QApplication with our names set (idempotent: tests share one)."""
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "murafaqa", *argv])
+    # instance() is typed as the core application; the one here is made below, a QApplication
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "murafaqa", *argv]))
     app.setOrganizationName(paths.ORGANIZATION)
     app.setApplicationName(paths.APPLICATION)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def start(db_path: Path, language_code: str | None = None, settings: QSettings | None = None,
-          interactive: bool = True):  # -> (MainWindow, Language)
+          interactive: bool = True) -> tuple[MainWindow, Language]:
     from .kit import fonts
     from .kit.i18n import Language
     from .main_window import MainWindow

@@ -15,8 +15,9 @@ outbox.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -68,18 +69,18 @@ class Page(NamedTuple):
 
     key: str
     title: str
-    make: Callable[["MainWindow"], QWidget]
+    make: Callable[[MainWindow], QWidget]
     shown: Callable[[Any], None] | None = None
 
 
-def _cooperatives(w: "MainWindow") -> QWidget:
+def _cooperatives(w: MainWindow) -> QWidget:
     coops = CooperativeList(w.tasks)
     coops.open_requested.connect(w.open_cooperative)
     coops.new_requested.connect(w.new_cooperative)
     return coops
 
 
-def _record(w: "MainWindow") -> QWidget:
+def _record(w: MainWindow) -> QWidget:
     from .record.page import CooperativeRecord
 
     record = CooperativeRecord(w.tasks)
@@ -88,7 +89,7 @@ def _record(w: "MainWindow") -> QWidget:
     return record
 
 
-def _agenda(w: "MainWindow") -> QWidget:
+def _agenda(w: MainWindow) -> QWidget:
     from .agenda.my_agenda import AgendaView
 
     agenda = AgendaView(w.tasks)
@@ -96,7 +97,7 @@ def _agenda(w: "MainWindow") -> QWidget:
     return agenda
 
 
-def _trainings(w: "MainWindow") -> QWidget:
+def _trainings(w: MainWindow) -> QWidget:
     from .agenda.trainings import TrainingsView
 
     trainings = TrainingsView(w.tasks)
@@ -104,7 +105,7 @@ def _trainings(w: "MainWindow") -> QWidget:
     return trainings
 
 
-def _sync(w: "MainWindow") -> QWidget:
+def _sync(w: MainWindow) -> QWidget:
     from .sync.outbox import OutboxView
     from .sync.page import SyncPage
 
@@ -144,7 +145,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         self.sync_label = QLabel()
-        self.coops: CooperativeList = self._page("cooperatives")  # type: ignore[assignment]
+        self.coops = cast(CooperativeList, self._page("cooperatives"))
         self.pending = 0
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
@@ -195,6 +196,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     # -- pages, made when first needed --------------------------------------------
     def _page(self, name: str) -> QWidget:
+        """The page of a key, made by its maker (_BY_KEY) the first time: the
+        properties below name each key's class (cast, not imported here)."""
         page = self._pages.get(name)
         if page is None:
             page = _BY_KEY[name].make(self)
@@ -203,32 +206,31 @@ class MainWindow(FollowsLanguage, QMainWindow):
         return page
 
     @property
-    def record(self) -> "CooperativeRecord":
-        return self._page("record")  # type: ignore[return-value]
+    def record(self) -> CooperativeRecord:
+        return cast("CooperativeRecord", self._page("record"))
 
     @property
-    def agenda(self) -> "AgendaView":
-        return self._page("agenda")  # type: ignore[return-value]
+    def agenda(self) -> AgendaView:
+        return cast("AgendaView", self._page("agenda"))
 
     @property
-    def trainings(self) -> "TrainingsView":
-        return self._page("trainings")  # type: ignore[return-value]
+    def trainings(self) -> TrainingsView:
+        return cast("TrainingsView", self._page("trainings"))
 
     @property
-    def sync_page(self) -> "SyncPage | None":
-        return self._pages.get("sync")  # type: ignore[return-value]
+    def sync_page(self) -> SyncPage | None:
+        return cast("SyncPage | None", self._pages.get("sync"))
 
     @property
-    def outbox(self) -> "OutboxView":
-        page: SyncPage = self._page("sync")  # type: ignore[assignment]
-        return page.outbox
+    def outbox(self) -> OutboxView:
+        return cast("SyncPage", self._page("sync")).outbox
 
     def current_cooperative(self) -> str | None:
         """The cooperative open in the record page, if it was ever opened."""
         return self.record.coop_id if "record" in self._pages else None
 
     @property
-    def scheduler(self) -> "SyncScheduler":
+    def scheduler(self) -> SyncScheduler:
         """Syncs in the background once this laptop is connected to a server."""
         if self._scheduler is None:
             from .sync.scheduler import SyncScheduler

@@ -9,7 +9,8 @@ cooperative box completes on any part of the name or number.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -41,7 +42,7 @@ class AttendanceSheet(FollowsLanguage, QWidget):
         super().__init__(parent)
         self.tasks = tasks
         self.session: dict[str, Any] | None = None
-        self._title: Callable[[dict[str, Any]], str] = lambda s: ""
+        self._title: Callable[[dict[str, Any]], str] = lambda _session: ""
         self._coops: list[dict[str, Any]] = []
         self.coop_names: dict[str, str] = {}
         self.title = QLabel()

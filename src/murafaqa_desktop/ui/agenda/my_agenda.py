@@ -50,7 +50,8 @@ class AgendaView(FollowsLanguage, QWidget):
         ref = assets.reference()
 
         def name(r: dict[str, Any]) -> str:
-            return (r["name_ar"] if lang() == "ar" else r["name_fr"]) or r["registration_number"]
+            shown: str = (r["name_ar"] if lang() == "ar" else r["name_fr"]) or r["registration_number"]
+            return shown
 
         return RowsModel([
             Column(lambda: self.tr("Due"), lambda r: r["next_due"]),
@@ -58,7 +59,7 @@ class AgendaView(FollowsLanguage, QWidget):
             Column(lambda: self.tr("Region"),
                    lambda r: ref.regions[r["region"]].name(lang()) if r["region"] in ref.regions else r["region"]),
             Column(lambda: self.tr("Sessions"), lambda r: of_twelve(r["done"])),
-        ], warn=(lambda r: True) if overdue else None, parent=self)
+        ], warn=(lambda _row: True) if overdue else None, parent=self)
 
     def retranslate(self) -> None:
         titles = (self.tr("Overdue coaching sessions"), self.tr("Due this week"), self.tr("Coming next (30 days)"),
@@ -70,7 +71,9 @@ class AgendaView(FollowsLanguage, QWidget):
     def refresh(self, today: dt.date | None = None) -> None:
         day = today or dt.date.today()
         week_end = day + dt.timedelta(days=7 - day.weekday())
-        iso = lambda d: d.isoformat()  # noqa: E731
+
+        def iso(d: dt.date) -> str:
+            return d.isoformat()
 
         def job(db: Any) -> list[list[dict[str, Any]]]:
             return [agenda.coaching_due(db, None, iso(day)),

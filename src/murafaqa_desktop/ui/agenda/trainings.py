@@ -86,7 +86,7 @@ class TrainingsView(FollowsLanguage, QWidget):
             self._select_id = None
         self.loaded.emit()
 
-    def _selected(self, selected: QItemSelection, _old: QItemSelection) -> None:
+    def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
             row = self.model.rows[rows[0].row()]

@@ -38,15 +38,18 @@ FILTERS = ("text", "region", "province", "tranche", "phase", "status", "coach", 
 if TYPE_CHECKING:
     import datetime as dt
 
+    from sqlite_utils import Database
+
     from ...domain.eligibility import Eligibility
     from ...store.cooperatives import CooperativeFilter
 
 
-def _store():  # type: ignore[no-untyped-def]
-    """The store modules, imported on first use (on the worker: startup stays light)."""
-    from ...store import cooperative_list, cooperatives
+def _filter(values: dict[str, Any]) -> CooperativeFilter:
+    """A store filter; the store is imported on first use (on the worker:
+    startup stays light), as the jobs below import theirs."""
+    from ...store.cooperatives import CooperativeFilter
 
-    return cooperatives, cooperative_list
+    return CooperativeFilter(**values)
 
 
 def _header(name: str) -> str:
@@ -113,10 +116,10 @@ class CooperativeTableModel(QAbstractTableModel):
 
     # -- loading ----------------------------------------------------------
     @property
-    def filter(self) -> "CooperativeFilter":
-        return _store()[0].CooperativeFilter(**self.filters)
+    def filter(self) -> CooperativeFilter:
+        return _filter(self.filters)
 
-    def set_filter(self, f: "CooperativeFilter | dict[str, Any]") -> None:
+    def set_filter(self, f: CooperativeFilter | dict[str, Any]) -> None:
         values = f if isinstance(f, dict) else {name: getattr(f, name) for name in FILTERS}
         self.filters = {k: v for k, v in values.items() if v is not None}
         self.reload()
@@ -139,11 +142,12 @@ class CooperativeTableModel(QAbstractTableModel):
         self._wanted = None
         self._in_flight = True
 
-        def job(db: Any) -> tuple[int, list[dict[str, Any]]]:
-            store, fast = _store()
-            f = store.CooperativeFilter(**filters)
-            return (fast.count(db, f),
-                    fast.first_page(db, f, sort=sort, descending=desc, limit=FIRST_PAGE, columns=SELECT))
+        def job(db: Database) -> tuple[int, list[dict[str, Any]]]:
+            from ...store import cooperative_list
+
+            f = _filter(filters)
+            return (cooperative_list.count(db, f),
+                    cooperative_list.first_page(db, f, sort=sort, descending=desc, limit=FIRST_PAGE, columns=SELECT))
 
         self.tasks.run(job, lambda result: self._first_page(generation, result), self._failed)
 
@@ -175,10 +179,11 @@ class CooperativeTableModel(QAbstractTableModel):
         generation, filters, sort, desc, offset = (self._generation, dict(self.filters), self.sort_key,
                                                    self.descending, len(self.rows))
 
-        def job(db: Any) -> list[dict[str, Any]]:
-            store, fast = _store()
-            return fast.first_page(db, store.CooperativeFilter(**filters), sort=sort, descending=desc,
-                                   offset=offset, limit=PAGE, columns=SELECT)
+        def job(db: Database) -> list[dict[str, Any]]:
+            from ...store import cooperative_list
+
+            return cooperative_list.first_page(db, _filter(filters), sort=sort, descending=desc,
+                                               offset=offset, limit=PAGE, columns=SELECT)
 
         self.tasks.run(job, lambda rows: self._more(generation, offset, rows))
 
@@ -231,12 +236,10 @@ class CooperativeTableModel(QAbstractTableModel):
         return cached[1]
 
     def _cell(self, row: dict[str, Any], column: str) -> Cell:
-        brush = None
-        if column == "eligible" and not self.eligibility(row).eligible:
-            brush = QBrush(OVERDUE)
-        elif (column == "next_due" and row["next_due"] and row["next_due"] < self.today.isoformat()
-              and row["status"] not in CLOSED):
-            brush = QBrush(OVERDUE)
+        ineligible = column == "eligible" and not self.eligibility(row).eligible
+        overdue = (column == "next_due" and row["next_due"] and row["next_due"] < self.today.isoformat()
+                   and row["status"] not in CLOSED)
+        brush = QBrush(OVERDUE) if ineligible or overdue else None
         return str(self._display(row, column)), brush, _CENTRED if column in _CENTRED_COLUMNS else None
 
     def cell(self, row: int, column: int) -> Cell:
@@ -297,4 +300,5 @@ class CooperativeTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
 
     def row_id(self, row: int) -> str:
-        return self.rows[row]["id"]
+        coop_id: str = self.rows[row]["id"]
+        return coop_id

@@ -68,7 +68,7 @@ class TextCellDelegate(QStyledItemDelegate):
         self._shaped.clear()
         self._elided.clear()
 
-    def paint(self, painter: QPainter, option: "QStyleOptionViewItem", index: _Index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         row, column = index.row(), index.column()
         text, brush, alignment = self.model.cell(row, column)
         rect = option.rect
@@ -95,7 +95,7 @@ class TextCellDelegate(QStyledItemDelegate):
             painter.setPen(brush.color() if brush is not None else self.text_colour)
         painter.drawStaticText(QPointF(x, y), static)
 
-    def sizeHint(self, option: "QStyleOptionViewItem", index: _Index) -> QSize:
+    def sizeHint(self, _option: QStyleOptionViewItem, index: _Index) -> QSize:
         text = self.model.cell(index.row(), index.column())[0]
         size = self._static(text, 1 << 20).size().toSize()
         return QSize(size.width() + 2 * PADDING, size.height() + 2 * PADDING)

@@ -4,7 +4,8 @@ the store (through the worker, like every write); saving or discarding the
 form removes the draft."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 

@@ -7,6 +7,7 @@ traceback.
 """
 from __future__ import annotations
 
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -107,10 +108,10 @@ def install_excepthook(reporter: ErrorReporter) -> None:
     same place: logged with its traceback, a short message on screen."""
     import sys
 
-    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, error, tb)  # type: ignore[arg-type]
+            sys.__excepthook__(kind, error, tb)
             return
-        reporter.report(error.with_traceback(tb))  # type: ignore[arg-type]
+        reporter.report(error.with_traceback(tb))
 
     sys.excepthook = hook

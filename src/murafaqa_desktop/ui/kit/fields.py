@@ -7,7 +7,8 @@ values are what the services accept (ISO dates, codes, plain text).
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -85,7 +86,7 @@ class NumberEditor(TextEditor):
 
 
 class LongTextEditor(Editor):
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, _spec: FieldSpec) -> None:
         super().__init__()
         self.edit = QPlainTextEdit()
         self.edit.setTabChangesFocus(True)
@@ -105,7 +106,7 @@ class LongTextEditor(Editor):
 class DateEditor(Editor):
     """A calendar picker that can also be empty (shown blank)."""
 
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, _spec: FieldSpec) -> None:
         super().__init__()
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
@@ -209,7 +210,7 @@ class SectorEditor(ChoiceEditor):
 
 
 class BoolEditor(Editor):
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, _spec: FieldSpec) -> None:
         super().__init__()
         self.box = QCheckBox()
         self.box.toggled.connect(lambda _b: self.changed.emit())
@@ -228,7 +229,7 @@ class TopicsEditor(Editor):
     """Topics of a coaching session, one line per plan axis; stored as
     ``[{"axis": ..., "text": ...}]``."""
 
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, _spec: FieldSpec) -> None:
         super().__init__()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)

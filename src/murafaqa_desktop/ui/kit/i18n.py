@@ -22,7 +22,7 @@ from ... import assets
 LANGUAGES = ("ar", "fr")
 LOCALES = {"ar": "ar_MA", "fr": "fr_MA"}
 _current = "ar"
-_language: "Language | None" = None  # the application's one Language
+_language: Language | None = None  # the application's one Language
 
 
 class FollowsLanguage:
@@ -76,7 +76,7 @@ class Language(QObject):
     changed = Signal(str)
 
     @classmethod
-    def of(cls, app: QApplication) -> "Language":
+    def of(cls, app: QApplication) -> Language:
         """The application's one Language (a second would leave its translators
         installed). Kept here rather than found with ``app.findChild``, which
         wraps every child of the application on the way, Qt's style among them

@@ -3,8 +3,9 @@ sessions, trainings, financing; the agenda): columns declared as
 (header, value) pairs so that each screen states only what it shows."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor

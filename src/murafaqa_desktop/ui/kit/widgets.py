@@ -2,7 +2,7 @@
 selecting a row in it, and the keys that open or remove its current row."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -43,7 +43,7 @@ class _RowKeys(QObject):
         super().__init__(view)
         self._open, self._remove = open_row, remove_row
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:

@@ -11,8 +11,9 @@ its keys.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTemporaryDir, Signal
 from PySide6.QtGui import QPainter
@@ -103,7 +104,8 @@ class PrintPreviewDialog(QDialog):
 
     @property
     def lang(self) -> str:
-        return self.language.currentData()
+        code: str = self.language.currentData()  # each choice carries its language code
+        return code
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -3,7 +3,8 @@ section): the form is built from the entity's fields, the save runs on the
 worker, and a refusal stays in the dialog, next to its field."""
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 

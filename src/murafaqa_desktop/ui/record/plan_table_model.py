@@ -67,7 +67,8 @@ class PlanTableModel(QAbstractTableModel):
                     and row.get("status") in ("planned", "in_progress"))
 
     def action_id(self, row: int) -> str:
-        return self.rows[row]["id"]
+        action_id: str = self.rows[row]["id"]
+        return action_id
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 class SyncPage(FollowsLanguage, QWidget):
-    def __init__(self, db_path: Path, scheduler: SyncScheduler, outbox: "OutboxView",
+    def __init__(self, db_path: Path, scheduler: SyncScheduler, outbox: OutboxView,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)

@@ -8,16 +8,23 @@ time; a request while one runs is remembered and run after it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from sqlite_utils import Database
 
 from ...store import sync_state as st
 from ...store.db import open_db
 from ...sync import account, errors
-from ...sync.engine import Cancelled, SyncEngine
+from ...sync.engine import Cancelled, SyncEngine, Transport
 from ...sync.transport import probe
+
+if TYPE_CHECKING:  # QtNetwork is loaded only when the scheduler starts watching the network
+    from PySide6.QtNetwork import QNetworkInformation
+
+TransportFactory = Callable[[Database], Transport]
 
 BACKOFF_MS = (15_000, 30_000, 60_000, 120_000, 300_000, 600_000)
 DEFAULT_INTERVAL_MS = 5 * 60_000
@@ -28,7 +35,7 @@ class SyncWorker(QObject):
     finished = Signal(dict)
     failed = Signal(str, str, str)  # kind, French, Arabic
 
-    def __init__(self, db_path: Path, transport_factory: Callable[[Any], Any] | None = None) -> None:
+    def __init__(self, db_path: Path, transport_factory: TransportFactory | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.transport_factory = transport_factory or (lambda db: account.transport_for(db))
@@ -65,7 +72,7 @@ class SyncScheduler(QObject):
     online_changed = Signal(bool)
 
     def __init__(self, db_path: Path, parent: QObject | None = None, *, interval_ms: int = DEFAULT_INTERVAL_MS,
-                 transport_factory: Callable[[Any], Any] | None = None,
+                 transport_factory: TransportFactory | None = None,
                  prober: Callable[[str], bool] | None = None) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
@@ -95,7 +102,7 @@ class SyncScheduler(QObject):
         if info is not None:
             info.reachabilityChanged.connect(self._reachability)
 
-    def _reachability(self, reachability) -> None:
+    def _reachability(self, reachability: QNetworkInformation.Reachability) -> None:
         from PySide6.QtNetwork import QNetworkInformation
 
         up = reachability in (QNetworkInformation.Reachability.Online, QNetworkInformation.Reachability.Site)
@@ -144,7 +151,7 @@ class SyncScheduler(QObject):
         self.worker = None
 
     @Slot(dict)
-    def _done(self, report: dict) -> None:
+    def _done(self, report: dict[str, Any]) -> None:
         self._end_thread()
         self.failures = 0
         self._set_online(True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -92,12 +93,12 @@ class SyncStatusWidget(FollowsLanguage, QWidget):
         self.button.setEnabled(False)
         self.refresh()
 
-    def _progress(self, stage: str, done: int, total: int) -> None:
+    def _progress(self, _stage: str, done: int, total: int) -> None:
         if total:
             self.bar.setRange(0, total)
             self.bar.setValue(done)
 
-    def _finished(self, _report: dict) -> None:
+    def _finished(self, _report: dict[str, Any]) -> None:
         self.state = "idle"
         self.bar.hide()
         self.button.setEnabled(True)
