@@ -6,7 +6,7 @@ said in one line rather than a window opened in a terminal)."""
 from __future__ import annotations
 
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import cli
 

@@ -9,7 +9,8 @@ import argparse
 import getpass
 import json
 import sys
-from typing import Callable, NoReturn, Sequence
+from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -102,7 +103,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_user_list(args: argparse.Namespace) -> int:
+def cmd_user_list(_args: argparse.Namespace) -> int:
     from . import data
 
     with _engine().connect() as conn:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import BigInteger, Connection, and_, bindparam, insert, not_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -26,7 +27,7 @@ from .tables import assignments, conflicts, counters, devices, records, region_m
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 # -- users and laptops ----------------------------------------------------------
@@ -227,10 +228,10 @@ def record_by_ukey(conn: Connection, ukey: str) -> Record | None:
 
 
 def _values(rec: Record) -> dict[str, Any]:
-    return dict(tbl=rec.tbl, id=rec.id, coop_id=rec.coop_id, region=rec.region, ukey=rec.ukey,
-                author_id=rec.author_id, origin=rec.origin, data=json.dumps(rec.data, ensure_ascii=False),
-                versions=json.dumps(rec.versions), writers=json.dumps(rec.writers), seq=rec.seq, cseq=rec.cseq,
-                deleted=rec.deleted)
+    return {"tbl": rec.tbl, "id": rec.id, "coop_id": rec.coop_id, "region": rec.region, "ukey": rec.ukey,
+            "author_id": rec.author_id, "origin": rec.origin, "data": json.dumps(rec.data, ensure_ascii=False),
+            "versions": json.dumps(rec.versions), "writers": json.dumps(rec.writers), "seq": rec.seq,
+            "cseq": rec.cseq, "deleted": rec.deleted}
 
 
 def insert_records(conn: Connection, recs: Iterable[Record]) -> None:

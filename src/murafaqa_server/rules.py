@@ -126,8 +126,8 @@ class Rules:
             srv = moved
             key = ukey(spec, values)
         seq = self.work.next_seq()
-        rec = Record(tbl=m.t, id=m.id, data=values, versions={f: seq for f in spec.fields}, seq=seq, cseq=seq,
-                     writers={f: self.work.actor.device_id for f in spec.fields},
+        rec = Record(tbl=m.t, id=m.id, data=values, versions=dict.fromkeys(spec.fields, seq), seq=seq, cseq=seq,
+                     writers=dict.fromkeys(spec.fields, self.work.actor.device_id),
                      coop_id=coop_id, region=region, ukey=key, author_id=self.work.actor.user_id,
                      origin=self.work.actor.device_id)
         self.work.put(rec, new=True)
@@ -204,8 +204,8 @@ class Rules:
         if applied:
             seq = self.work.next_seq()
             rec.data, rec.ukey, rec.seq, rec.origin = new, key, seq, self.work.actor.device_id
-            rec.versions.update({f: seq for f in applied})
-            rec.writers.update({f: self.work.actor.device_id for f in applied})
+            rec.versions.update(dict.fromkeys(applied, seq))
+            rec.writers.update(dict.fromkeys(applied, self.work.actor.device_id))
             if spec.name == "cooperatives" and "region" in applied:
                 # Into another region's scope: its coordinator's laptop has
                 # none of it, so the cooperative travels whole once more; the
@@ -269,10 +269,10 @@ class Rules:
             for row in self.work.live_mentioning(parent.id, children_tables):
                 spec = TABLES[row.tbl]
                 links = ((spec.parent,) if spec.parent else ()) + spec.cascades
-                if any(row.data.get(fk) == parent.id and t == parent.tbl for fk, t in links):
-                    if all(row.id != f.id for f in found):
-                        found.append(row)
-                        frontier.append(row)
+                linked = any(row.data.get(fk) == parent.id and t == parent.tbl for fk, t in links)
+                if linked and all(row.id != f.id for f in found):
+                    found.append(row)
+                    frontier.append(row)
         return found
 
     def resurrect(self, rec: Record) -> int:
@@ -281,7 +281,7 @@ class Rules:
         seq = self.work.next_seq()
         for row in [rec, *self.descendants(rec)]:
             row.seq = row.cseq = seq
-            row.versions = {f: seq for f in TABLES[row.tbl].fields}
+            row.versions = dict.fromkeys(TABLES[row.tbl].fields, seq)
             row.writers = {}
             row.origin = None
             self.work.put(row)

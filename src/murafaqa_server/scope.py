@@ -79,10 +79,10 @@ class Term(Protocol):
 
 
 class _Everything:
-    def clause(self, cols: Columns) -> ColumnElement[bool]:
+    def clause(self, _cols: Columns) -> ColumnElement[bool]:
         return true()
 
-    def holds(self, row: Row, scope: Scope) -> bool:
+    def holds(self, _row: Row, _scope: Scope) -> bool:
         return True
 
 

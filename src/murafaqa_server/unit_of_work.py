@@ -12,7 +12,8 @@ reads through the push's own writes and writes them.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -100,10 +101,10 @@ class UnitOfWork:
                  region: str | None = None) -> None:
         """A conflict to write, scoped as the row it is about (``rec``) or as
         given."""
-        self.conflicts.append(dict(seq=self.next_seq(), device_id=self.actor.device_id, n=m.n,
-                                   user_id=self.actor.user_id, tbl=m.t, row_id=m.id,
-                                   coop_id=rec.coop_id if rec else coop_id, region=rec.region if rec else region,
-                                   field=field_name, kind=kind, server_value=server, client_value=client))
+        self.conflicts.append({"seq": self.next_seq(), "device_id": self.actor.device_id, "n": m.n,
+                               "user_id": self.actor.user_id, "tbl": m.t, "row_id": m.id,
+                               "coop_id": rec.coop_id if rec else coop_id, "region": rec.region if rec else region,
+                               "field": field_name, "kind": kind, "server_value": server, "client_value": client})
 
     # -- the end: real sequences, then every write --------------------------------------
     def flush(self, resolved: list[int]) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import uuid
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from sqlalchemy import Engine, text

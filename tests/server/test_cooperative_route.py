@@ -7,7 +7,7 @@ import socket
 import threading
 import time
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import quote
 
 import httpx

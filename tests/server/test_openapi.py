@@ -7,7 +7,8 @@ from __future__ import annotations
 import gzip
 import json
 import uuid
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import jsonschema_rs
 import pytest

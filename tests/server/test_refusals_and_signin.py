@@ -89,7 +89,7 @@ def edit_fields(table: str) -> dict[str, Any]:
     spec = TABLES[table]
     links = {fk for fk, _ in ((spec.parent,) if spec.parent else ()) + spec.cascades + spec.nulls}
     free = [f for f in spec.fields if f not in links and f not in spec.required]
-    return {f: "?" for f in free[:3]}
+    return dict.fromkeys(free[:3], "?")
 
 
 def links_to(table: str) -> list[tuple[str, str]]:
@@ -114,7 +114,7 @@ def cases(table: str, row_id: str, visible: dict[str, dict[str, Any]], whole: di
     other = other_table(table)
     out = {
         "edit": [{"t": table, "id": row_id, "op": "upsert", "f": edit, "b": {}}],
-        "edit_since": [{"t": table, "id": row_id, "op": "upsert", "f": edit, "b": {f: BIG for f in edit}}],
+        "edit_since": [{"t": table, "id": row_id, "op": "upsert", "f": edit, "b": dict.fromkeys(edit, BIG)}],
         "whole_row": [{"t": table, "id": row_id, "op": "upsert", "f": whole, "b": {}}],
         "delete": [{"t": table, "id": row_id, "op": "delete", "f": {}, "b": {"_row": 0}}],
         "delete_since": [{"t": table, "id": row_id, "op": "delete", "f": {}, "b": {"_row": BIG}}],
@@ -362,20 +362,20 @@ def test_password_checks_run_one_at_a_time_and_starve_no_one(server, monkeypatch
         answers.append(r.status_code)
 
     async def main() -> None:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
-            async with anyio.create_task_group() as tg:
-                for _ in range(signing_in):
-                    tg.start_soon(sign_in, client)
-                with anyio.fail_after(20):
-                    while hasher.running < PASSWORD_THREADS:
-                        await anyio.sleep(0.01)
-                    health = await client.get("/healthz")
-                    synced = await client.post("/api/v1/sync", headers=token,
-                                               json={"schema_version": V, "pull": {"cursor": 0}})
-                    await anyio.sleep(0.2)  # time for any more to start, were they allowed to
-                assert health.status_code == 200 and synced.status_code == 200
-                assert hasher.running == PASSWORD_THREADS and answers == []
-                gate.set()
+        async with (httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client,
+                    anyio.create_task_group() as tg):
+            for _ in range(signing_in):
+                tg.start_soon(sign_in, client)
+            with anyio.fail_after(20):
+                while hasher.running < PASSWORD_THREADS:
+                    await anyio.sleep(0.01)
+                health = await client.get("/healthz")
+                synced = await client.post("/api/v1/sync", headers=token,
+                                           json={"schema_version": V, "pull": {"cursor": 0}})
+                await anyio.sleep(0.2)  # time for any more to start, were they allowed to
+            assert health.status_code == 200 and synced.status_code == 200
+            assert hasher.running == PASSWORD_THREADS and answers == []
+            gate.set()
         assert answers == [401] * signing_in
         assert hasher.verified == signing_in and hasher.most_at_once == PASSWORD_THREADS
 

@@ -44,9 +44,9 @@ def actors(server) -> dict[str, data.Actor]:
             data.assign(conn, ali, coop_id, True, 4)
         data.assign(conn, ali, "B", False, 5)
         # Every row's conflict, once by ali and once by nadia.
-        conflicts = [dict(seq=6, device_id=f"laptop-{u}", n=n, user_id=users[u]["id"], tbl=r.tbl, row_id=r.id,
-                          coop_id=r.coop_id, region=r.region, field=None, kind="conflict", server_value=None,
-                          client_value=None)
+        conflicts = [{"seq": 6, "device_id": f"laptop-{u}", "n": n, "user_id": users[u]["id"], "tbl": r.tbl,
+                      "row_id": r.id, "coop_id": r.coop_id, "region": r.region, "field": None, "kind": "conflict",
+                      "server_value": None, "client_value": None}
                      for u in ("ali", "nadia") for n, r in enumerate(rows, 1)]
         data.add_conflicts(conn, conflicts)
         data.save_sequence(conn, 6)

@@ -18,7 +18,7 @@ def wired(server, monkeypatch):
     import murafaqa_desktop.sync.transport as transport
 
     class _Client:
-        def __init__(self, *a, **k):
+        def __init__(self, *_a, **_k):
             self._c = server.client
 
         def __getattr__(self, name):

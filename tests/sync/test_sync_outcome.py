@@ -22,7 +22,7 @@ NO_ROUTE = errors.network("no route").fr
 
 
 class Down:
-    def post(self, *a: object) -> None:
+    def post(self, *_a: object) -> None:
         raise errors.network("no route")
 
     def close(self) -> None:
@@ -69,7 +69,7 @@ def test_the_window_keeps_it(qtbot, ali):
     from murafaqa_desktop.ui.sync.scheduler import SyncScheduler
 
     ali.close()
-    scheduler = SyncScheduler(ali.path, transport_factory=lambda db: Down(), prober=lambda url: False)
+    scheduler = SyncScheduler(ali.path, transport_factory=lambda _db: Down(), prober=lambda _url: False)
     with qtbot.waitSignal(scheduler.failed, timeout=20_000) as failed:
         scheduler.sync_now()
     assert failed.args == [errors.NETWORK, NO_ROUTE, errors.network("").ar]

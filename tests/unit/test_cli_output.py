@@ -29,7 +29,7 @@ class Failing(io.StringIO):
         super().__init__()
         self.code = code
 
-    def write(self, text: str) -> int:
+    def write(self, _text: str) -> int:
         raise OSError(self.code, os.strerror(self.code))
 
 

@@ -7,7 +7,8 @@ any other change. The server is told the conflict is settled on the next sync.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sqlite_utils import Database
 

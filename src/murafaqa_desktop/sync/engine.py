@@ -18,8 +18,9 @@ recognises and does not apply twice.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from sqlite_utils import Database
 

@@ -2,7 +2,8 @@
 request, and the worker threads their blocking calls run on."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import anyio
 import anyio.to_thread
