@@ -133,7 +133,8 @@ class Dashboard:
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (dates as ISO text), for ``--json``."""
-        return _plain(asdict(self))
+        plain: dict[str, Any] = _plain(asdict(self))
+        return plain
 
 
 def _plain(value: Any) -> Any:
