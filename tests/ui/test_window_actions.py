@@ -60,6 +60,18 @@ def test_smoke_test_of_an_installation_passes():
     assert "smoke test passed" in proc.stdout
 
 
+def test_smoke_test_fails_when_qt_charts_is_missing():
+    # The dashboard imports Qt Charts only when its page opens: the smoke test
+    # is what proves a bundle carries it.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    code = ("import sys; sys.modules['PySide6.QtCharts'] = None; "
+            "from murafaqa_desktop.ui import smoke; sys.exit(smoke.run())")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 1, proc.stdout
+    assert "smoke test FAILED" in proc.stderr
+    assert "QtCharts" in proc.stderr
+
+
 def test_batch_printing_from_the_window_prints_what_the_list_shows(demo_window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 

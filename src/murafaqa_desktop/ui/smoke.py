@@ -38,6 +38,7 @@ def _check(tmp: Path) -> None:
         translator = QTranslator()
         if not translator.load(str(assets.translations_dir() / f"murafaqa_{code}.qm")):
             raise RuntimeError(f"translation {code} did not load")
+    _check_charts()
     fonts = sorted(assets.fonts_dir().glob("*.ttf"))
     if not fonts or any(QFontDatabase.addApplicationFont(str(f)) < 0 for f in fonts):
         raise RuntimeError("a bundled font did not load")
@@ -63,3 +64,23 @@ def _check(tmp: Path) -> None:
         db.close()
     if not pdf.read_bytes().startswith(b"%PDF"):
         raise RuntimeError("the diagnostic sheet is not a PDF")
+
+
+def _check_charts() -> None:
+    """The dashboard page imports Qt Charts only when it opens, so nothing at
+    start-up would notice a bundle without it: import it and draw a chart."""
+    try:
+        from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QChartView
+    except ImportError as e:
+        raise RuntimeError(f"PySide6.QtCharts is missing: {e}") from e
+    bars = QBarSet("sessions")
+    bars.append([3, 5, 2])
+    series = QBarSeries()
+    series.append(bars)
+    chart = QChart()
+    chart.addSeries(series)
+    chart.createDefaultAxes()
+    view = QChartView(chart)
+    view.resize(320, 200)
+    if view.grab().isNull():
+        raise RuntimeError("a Qt Charts chart did not paint")
