@@ -61,3 +61,248 @@ def test_every_count_on_the_page_opens_exactly_its_list(demo_db: Database) -> No
     assert len(counts) > 40
     for count in counts:
         assert listed(demo_db, count) == count.value, count.filter
+
+
+# A small programme whose every figure is counted by hand below.
+#   A  07  T4/P1  coaching   Amina    diagnosed, plan of 2, trained, 3 sessions (3rd late), next 2026-07-01
+#   B  07  T4/P1  coaching   Amina    diagnosed, plan of 1, 1 session announcing 2026-04-01 (overdue), financed
+#   C  07  T4/P2  diagnosis  Youssef  diagnosis not completed
+#   D  04  T3     completed  Youssef  diagnosed, trained, 12 sessions from 31 Jan 2016 (5th one day late)
+#   E  04  T4/P1  withdrawn  Youssef  2 sessions, then withdrew (its next session is nobody's due); refused financing
+#   F  04  T4/P2  preselected         a candidate, not yet in the programme
+TODAY = dt.date(2026, 6, 15)
+AMINA, YOUSSEF = "Amina Tazi", "Youssef Alami"
+PLACES = {"07": "07.03", "04": "04.01"}
+
+
+def _cooperative(db: Database, key: str, region: str, tranche: int, phase: int | None, status: str,
+                 coach: str | None) -> str:
+    from tests.factories import make_cooperative
+
+    row = make_cooperative(db, registration_number=f"RC-HAND-{key}", name_fr=f"Coopérative {key}",
+                           region=region, province=PLACES[region], tranche=tranche, phase=phase, status=status,
+                           coach=coach)
+    return str(row["id"])
+
+
+def _sessions(db: Database, coop_id: str, *sessions: tuple[str, str | None]) -> None:
+    from murafaqa_desktop.services import coaching
+
+    for held_on, next_date in sessions:
+        coaching.log_session(db, coop_id, {"held_on": held_on, "next_date": next_date})
+
+
+def build_programme(db: Database, only: set[str] | None = None) -> dict[str, str]:
+    """The programme above (``only``: some of its cooperatives, with their records)."""
+    from murafaqa_desktop.services import diagnosis, financing, plans, trainings
+
+    specs = {"A": ("07", 4, 1, "coaching", AMINA), "B": ("07", 4, 1, "coaching", AMINA),
+             "C": ("07", 4, 2, "diagnosis", YOUSSEF), "D": ("04", 3, None, "completed", YOUSSEF),
+             "E": ("04", 4, 1, "withdrawn", YOUSSEF), "F": ("04", 4, 2, "preselected", None)}
+    ids = {k: _cooperative(db, k, *spec) for k, spec in specs.items() if only is None or k in only}
+    has = ids.__contains__
+    for key in ("A", "B", "D"):
+        if has(key):
+            diagnosis.save(db, ids[key], {"diagnosed_on": "2025-11-01", "completed": True})
+    if has("C"):
+        diagnosis.save(db, ids["C"], {"diagnosed_on": "2026-05-01", "completed": False})
+    for key, n in (("A", 2), ("B", 1)):
+        for i in range(n if has(key) else 0):
+            plans.add_action(db, ids[key], {"axis": "marketing", "objective": f"Objectif {i + 1}"})
+    if has("A"):
+        # planned 10 Jan, 10 Mar, 10 May: the third is held on 2 June, late
+        _sessions(db, ids["A"], ("2026-01-10", None), ("2026-03-10", None), ("2026-06-02", "2026-07-01"))
+    if has("B"):
+        _sessions(db, ids["B"], ("2026-02-28", "2026-04-01"))
+    if has("D"):
+        # on the schedule from 31 January (31 Mar, 31 May, 31 Jul, 30 Sep...) but the 5th on 1 October
+        from murafaqa_desktop.domain.coaching import planned_date
+
+        first = dt.date(2016, 1, 31)
+        dates = [planned_date(first, n) for n in range(1, 13)]
+        dates[4] = dt.date(2016, 10, 1)
+        _sessions(db, ids["D"], *((d.isoformat(), None) for d in dates))
+    if has("E"):
+        _sessions(db, ids["E"], ("2025-10-01", None), ("2025-12-01", None))
+    governance = trainings.create_session(db, {"module_code": "GOV-01", "held_on": "2026-03-01", "region": "07"})
+    marketing = trainings.create_session(db, {"module_code": "MKT-01", "held_on": "2026-04-01", "region": "04"})
+    walk_in = {"participant": "Invité", "gender": "M", "age_band": "25_34"}  # from no cooperative: not counted
+    trainings.add_attendance(db, governance["id"], [walk_in] + ([
+        {"cooperative_id": ids["A"], "participant": "Fatima", "gender": "F", "age_band": "18_24"},
+        {"cooperative_id": ids["A"], "participant": "Ahmed", "gender": "M", "age_band": "45_59"}]
+        if has("A") else []))
+    if has("D"):
+        trainings.add_attendance(db, marketing["id"], [
+            {"cooperative_id": ids["D"], "participant": "Khadija", "gender": "F", "age_band": "25_34"}])
+    if has("B"):
+        financing.apply(db, ids["B"], {"applied_on": "2026-01-05", "project": "Unité", "status": "granted",
+                                       "amount_requested": 100000, "amount_granted": 80000})
+    if has("E"):
+        financing.apply(db, ids["E"], {"applied_on": "2026-01-05", "project": "Unité", "status": "refused",
+                                       "amount_requested": 100000})
+    return ids
+
+
+def values(counts: dict[str, Count]) -> dict[str, int]:
+    return {k: c.value for k, c in counts.items()}
+
+
+def test_the_pipeline_of_a_hand_built_programme(db: Database) -> None:
+    build_programme(db)
+    page = dashboard.figures(db, Scope(), TODAY)
+    assert values(page.pipeline.stages) == {
+        "in_programme": 5, "diagnosed": 3, "plan_set": 2, "trained": 2, "coached": 4, "completed": 1,
+        "withdrawn": 1, "financed": 1}
+    assert page.pipeline.financed_target == 80
+    for count in _all_counts(page):
+        assert listed(db, count) == count.value, count.filter
+
+
+def test_the_coaching_figures_of_a_hand_built_programme(db: Database) -> None:
+    build_programme(db)
+    coaching = dashboard.figures(db, Scope(), TODAY).coaching
+    assert coaching.held == 3 + 1 + 12 + 2
+    # A: 10 Jan, 10 Mar, 10 May on the schedule; B: 28 Feb, 28 Apr; D and E ended: what they held
+    assert coaching.due == 3 + 2 + 12 + 2
+    # A's 3rd and D's 5th were late
+    assert coaching.on_time == 18 - 2
+    assert coaching.on_time_rate == pytest.approx(16 / 18)
+    # B is overdue since 1 April; E withdrew, so its next session is due from no one
+    assert coaching.overdue.value == 1
+    assert coaching.oldest_overdue == dt.date(2026, 4, 1)
+    months = {m.month: m.sessions for m in coaching.per_month}
+    assert list(months) == [f"2025-{m:02}" for m in range(7, 13)] + [f"2026-{m:02}" for m in range(1, 7)]
+    assert {m: n for m, n in months.items() if n} == {
+        "2025-10": 1, "2025-12": 1, "2026-01": 1, "2026-02": 1, "2026-03": 1, "2026-06": 1}
+
+
+def test_the_training_figures_of_a_hand_built_programme(db: Database) -> None:
+    build_programme(db)
+    training = dashboard.figures(db, Scope(), TODAY).training
+    by_axis = {a.axis: (a.sessions, a.participants, a.women, a.youth) for a in training.axes}
+    assert by_axis == {"governance": (1, 2, 1, 1), "communication": (0, 0, 0, 0), "marketing": (1, 1, 1, 1)}
+    assert training.participants == 3 == sum(a.participants for a in training.axes)
+    assert training.women_share == pytest.approx(2 / 3)
+    assert training.youth_share == pytest.approx(2 / 3)
+
+
+def test_the_plan_rows_of_a_hand_built_programme(db: Database) -> None:
+    build_programme(db)
+    plan = dashboard.figures(db, Scope(), TODAY).plan
+    rows = {(r.tranche, r.phase): (r.planned, r.held.value, r.diagnosed_planned, r.diagnosed.value,
+                                   r.financed_planned, r.financed.value) for r in plan}
+    assert rows == {
+        (1, None): (438, 0, None, 0, None, 0),
+        (2, None): (478, 0, None, 0, None, 0),
+        (3, None): (474, 1, None, 1, None, 0),
+        (4, None): (600, 5, None, 2, 80, 1),
+        (4, 1): (None, 3, 243, 2, None, 1),
+        (4, 2): (None, 2, None, 0, None, 0),
+    }
+
+
+def test_the_regions_and_the_team_of_a_hand_built_programme(db: Database) -> None:
+    build_programme(db)
+    page = dashboard.figures(db, Scope(), TODAY)
+    regions = {r.region: (r.cooperatives.value, r.coached.value, r.completed.value, r.overdue.value)
+               for r in page.regions}
+    assert regions == {"04": (3, 2, 1, 0), "07": (3, 2, 0, 1)}
+    assert sum(r.cooperatives.value for r in page.regions) == coop_store.count_all(db) == 6
+    assert sum(r.overdue.value for r in page.regions) == page.coaching.overdue.value
+    team = {c.coach: (c.cooperatives.value, c.sessions_this_month, c.overdue.value) for c in page.team}
+    assert team == {AMINA: (2, 1, 1), YOUSSEF: (3, 0, 0)}
+    assert all(c.last_sync is None and c.pending_at_last_sync is None and c.app_version is None for c in page.team)
+
+
+def test_a_region_scope_counts_that_region_only(db: Database) -> None:
+    build_programme(db)
+    page = dashboard.figures(db, Scope(region="04"), TODAY)
+    assert values(page.pipeline.stages) == {
+        "in_programme": 2, "diagnosed": 1, "plan_set": 0, "trained": 1, "coached": 2, "completed": 1,
+        "withdrawn": 1, "financed": 0}
+    assert (page.coaching.held, page.coaching.due, page.coaching.on_time) == (14, 14, 13)
+    assert [r.region for r in page.regions] == ["04"]
+    # the programme's text counts the whole country: no planned figure beside one region
+    assert all(r.planned is None and r.financed_planned is None for r in page.plan)
+    assert page.pipeline.financed_target is None
+    for count in _all_counts(page):
+        assert count.filter["region"] == "04"
+        assert listed(db, count) == count.value, count.filter
+
+
+def _numbers(value: Any) -> Any:
+    """The page's numbers without the filters (which name the coach)."""
+    if isinstance(value, Count):
+        return value.value
+    if isinstance(value, list):
+        return [_numbers(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _numbers(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _numbers(getattr(value, name)) for name in value.__dataclass_fields__}
+    return value
+
+
+def test_a_coach_sees_the_page_of_their_own_cooperatives(db: Database, tmp_path) -> None:
+    from murafaqa_desktop.store.db import open_db
+
+    build_programme(db)
+    mine = dashboard.figures(db, Scope(coach=AMINA), TODAY)
+    alone = open_db(tmp_path / "amina.db")
+    try:
+        build_programme(alone, only={"A", "B"})
+        theirs = dashboard.figures(alone, Scope(), TODAY)
+    finally:
+        alone.close()
+    for part in ("pipeline", "coaching", "training", "regions", "team"):
+        expected = _numbers(getattr(theirs, part))
+        if part == "pipeline":
+            expected["financed_target"] = None  # the programme's target is national, not one coach's
+        assert _numbers(getattr(mine, part)) == expected, part
+    assert [r.held.value for r in mine.plan] == [r.held.value for r in theirs.plan]
+
+
+def test_the_figures_add_up_on_the_demo_programme(demo_db: Database) -> None:
+    page = dashboard.figures(demo_db, Scope(), DEMO_TODAY)
+    assert sum(r.cooperatives.value for r in page.regions) == coop_store.count_all(demo_db)
+    for name in ("coached", "completed", "overdue"):
+        assert sum(getattr(r, name).value for r in page.regions) == (
+            page.coaching.overdue.value if name == "overdue" else page.pipeline.stages[name].value)
+    assert sum(a.participants for a in page.training.axes) == page.training.participants
+    with_coach = sum(1 for r in coop_store.page(demo_db, coop_store.CooperativeFilter(), limit=-1,
+                                                  columns="c.coach") if r["coach"])
+    assert sum(c.cooperatives.value for c in page.team) == with_coach
+    assert page.coaching.held >= page.coaching.on_time
+    tranche_rows = [r for r in page.plan if r.phase is None]
+    with_tranche = sum(1 for r in coop_store.page(demo_db, coop_store.CooperativeFilter(), limit=-1,
+                                                  columns="c.tranche") if r["tranche"])
+    assert sum(r.held.value for r in tranche_rows) == with_tranche
+    for tranche in tranche_rows:
+        phases = [r for r in page.plan if r.tranche == tranche.tranche and r.phase is not None]
+        if phases:
+            assert sum(r.held.value for r in phases) == tranche.held.value
+
+
+def test_the_sql_schedule_is_the_domain_schedule(db: Database) -> None:
+    """The on-time count adds months in SQL: it must give domain.dates.add_months'
+    date on every day, month ends and 29 February included."""
+    from murafaqa_desktop.domain.dates import add_months
+    from murafaqa_desktop.store.dashboard_figures import add_months_sql
+
+    day, checked = dt.date(2023, 12, 1), 0
+    while day < dt.date(2025, 3, 1):
+        for months in (2, 8, 22, 24):
+            sql = f"SELECT {add_months_sql(':day', ':months')}"
+            sql_date = db.execute(sql, {"day": day.isoformat(), "months": months}).fetchone()[0]
+            assert sql_date == add_months(day, months).isoformat(), (day, months)
+            checked += 1
+        day += dt.timedelta(days=1)
+    assert checked > 1500
+
+
+def test_a_withdrawn_cooperative_is_not_listed_overdue(db: Database) -> None:
+    ids = build_programme(db, only={"B", "E"})
+    overdue = coop_store.ids(db, coop_store.CooperativeFilter(overdue=True, as_of=TODAY))
+    assert overdue == [ids["B"]]
+    not_overdue = coop_store.ids(db, coop_store.CooperativeFilter(overdue=False, as_of=TODAY))
+    assert not_overdue == [ids["E"]]

@@ -64,8 +64,11 @@ SORTABLE: dict[str, tuple[str, ...]] = {
 
 
 # A cooperative is overdue when the next session its progress cache holds
-# (domain.coaching.progress) fell before the day of reference.
-OVERDUE_SQL = "(p.next_due IS NOT NULL AND p.next_due < ?)"
+# (domain.coaching.progress) fell before the day of reference, unless its
+# coaching has ended (withdrawn, completed): no session is due from it any more,
+# as on the agenda.
+OVERDUE_SQL = ("(p.next_due IS NOT NULL AND p.next_due < ? "
+               f"AND coalesce(c.status, '') NOT IN ({stages.quoted(stages.COACHING_ENDED)}))")
 
 
 def where(f: CooperativeFilter) -> tuple[str, list[Any]]:

@@ -45,11 +45,11 @@ def cooperative_groups(db: Database, scope: CooperativeFilter, today: dt.date) -
 
 def coaching_starts(db: Database, scope: CooperativeFilter) -> list[Row]:
     """Coached cooperatives grouped by the date of their first session:
-    ``first_on``, ``ended`` (1 when withdrawn or marked completed: nothing
-    more is due from them), ``cooperatives`` and ``done`` (sessions held)."""
+    ``first_on``, ``ended`` (1 when its coaching ended, ``stages.COACHING_ENDED``:
+    nothing more is due from it), ``cooperatives`` and ``done`` (sessions held)."""
     where_sql, params = where(scope)
     sql = ("SELECT p.first_on AS first_on, "
-           "CASE WHEN c.status IN ('withdrawn', 'completed') THEN 1 ELSE 0 END AS ended, "
+           f"CASE WHEN c.status IN ({stages.quoted(stages.COACHING_ENDED)}) THEN 1 ELSE 0 END AS ended, "
            "count(*) AS cooperatives, sum(p.done) AS done "
            f"FROM cooperatives c JOIN coaching_progress p ON p.cooperative_id = c.id"
            f"{_and(where_sql, 'p.first_on IS NOT NULL')} GROUP BY 1, 2")

@@ -25,14 +25,16 @@ from ..domain.dashboard import STAGES
 
 CANDIDATE_STATUSES = ("applied", "preselected", "rejected")
 FINANCED_STATUSES = ("granted", "disbursed")
+# Statuses after which no coaching session is due any more (the agenda's rule too).
+COACHING_ENDED = ("withdrawn", "rejected", "completed")
 
 
-def _quoted(values: tuple[str, ...]) -> str:
+def quoted(values: tuple[str, ...]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 
 STAGE_SQL: dict[str, str] = {
-    "in_programme": f"(c.tranche IS NOT NULL AND coalesce(c.status, '') NOT IN ({_quoted(CANDIDATE_STATUSES)}))",
+    "in_programme": f"(c.tranche IS NOT NULL AND coalesce(c.status, '') NOT IN ({quoted(CANDIDATE_STATUSES)}))",
     "diagnosed": "EXISTS (SELECT 1 FROM diagnoses sd WHERE sd.cooperative_id = c.id AND sd.completed = 1)",
     "plan_set": "EXISTS (SELECT 1 FROM plan_actions sa WHERE sa.cooperative_id = c.id)",
     "trained": "EXISTS (SELECT 1 FROM training_attendance st WHERE st.cooperative_id = c.id)",
@@ -41,7 +43,7 @@ STAGE_SQL: dict[str, str] = {
                   f"WHERE sp.cooperative_id = c.id AND sp.done >= {MAX_SESSIONS}))"),
     "withdrawn": "(c.status = 'withdrawn')",
     "financed": ("EXISTS (SELECT 1 FROM financing sf WHERE sf.cooperative_id = c.id "
-                 f"AND sf.status IN ({_quoted(FINANCED_STATUSES)}))"),
+                 f"AND sf.status IN ({quoted(FINANCED_STATUSES)}))"),
 }
 
 
