@@ -120,7 +120,7 @@ def cmd_list(ctx: Context) -> int:
     at: dt.date = ctx.args.at or dt.date.today()
     rows = store.page(ctx.open(), store.CooperativeFilter(**chosen, as_of=at), limit=-1, columns=_SELECT)
     # eligible at the application date, as the list window shows it (``--at`` when there is none)
-    listed = [{**{k: r.get(k) for k in LIST_COLUMNS if k != "eligible"},
+    listed: list[dict[str, Any]] = [{**{k: r.get(k) for k in LIST_COLUMNS if k != "eligible"},
                "eligible": eligibility_of(r, None if r["application_date"] else at).eligible} for r in rows]
     if ctx.args.json:
         print_json([{k: r[k] for k in LIST_COLUMNS} for r in listed])
