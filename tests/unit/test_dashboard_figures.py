@@ -204,26 +204,22 @@ def test_the_figures_add_up_on_the_demo_programme(demo_db: Database) -> None:
             assert sum(r.held.value for r in phases) == tranche.held.value
 
 
-def test_the_sql_schedule_is_the_domain_schedule(db: Database) -> None:
-    """The on-time count adds months in SQL: it must give domain.dates.add_months'
-    date on every day, month ends and 29 February included."""
-    from murafaqa_desktop.domain.dates import add_months
-    from murafaqa_desktop.store.dashboard_figures import add_months_sql
-
-    day, checked = dt.date(2023, 12, 1), 0
-    while day < dt.date(2025, 3, 1):
-        for months in (2, 8, 22, 24):
-            sql = f"SELECT {add_months_sql(':day', ':months')}"
-            sql_date = db.execute(sql, {"day": day.isoformat(), "months": months}).fetchone()[0]
-            assert sql_date == add_months(day, months).isoformat(), (day, months)
-            checked += 1
-        day += dt.timedelta(days=1)
-    assert checked > 1500
-
-
 def test_a_withdrawn_cooperative_is_not_listed_overdue(db: Database) -> None:
     ids = build_programme(db, only={"B", "E"})
     overdue = coop_store.ids(db, coop_store.CooperativeFilter(overdue=True, as_of=TODAY))
     assert overdue == [ids["B"]]
     not_overdue = coop_store.ids(db, coop_store.CooperativeFilter(overdue=False, as_of=TODAY))
     assert not_overdue == [ids["E"]]
+
+
+def test_a_laptop_database_from_before_the_dashboard_gets_its_sessions_on_time(db: Database) -> None:
+    """The migration counts, for the sessions already recorded, what each new
+    session's refresh counts (domain.coaching.on_time)."""
+    from murafaqa_desktop.store.migrations import m004_dashboard
+
+    ids = build_programme(db)
+    kept = dict(db.execute("SELECT cooperative_id, on_time FROM coaching_progress").fetchall())
+    assert {k: kept[ids[k]] for k in "ABDE"} == {"A": 2, "B": 1, "D": 11, "E": 2}
+    db.execute("UPDATE coaching_progress SET on_time = 0")
+    m004_dashboard._backfill(db)
+    assert dict(db.execute("SELECT cooperative_id, on_time FROM coaching_progress").fetchall()) == kept

@@ -13,10 +13,10 @@ What the figures count (``domain.dashboard`` holds the shapes):
     coaching ended (withdrawn, or marked completed) owes nothing more than
     the sessions it held. A cooperative whose coaching has not started owes
     none: its first session is set by the coordinator's calendar;
-  - *on time*: sessions held by their due date (``store.dashboard_figures.
-    sessions_on_time``: session 1 always; session n by the date the session
-    before announced, else by the schedule, never past the two-year window
-    — the due date ``domain.coaching.progress`` gives);
+  - *on time*: sessions held by their due date (``domain.coaching.on_time``:
+    session 1 always; session n by the date the session before announced,
+    else by the schedule, never past the two-year window — the due date
+    ``domain.coaching.progress`` gives), kept with each cooperative's progress;
   - *overdue*: cooperatives whose next session (the coaching-progress cache,
     ``domain.coaching.progress``) was due before ``today`` — the list's own
     ``--overdue`` filter; *oldest*: the earliest of those due dates;
@@ -142,8 +142,7 @@ def _months(today: dt.date) -> list[str]:
 
 def _coaching(db: Database, f: CooperativeFilter, groups: list[Row], base: dict[str, Any],
               today: dt.date) -> Coaching:
-    timing = q.sessions_on_time(db, f)
-    held, on_time = int(timing["held"]), int(timing["on_time"])
+    held, on_time = _sum(groups, "sessions_held"), _sum(groups, "sessions_on_time")
     months = _months(today)
     per_month = q.sessions_by_month(db, f, dt.date.fromisoformat(months[0] + "-01"), today)
     oldest = min((g["oldest_due"] for g in groups if g["oldest_due"]), default=None)

@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..domain.coaching import MONTHS_BETWEEN_SESSIONS, WINDOW_YEARS
 from ..domain.dashboard import STAGES
 from ..domain.vocab import YOUTH_AGE_BANDS
 from . import stages
@@ -22,19 +21,31 @@ from .rows import Row, fetch_all
 _PROGRESS = "LEFT JOIN coaching_progress p ON p.cooperative_id = c.id"
 
 
+def _progress(f: CooperativeFilter) -> str:
+    """The progress join, when the filter reads it (overdue): a join fewer otherwise."""
+    return _PROGRESS if f.overdue is not None else ""
+
+
+def _everything(f: CooperativeFilter) -> bool:
+    return f == CooperativeFilter()
+
+
 def _and(where_sql: str, condition: str) -> str:
     return f"{where_sql} AND {condition}" if where_sql else f" WHERE {condition}"
 
 
 def cooperative_groups(db: Database, scope: CooperativeFilter, today: dt.date) -> list[Row]:
     """One row per (region, coach, tranche, phase) of the scope: ``cooperatives``,
-    a count per stage (columns named after ``STAGES``), ``overdue`` (next
-    session due before ``today``) and ``oldest_due`` (the earliest due date
-    among the overdue)."""
+    a count per stage (columns named after ``STAGES``), ``sessions_held`` and
+    ``sessions_on_time`` (the coaching-progress cache: ``domain.coaching.progress``),
+    ``overdue`` (next session due before ``today``) and ``oldest_due`` (the
+    earliest due date among the overdue)."""
     where_sql, params = where(scope)
-    per_stage = ", ".join(f"sum(CASE WHEN {stages.condition(s)} THEN 1 ELSE 0 END) AS {s}" for s in STAGES)
+    per_stage = ", ".join(f"sum(CASE WHEN {stages.joined_condition(s)} THEN 1 ELSE 0 END) AS {s}"
+                          for s in STAGES)
     sql = (f"SELECT c.region AS region, c.coach AS coach, c.tranche AS tranche, c.phase AS phase, "
            f"count(*) AS cooperatives, {per_stage}, "
+           "coalesce(sum(p.done), 0) AS sessions_held, coalesce(sum(p.on_time), 0) AS sessions_on_time, "
            f"sum(CASE WHEN {OVERDUE_SQL} THEN 1 ELSE 0 END) AS overdue, "
            f"min(CASE WHEN {OVERDUE_SQL} THEN p.next_due END) AS oldest_due "
            f"FROM cooperatives c {_PROGRESS}{where_sql} "
@@ -56,40 +67,15 @@ def coaching_starts(db: Database, scope: CooperativeFilter) -> list[Row]:
     return fetch_all(db, sql, params)
 
 
-def add_months_sql(date_sql: str, months_sql: str) -> str:
-    """SQL for ``domain.dates.add_months``: the same day ``months`` later,
-    the month's last day when it has no such day (31 January + 1 month is
-    28 or 29 February, where SQLite's own '+1 month' gives 3 March)."""
-    day = f"(CAST(strftime('%d', {date_sql}) AS INTEGER) - 1)"
-    same_day = f"date({date_sql}, 'start of month', '+' || ({months_sql}) || ' months', '+' || {day} || ' days')"
-    last_day = f"date({date_sql}, 'start of month', '+' || (({months_sql}) + 1) || ' months', '-1 day')"
-    return f"min({same_day}, {last_day})"
-
-
-def sessions_on_time(db: Database, scope: CooperativeFilter) -> Row:
-    """``held``: coaching sessions recorded; ``on_time``: those held by their
-    due date. Session 1 opens the schedule and is always on time; session n
-    was due on the date the session before it announced, else on the plan's
-    schedule (``domain.coaching.planned_date``), never after the two-year
-    window (``domain.coaching.progress`` gives the same date as "next due")."""
-    where_sql, params = where(scope)
-    planned = add_months_sql("first_on", f"{MONTHS_BETWEEN_SESSIONS} * (number - 1)")
-    window_end = add_months_sql("first_on", str(12 * WINDOW_YEARS))
-    due = f"min(coalesce(announced, {planned}), {window_end})"
-    sql = (f"SELECT count(*) AS held, coalesce(sum(CASE WHEN number = 1 OR held_on <= {due} "
-           "THEN 1 ELSE 0 END), 0) AS on_time FROM ("
-           "SELECT s.number AS number, s.held_on AS held_on, "
-           "first_value(s.held_on) OVER w AS first_on, lag(s.next_date) OVER w AS announced "
-           f"FROM coaching_sessions s JOIN cooperatives c ON c.id = s.cooperative_id {_PROGRESS}{where_sql} "
-           "WINDOW w AS (PARTITION BY s.cooperative_id ORDER BY s.number))")
-    return fetch_all(db, sql, params)[0]
-
-
 def sessions_by_month(db: Database, scope: CooperativeFilter, start: dt.date, end: dt.date) -> dict[str, int]:
     """Coaching sessions held from ``start`` to ``end`` (inclusive), per "YYYY-MM"."""
+    if _everything(scope):  # the held_on index alone
+        sql = "SELECT substr(held_on, 1, 7) AS month, count(*) AS n FROM coaching_sessions " \
+              "WHERE held_on >= ? AND held_on <= ? GROUP BY 1"
+        return {r["month"]: r["n"] for r in fetch_all(db, sql, [start.isoformat(), end.isoformat()])}
     where_sql, params = where(scope)
     sql = ("SELECT substr(s.held_on, 1, 7) AS month, count(*) AS n "
-           f"FROM coaching_sessions s JOIN cooperatives c ON c.id = s.cooperative_id {_PROGRESS}"
+           f"FROM coaching_sessions s JOIN cooperatives c ON c.id = s.cooperative_id {_progress(scope)}"
            f"{_and(where_sql, 's.held_on >= ? AND s.held_on <= ?')} GROUP BY 1")
     return {r["month"]: r["n"] for r in fetch_all(db, sql, [*params, start.isoformat(), end.isoformat()])}
 
@@ -99,7 +85,7 @@ def sessions_by_coach(db: Database, scope: CooperativeFilter, start: dt.date, en
     cooperatives of each coach (the cooperative's coach, whoever wrote it)."""
     where_sql, params = where(scope)
     sql = ("SELECT c.coach AS coach, count(*) AS n "
-           f"FROM coaching_sessions s JOIN cooperatives c ON c.id = s.cooperative_id {_PROGRESS}"
+           f"FROM coaching_sessions s JOIN cooperatives c ON c.id = s.cooperative_id {_progress(scope)}"
            f"{_and(where_sql, 'c.coach IS NOT NULL AND s.held_on >= ? AND s.held_on <= ?')} GROUP BY 1")
     return {r["coach"]: r["n"] for r in fetch_all(db, sql, [*params, start.isoformat(), end.isoformat()])}
 
@@ -114,7 +100,7 @@ def training_by_module(db: Database, scope: CooperativeFilter, today: dt.date) -
            "sum(CASE WHEN a.gender = 'F' THEN 1 ELSE 0 END) AS women, "
            f"sum(CASE WHEN a.age_band IN ({youth}) THEN 1 ELSE 0 END) AS youth "
            "FROM training_attendance a JOIN training_sessions t ON t.id = a.training_session_id "
-           f"JOIN cooperatives c ON c.id = a.cooperative_id {_PROGRESS}"
+           f"JOIN cooperatives c ON c.id = a.cooperative_id {_progress(scope)}"
            f"{_and(where_sql, 't.held_on <= ?')} GROUP BY t.module_code")
     return fetch_all(db, sql, [*params, today.isoformat()])
 
@@ -123,7 +109,7 @@ def training_participants(db: Database, scope: CooperativeFilter, today: dt.date
     """Attendance lines of the scope's cooperatives at trainings held by ``today``."""
     where_sql, params = where(scope)
     sql = ("SELECT count(*) FROM training_attendance a JOIN training_sessions t ON t.id = a.training_session_id "
-           f"JOIN cooperatives c ON c.id = a.cooperative_id {_PROGRESS}{_and(where_sql, 't.held_on <= ?')}")
+           f"JOIN cooperatives c ON c.id = a.cooperative_id {_progress(scope)}{_and(where_sql, 't.held_on <= ?')}")
     value: Any = db.execute(sql, [*params, today.isoformat()]).fetchone()[0]
     return int(value)
 
