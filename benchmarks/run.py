@@ -12,7 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-AREAS = ("store", "ui", "sync", "print", "hostile", "signin")
+AREAS = ("store", "ui", "sync", "print", "hostile", "signin",
+         "dashboard")
 
 
 def main(argv: list[str]) -> int:

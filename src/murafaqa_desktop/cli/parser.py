@@ -7,10 +7,11 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
-from . import maintenance, printing, records, sync
+from . import maintenance, printing, programme, records, sync
 from .usage import Parser
 
-GROUPS = (records, maintenance, printing, sync)
+GROUPS = (records, maintenance, printing, sync,
+          programme)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, default: object) -> None:

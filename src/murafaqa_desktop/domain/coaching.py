@@ -141,6 +141,7 @@ class CoachingProgress:
     next_due: dt.date | None
     overdue: bool
     overdue_days: int
+    on_time: int = 0  # sessions held by their due date (``on_time``)
 
     def as_dict(self) -> ProgressDict:
         def iso(d: dt.date | None) -> str | None:
@@ -149,6 +150,23 @@ class CoachingProgress:
         return {"done": self.done, "of": MAX_SESSIONS, "first": iso(self.first),
                 "window_end": iso(self.window_end), "next_due": iso(self.next_due),
                 "overdue": self.overdue, "overdue_days": self.overdue_days}
+
+
+def session_due(previous: SessionDate, number: int, first: dt.date) -> dt.date:
+    """When session ``number`` was due: on the date the session before it
+    announced, else on the plan's schedule, never past the two-year window."""
+    return min(previous.next_date or planned_date(first, number), window_end(first))
+
+
+def on_time(sessions: Sequence[SessionDate]) -> int:
+    """Sessions held by their due date (``session_due``). Session 1 opens the
+    schedule: it is always on time."""
+    ordered = sorted(sessions, key=lambda s: s.number)
+    if not ordered:
+        return 0
+    first = ordered[0].held_on
+    return 1 + sum(1 for before, s in zip(ordered, ordered[1:])
+                   if s.held_on <= session_due(before, s.number, first))
 
 
 def progress(sessions: Sequence[SessionDate], as_of: dt.date) -> CoachingProgress:
@@ -161,10 +179,9 @@ def progress(sessions: Sequence[SessionDate], as_of: dt.date) -> CoachingProgres
         return CoachingProgress(0, None, None, None, False, 0)
     ordered = sorted(sessions, key=lambda s: s.number)
     first, last = ordered[0].held_on, ordered[-1]
-    done = len(ordered)
+    done, timely = len(ordered), on_time(ordered)
     if done >= MAX_SESSIONS:
-        return CoachingProgress(done, first, window_end(first), None, False, 0)
-    due = last.next_date or planned_date(first, done + 1)
-    due = min(due, window_end(first))
+        return CoachingProgress(done, first, window_end(first), None, False, 0, timely)
+    due = session_due(last, done + 1, first)
     late = (as_of - due).days
-    return CoachingProgress(done, first, window_end(first), due, late > 0, max(late, 0))
+    return CoachingProgress(done, first, window_end(first), due, late > 0, max(late, 0), timely)

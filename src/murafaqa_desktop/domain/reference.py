@@ -40,6 +40,11 @@ class Tranche:
     diagnosis_year: int
     phases: tuple[tuple[int, tuple[str, ...]], ...]  # (phase, region codes)
     financed_planned: int | None = None
+    # (phase, cooperatives the programme's text says were diagnosed): 243 in tranche 4 phase 1
+    diagnosed_planned: tuple[tuple[int, int], ...] = ()
+
+    def diagnosed_planned_in(self, phase: int) -> int | None:
+        return dict(self.diagnosed_planned).get(phase)
 
 
 class Reference:
@@ -56,6 +61,7 @@ class Reference:
                 t["number"], t["planned"], t["diagnosis_year"],
                 tuple((p["number"], tuple(p["regions"])) for p in t["phases"]),
                 t.get("financed_planned"),
+                tuple((p["number"], p["diagnosed_planned"]) for p in t["phases"] if "diagnosed_planned" in p),
             )
             for t in data["tranches"]
         }

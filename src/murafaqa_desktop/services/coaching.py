@@ -36,7 +36,7 @@ def refresh_progress(db: Database, coop_id: str) -> rules.CoachingProgress:
     sessions = aggregates.coaching_sessions(db, coop_id)
     prog = rules.progress(session_dates(sessions), dt.date.today())
     local.save_progress(db, coop_id, prog.done, prog.first.isoformat() if prog.first else None,
-                        prog.next_due.isoformat() if prog.next_due else None)
+                        prog.next_due.isoformat() if prog.next_due else None, prog.on_time)
     return prog
 
 

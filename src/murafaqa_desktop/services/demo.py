@@ -77,7 +77,7 @@ class _Gen:
         self.rng = random.Random(seed)
         self.ref = assets.reference()
         self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in BY_TABLE}
-        self.progress: list[tuple[str, int, str | None, str | None]] = []
+        self.progress: list[tuple[str, int, str | None, str | None, int]] = []
         self.coaches = {
             code: [self.person()[1] for _ in range(self.rng.randint(3, 6))] for code in self.ref.regions
         }
@@ -248,7 +248,7 @@ class _Gen:
                     "comment": None})
         prog = coaching_rules.progress(dates, ANCHOR)
         self.progress.append((coop["id"], prog.done, prog.first.isoformat() if prog.first else None,
-                              prog.next_due.isoformat() if prog.next_due else None))
+                              prog.next_due.isoformat() if prog.next_due else None, prog.on_time))
 
     # -- trainings and financing ---------------------------------------
     def trainings(self, coops: list[dict[str, Any]]) -> None:

@@ -17,11 +17,12 @@ def insert_rows(db: Database, table: str, rows: Iterable[Mapping[str, Any]], col
     db.conn.executemany(sql, ([row.get(c) for c in columns] for row in rows))
 
 
-def save_progress_rows(db: Database, rows: Iterable[tuple[str, int, str | None, str | None]]) -> None:
+def save_progress_rows(db: Database, rows: Iterable[tuple[str, int, str | None, str | None, int]]) -> None:
+    """(cooperative id, sessions done, first session, next due, sessions on time)."""
     require_transaction(db)
     db.conn.executemany(
-        "INSERT OR REPLACE INTO coaching_progress (cooperative_id, done, first_on, next_due) VALUES (?, ?, ?, ?)",
-        rows)
+        "INSERT OR REPLACE INTO coaching_progress (cooperative_id, done, first_on, next_due, on_time) "
+        "VALUES (?, ?, ?, ?, ?)", rows)
 
 
 def rebuild_search(db: Database) -> None:

@@ -7,7 +7,7 @@ query walks the registration-number index in order and keeps the rows whose
 rowid is among the search matches (``+c.rid`` stops SQLite from driving the
 query by those matches), so it stops after one page: ≤ 30 ms at 60,000. The
 count of a text-only search is read from the search index alone. Anything
-else (other sorts, the eligible/overdue filters) goes to store.cooperatives.
+else (other sorts, the eligible/overdue/stage filters) goes to store.cooperatives.
 """
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ _FROM = "FROM cooperatives c LEFT JOIN coaching_progress p ON p.cooperative_id =
 
 def _fast(f: cooperatives.CooperativeFilter, sort: str) -> str | None:
     """The search expression when the fast path applies, else None."""
-    if not f.text or sort != "registration_number" or f.eligible is not None or f.overdue is not None:
+    if (not f.text or sort != "registration_number" or f.eligible is not None or f.overdue is not None
+            or f.stage is not None):
         return None
     return search.match_expression(f.text, selective=True)
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.eligibility import date_bounds
-from . import search
+from . import search, stages
 from .rows import Row, fetch_all, fetch_one, scalar
 
 
@@ -44,6 +44,7 @@ class CooperativeFilter:
     coach: str | None = None
     eligible: bool | None = None
     overdue: bool | None = None
+    stage: str | None = None  # one of domain.dashboard.STAGES (store.stages says what each means)
     as_of: dt.date | None = None  # for eligible/overdue; today when None
 
 
@@ -60,6 +61,20 @@ SORTABLE: dict[str, tuple[str, ...]] = {
     "sessions": ("coalesce(p.done, 0)",),
     "next_due": ("p.next_due",),
 }
+
+
+# A cooperative is overdue when the next session its progress cache holds
+# (domain.coaching.progress) fell before the day of reference, unless its
+# coaching has ended (withdrawn, completed): no session is due from it any more,
+# as on the agenda.
+OVERDUE_SQL = ("(p.next_due IS NOT NULL AND p.next_due < ? "
+               f"AND coalesce(c.status, '') NOT IN ({stages.quoted(stages.COACHING_ENDED)}))")
+
+
+def where(f: CooperativeFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause of a filter over ``cooperatives c`` (``p``: its
+    coaching progress, left-joined), and its parameters."""
+    return _where(f)
 
 
 def _where(f: CooperativeFilter) -> tuple[str, list[Any]]:
@@ -83,9 +98,10 @@ def _where(f: CooperativeFilter) -> tuple[str, list[Any]]:
         clauses.append(test if f.eligible else f"NOT {test}")
         params += [earliest_legal.isoformat(), as_of.isoformat(), latest_activity.isoformat()]
     if f.overdue is not None:
-        test = "(p.next_due IS NOT NULL AND p.next_due < ?)"
-        clauses.append(test if f.overdue else f"NOT {test}")
+        clauses.append(OVERDUE_SQL if f.overdue else f"NOT {OVERDUE_SQL}")
         params.append(as_of.isoformat())
+    if f.stage is not None:
+        clauses.append(stages.condition(f.stage))
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -17,9 +17,10 @@ def set_meta(db: Database, key: str, value: str | None) -> None:
                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
 
 
-def save_progress(db: Database, coop_id: str, done: int, first_on: str | None, next_due: str | None) -> None:
+def save_progress(db: Database, coop_id: str, done: int, first_on: str | None, next_due: str | None,
+                  on_time: int = 0) -> None:
     db.execute(
-        "INSERT INTO coaching_progress (cooperative_id, done, first_on, next_due) VALUES (?, ?, ?, ?) "
+        "INSERT INTO coaching_progress (cooperative_id, done, first_on, next_due, on_time) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (cooperative_id) DO UPDATE SET done = excluded.done, "
-        "first_on = excluded.first_on, next_due = excluded.next_due",
-        [coop_id, done, first_on, next_due])
+        "first_on = excluded.first_on, next_due = excluded.next_due, on_time = excluded.on_time",
+        [coop_id, done, first_on, next_due, on_time])
