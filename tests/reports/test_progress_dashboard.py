@@ -227,27 +227,45 @@ def test_without_a_dashboard_the_report_is_the_programmes_table_alone() -> None:
     assert "Tableau de bord" not in pdf_text(pdf, "fr")
 
 
-def test_the_loader_asks_for_the_reports_scope_as_of_the_print_date(db, monkeypatch) -> None:
-    """``load_progress`` takes the figures from services.dashboard.figures for
-    the tranche and phase printed, counted as of the print date."""
+@pytest.fixture
+def asked(monkeypatch) -> list[tuple[Scope, object]]:
+    """services.dashboard.figures replaced by one that notes what it was
+    asked and answers the sample dashboard."""
     import murafaqa_desktop.services as services
 
-    asked: list[tuple[Scope, object]] = []
+    calls: list[tuple[Scope, object]] = []
 
     def figures(_db, scope, today=None):
-        asked.append((scope, today))
+        calls.append((scope, today))
         return sample()
 
     fake = types.ModuleType("murafaqa_desktop.services.dashboard")
     fake.figures = figures  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "murafaqa_desktop.services.dashboard", fake)
     monkeypatch.setattr(services, "dashboard", fake, raising=False)
+    return calls
+
+
+def test_the_loader_asks_for_the_reports_scope_as_of_the_print_date(db, asked) -> None:
+    """``load_progress`` takes the figures from services.dashboard.figures for
+    the tranche and phase printed, counted as of the print date."""
     pdf = documents.build(db, "progress", "4/1", "fr", printed_on=TODAY)
     assert asked == [(Scope(tranche=4, phase=1), TODAY)]
     assert "Tableau de bord du programme" in pdf_text(pdf, "fr")
     asked.clear()
     documents.load(db, "progress", "all")
     assert asked == [(Scope(), None)]
+
+
+def test_print_progress_counts_as_of_the_printed_on_date(db_path, db, asked, tmp_path) -> None:
+    """``murafaqa print progress --printed-on`` reprints the same figures."""
+    from murafaqa_desktop import cli
+
+    out = tmp_path / "progress.pdf"
+    assert cli.main(["print", "progress", "4", "-o", str(out), "--db", str(db_path), "--printed-on",
+                     "2026-11-29"]) == 0
+    assert asked == [(Scope(tranche=4), TODAY)]
+    assert "Tableau de bord du programme" in pdf_text(out, "fr")
 
 
 def test_words_of_the_dashboard() -> None:
