@@ -195,11 +195,29 @@ def test_charts_draw_shaped_text_in_the_projects_fonts_with_western_digits(lang)
         assert any("\ufe70" <= c <= "\ufeff" for s in texts for c in s.text)
 
 
+def page_texts(pdf: bytes, lang: str) -> list[str]:
+    from pypdf import PdfWriter
+
+    out = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        one = PdfWriter()
+        one.add_page(page)
+        buffer = io.BytesIO()
+        one.write(buffer)
+        out.append(flat(pdf_text(buffer.getvalue(), lang)))
+    return out
+
+
 def test_twelve_regions_lay_out_and_add_up() -> None:
     ref = assets.reference()
     regions = [RegionRow(code, Count(10 + i), Count(5), Count(i % 3), Count(1)) for i, code in enumerate(ref.regions)]
     for lang in ("fr", "ar"):
         pdf, text, table = render(lang, regions=regions)
+        # the heading goes with its table and chart, never alone at a page's foot
+        heading = "Par région" if lang == "fr" else "حسب الجهة"
+        first = ref.regions["01"].name(lang)
+        pages = [p for p in page_texts(pdf, lang) if heading in p]
+        assert pages and all(first in p for p in pages)
         for code in ref.regions:
             assert ref.regions[code].name(lang) in flat(text) or ref.regions[code].name(lang) in table
         total = sum(10 + i for i in range(12))

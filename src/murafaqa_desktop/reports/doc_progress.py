@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak
 
 from ..domain import vocab
 from ..domain.dashboard import STAGES, Dashboard
 from . import charts
 from . import words as W
 from .common import Doc
-from .layout import TITLE, Column, Grid, RowSpec, Style, Text, fields, heading
+from .layout import TITLE, Column, Grid, Heading, RowSpec, Style, Text, fields, heading
 
 SUMMED = ("cooperatives", "diagnosed", "trained", "coached", "sessions_done", "completed", "financed",
           "members", "women", "youth")
@@ -135,13 +135,19 @@ def dashboard_story(d: Dashboard, lang: str) -> list[Flowable]:
     return [
         Text(doc.t("dashboard_title"), rtl, TITLE, space_after=2),
         Text(freshness(d, lang), rtl, space_after=4),
-        *heading(doc.t("pipeline"), rtl), pipeline(d, doc),
-        *heading(doc.t("coaching_section"), rtl), coaching(d, doc),
+        *beside(doc.t("pipeline"), pipeline(d, doc), rtl),
+        *beside(doc.t("coaching_section"), coaching(d, doc), rtl),
         *heading(doc.t("training_section"), rtl), *training(d, doc),
         *heading(doc.t("plan_section"), rtl), plan(d, doc),
-        *heading(doc.t("regions_section"), rtl), regions(d, doc),
+        *beside(doc.t("regions_section"), regions(d, doc), rtl),
         *heading(doc.t("team_section"), rtl), team(d, doc),
     ]
+
+
+def beside(title: str, block: Flowable, rtl: bool) -> list[Flowable]:
+    """A heading and a table with its chart: they go to the next page
+    together rather than leave the heading alone at the foot of this one."""
+    return [CondPageBreak(70), KeepTogether([Heading(title, rtl), block])]
 
 
 def freshness(d: Dashboard, lang: str) -> str:
@@ -243,9 +249,9 @@ def regions(d: Dashboard, doc: Doc) -> Flowable:
         rows.append(RowSpec([doc.t("grand_total"), *[n(sum(getattr(r, k).value for r in d.regions))
                                                       for k in ("cooperatives", "coached", "completed", "overdue")]],
                             bold=True, shaded=True))
-    table = Grid([Column(doc.t("region"), 1.8), Column(doc.t("cooperatives"), 1.1, "center"),
-                  Column(doc.t("coached"), 1.1, "center"), Column(doc.t("completed"), 1.4, "center"),
-                  Column(doc.t("overdue"), 0.9, "center")], rows, doc.rtl, style=SMALL)
+    table = Grid([Column(doc.t("region"), 1.7), Column(doc.t("cooperatives"), 1.15, "center"),
+                  Column(doc.t("coached"), 1.25, "center"), Column(doc.t("completed"), 1.4, "center"),
+                  Column(doc.t("overdue"), 0.95, "center")], rows, doc.rtl, style=SMALL)
     names = [doc.region(r.region) for r in d.regions]
     series = [charts.Series(doc.t(key), [getattr(r, key).value for r in d.regions])
               for key in ("cooperatives", "coached", "completed")]
