@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Regenerate docs/samples: the first page of each printed document, in
-Arabic and in French, as PNG (pdftoppm -png -r 70), from the demo programme.
+Arabic and in French, as PNG (pdftoppm -png -r 70), from the demo programme;
+for the progress report also the first page of its dashboard section.
 
     python scripts/samples.py [--out docs/samples] [--keep-pdf]
 
@@ -43,13 +44,33 @@ def pick(db) -> dict[str, tuple[str, dict]]:
             "progress": ("all", {})}
 
 
+def page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def dashboard_page(db, key: str, lang: str, tmp: Path) -> int:
+    """The page the dashboard's section starts on: the one after the
+    programme's tables (the section begins with a page break)."""
+    record = documents.load(db, "progress", key, lang, today=PRINTED)
+    del record["dashboard"]
+    alone = tmp / f"progress-tables-{lang}.pdf"
+    alone.write_bytes(documents.render_record("progress", record, lang, PRINTED))
+    return page_count(alone) + 1
+
+
+def png(pdf: Path, page: int, stem: Path) -> None:
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(page), "-l", str(page), "-singlefile",
+                    str(pdf), str(stem)], check=True)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "samples")
     parser.add_argument("--keep-pdf", action="store_true")
     args = parser.parse_args(argv)
-    if not shutil.which("pdftoppm"):
-        print("pdftoppm (poppler-utils) is needed", file=sys.stderr)
+    if not (shutil.which("pdftoppm") and shutil.which("pdfinfo")):
+        print("pdftoppm and pdfinfo (poppler-utils) are needed", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -61,11 +82,14 @@ def main(argv: list[str]) -> int:
                 pdf = Path(tmp) / f"{name}-{lang}.pdf"
                 pdf.write_bytes(documents.build(db, kind, key, lang, printed_on=PRINTED, **options))
                 stem = args.out / f"{name}-{lang}"
-                subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile",
-                                str(pdf), str(stem)], check=True)
+                png(pdf, 1, stem)
+                print(f"{stem}.png")
+                if kind == "progress":
+                    stem = args.out / f"{name}-dashboard-{lang}"
+                    png(pdf, dashboard_page(db, key, lang, Path(tmp)), stem)
+                    print(f"{stem}.png")
                 if args.keep_pdf:
                     shutil.copy(pdf, args.out / pdf.name)
-                print(f"{stem}.png")
         db.close()
     return 0
 

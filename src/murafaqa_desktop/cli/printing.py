@@ -67,6 +67,8 @@ def cmd_print(ctx: Context) -> int:
     options: dict[str, Any] = {}
     if args.kind == "attendance":
         options = {"blank": args.blank, "lines": args.lines}
+    if args.kind == "progress":  # the dashboard's figures as of the date printed: a reprint shows the same
+        options = {"today": args.printed_on}
     db = ctx.open()
     keys = list(args.ids) + _selection(db, args)
     if not keys:

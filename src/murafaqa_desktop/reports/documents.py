@@ -86,9 +86,15 @@ def parse_scope(key: str) -> tuple[int | None, int | None]:
     return int(tranche), (int(phase) if phase else None)
 
 
-def load_progress(db: Database, key: str, **_: Any) -> dict[str, Any]:
-    tranche, phase = parse_scope(key)
-    return {"scope": (tranche, phase), "rows": report_figures.progress_rows(db, tranche, phase)}
+def load_progress(db: Database, key: str, today: dt.date | None = None, **_: Any) -> dict[str, Any]:
+    """The programme's table and the dashboard's figures of the same scope,
+    counted as of ``today`` (the print date: a reprint shows the same)."""
+    tranche, phase = parse_scope(key)  # an unknown scope is refused before anything is counted
+    from ..domain.dashboard import Scope
+    from ..services import dashboard
+
+    return {"scope": (tranche, phase), "rows": report_figures.progress_rows(db, tranche, phase),
+            "dashboard": dashboard.figures(db, Scope(tranche=tranche, phase=phase), today)}
 
 
 def resolve(db: Database, kind_name: str, key: str) -> str:
@@ -183,4 +189,6 @@ def render_record(kind_name: str, record: dict[str, Any], lang: str, printed_on:
 def build(db: Database, kind_name: str, key: str, lang: str = "fr", printed_on: dt.date | None = None,
           **options: Any) -> bytes:
     """The PDF bytes of one document."""
+    if kind_name == "progress":
+        options.setdefault("today", printed_on)
     return render_record(kind_name, load(db, kind_name, key, lang, **options), lang, printed_on)

@@ -108,6 +108,53 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "tranche 4 : 600 prévues dont 80 financées.",
         "أرقام البرنامج: الشطر الأول 438 تعاونية، الشطر الثاني 478، الشطر الثالث 474، "
         "الشطر الرابع 600 مبرمجة منها 80 ممولة."),
+    # progress: the coordinator's dashboard
+    "dashboard_title": ("Tableau de bord du programme", "لوحة قيادة البرنامج"),
+    "as_of": ("Chiffres au {date}", "الأرقام بتاريخ {date}"),
+    "last_sync": ("dernière synchronisation le {date} à {time}", "آخر مزامنة بتاريخ {date} على الساعة {time}"),
+    "never_synced": ("cet ordinateur n'a jamais été synchronisé", "لم تتم مزامنة هذا الحاسوب بعد"),
+    "pending_here": ("{n} modification(s) de cet ordinateur non encore envoyée(s)",
+                     "{n} تعديل(ات) على هذا الحاسوب لم تُرسل بعد"),
+    "pipeline": ("Parcours des coopératives", "مسار التعاونيات"),
+    "stage": ("Étape", "المرحلة"),
+    "stage_in_programme": ("Dans le programme", "في البرنامج"),
+    "stage_diagnosed": ("Diagnostiquées", "المشخصة"),
+    "stage_plan_set": ("Plan de développement établi", "أُعد مخطط تنميتها"),
+    "stage_trained": ("Formées (au moins une formation collective)", "استفادت من تكوين جماعي واحد على الأقل"),
+    "stage_coached": ("Accompagnées (au moins une séance)", "استفادت من حصة مواكبة واحدة على الأقل"),
+    "stage_completed": ("Accompagnement achevé (12 séances)", "أنهت المواكبة (12 حصة)"),
+    "stage_withdrawn": ("Retirées", "المنسحبة"),
+    "stage_financed": ("Financées", "الممولة"),
+    "share_of_programme": ("Part du programme", "النسبة من البرنامج"),
+    "of_target": ("{ratio} (objectif)", "{ratio} (الهدف)"),
+    "coaching_section": ("Accompagnement individuel", "المواكبة الفردية"),
+    "held_due": ("Séances réalisées / dues à ce jour", "الحصص المنجزة / المستحقة إلى اليوم"),
+    "on_time_rate": ("Séances tenues dans les délais", "الحصص المنجزة في موعدها"),
+    "overdue_now": ("Coopératives en retard aujourd'hui", "التعاونيات المتأخرة اليوم"),
+    "oldest_overdue": ("Plus ancienne échéance dépassée", "أقدم موعد متجاوز"),
+    "per_month": ("Séances d'accompagnement par mois (12 derniers mois)",
+                  "حصص المواكبة حسب الشهر (آخر 12 شهرا)"),
+    "training_section": ("Formation collective", "التكوين الجماعي"),
+    "axis": ("Axe", "المحور"),
+    "training_sessions": ("Sessions tenues", "الدورات المنجزة"),
+    "women_share": ("Part des femmes", "نسبة النساء"),
+    "youth_share": ("Part des jeunes", "نسبة الشباب"),
+    "plan_section": ("Le plan du programme et la base de données", "مخطط البرنامج وما تتضمنه قاعدة البيانات"),
+    "planned_coops": ("Coopératives prévues", "التعاونيات المبرمجة"),
+    "held_coops": ("Coopératives dans la base", "التعاونيات في قاعدة البيانات"),
+    "planned_diagnosed": ("Diagnostics prévus", "التشخيصات المبرمجة"),
+    "planned_financed": ("Financements prévus", "التمويلات المبرمجة"),
+    "regions_section": ("Par région", "حسب الجهة"),
+    "regions_chart": ("Coopératives par région", "التعاونيات حسب الجهة"),
+    "coached": ("Accompagnées", "المستفيدة من المواكبة"),
+    "overdue": ("En retard", "المتأخرة"),
+    "team_section": ("L'équipe", "الفريق"),
+    "coach_name": ("Accompagnateur", "المؤطر"),
+    "sessions_this_month": ("Séances ce mois", "حصص هذا الشهر"),
+    "coach_last_sync": ("Dernière synchronisation", "آخر مزامنة"),
+    "pending_at_sync": ("En attente à la synchronisation", "معلقة عند المزامنة"),
+    "app_version": ("Version", "الإصدار"),
+    "no_team": ("Aucun accompagnateur dans ce périmètre", "لا يوجد أي مؤطر في هذا النطاق"),
 }
 
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -163,6 +210,47 @@ def number(value: float | int | None, decimals: int = 0) -> str:
         return EMPTY
     text = f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
     return text
+
+
+RLM = "\u200f"
+
+
+def numbers_rtl(text: str, lang: str) -> str:
+    """In Arabic, a text of numbers only ("130 (58%)", a date and a time)
+    in right-to-left order like the words around it: its first number on the
+    right. Without a right-to-left letter it would be laid out left to right;
+    the right-to-left mark gives it one and is not drawn."""
+    return f"{RLM}{text}" if lang == "ar" and text else text
+
+
+def percent(share: float | None, lang: str) -> str:
+    """A share (0.625) as a whole percentage: "63 %" in French (no-break
+    space), "63%" in Arabic, where the sign then stays after the digits."""
+    if share is None:
+        return EMPTY
+    value = round(share * 100)
+    return f"{value}%" if lang == "ar" else f"{value}\u00a0%"
+
+
+def month(value: str, lang: str) -> str:
+    """"2026-11" as "novembre 2026" / "نونبر 2026"; other text as it is."""
+    year, _, number = value.partition("-")
+    if not (year.isdigit() and number.isdigit() and 1 <= int(number) <= 12):
+        return value
+    return f"{(MONTHS_AR if lang == 'ar' else MONTHS_FR)[int(number) - 1]} {year}"
+
+
+def time_of(value: str | None) -> tuple[str, str] | None:
+    """An ISO time (a sync's) as the local date and HH:MM it happened at."""
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{moment.day:02d}/{moment.month:02d}/{moment.year}", f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def money(value: float | None, lang: str) -> str:
