@@ -11,9 +11,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from murafaqa_desktop.store.db import open_db
-from murafaqa_desktop.store.migrations import MIGRATIONS
+from murafaqa_desktop.store.migrations import MIGRATIONS, m004_team
 
 SHIPPED = ["m001_initial", "m002_drafts", "m003_sync"]
+# Added since that release: a laptop of the field applies them when it opens its file.
+LATER = [m004_team]
 # What sqlite_master held in a laptop database made by the release that
 # shipped these three migrations (FTS5's own shadow tables left out: the
 # virtual table makes them).
@@ -54,24 +56,44 @@ def test_the_shipped_migrations_keep_their_names_and_order():
     assert MIGRATIONS.name == "murafaqa"
 
 
-def test_a_new_database_has_exactly_the_shipped_schema(db):
+def test_the_later_migrations_follow_the_shipped_ones():
+    assert [m.name for m in MIGRATIONS._migrations] == SHIPPED + [_name(m) for m in LATER]
+
+
+def _name(module) -> str:
+    return module.__name__.rsplit(".", 1)[-1]
+
+
+def _later_schema() -> dict[str, str]:
+    """What the migrations added since the shipped release create, alone."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    db = Database(conn)
+    for module in LATER:
+        module.apply(db)
+    found = _schema(db)
+    conn.close()
+    return found
+
+
+def test_a_new_database_has_exactly_the_shipped_schema_and_the_later_migrations(db):
     conn = sqlite3.connect(":memory:")
     for statement in _statements():
         conn.execute(statement)
     expected = _schema(Database(conn))
     conn.close()
-    assert _schema(db) == expected
+    assert _schema(db) == {**expected, **_later_schema()}
 
 
-def test_a_database_of_the_shipped_release_opens_with_nothing_to_apply(tmp_path):
+def test_a_database_of_the_shipped_release_gets_only_the_later_migrations(tmp_path):
     path = tmp_path / "field.db"
     old = _shipped_database(path)
     before = _schema(old)
+    assert [m.name for m in MIGRATIONS.pending(old)] == [_name(m) for m in LATER]
     old.close()
     db = open_db(path)
     assert MIGRATIONS.pending(db) == []
-    assert [m.name for m in MIGRATIONS.applied(db)] == SHIPPED
-    assert _schema(db) == before
+    assert [m.name for m in MIGRATIONS.applied(db)] == SHIPPED + [_name(m) for m in LATER]
+    assert _schema(db) == {**before, **_later_schema()}
     db.close()
 
 
@@ -82,7 +104,7 @@ def test_a_laptop_that_stopped_after_the_first_migration_gets_the_rest(tmp_path)
     conn.execute("INSERT INTO meta (key, value) VALUES ('kept', 'yes')")
     conn.close()
     db = open_db(path)
-    assert [m.name for m in MIGRATIONS.applied(db)] == SHIPPED
+    assert [m.name for m in MIGRATIONS.applied(db)] == SHIPPED + [_name(m) for m in LATER]
     assert {"drafts", "sync_state", "sync_staged", "sync_conflicts", "sync_gone"} <= set(db.table_names())
     assert db.execute("SELECT value FROM meta WHERE key = 'kept'").fetchone()[0] == "yes"
     db.close()

@@ -10,9 +10,9 @@ from types import ModuleType
 
 from sqlite_utils.migrations import Migrations
 
-from . import m001_initial, m002_drafts, m003_sync
+from . import m001_initial, m002_drafts, m003_sync, m004_team
 
-HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync)
+HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync, m004_team)
 
 
 def _migrations() -> Migrations:
