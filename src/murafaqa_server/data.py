@@ -84,7 +84,8 @@ def revoke_devices(conn: Connection, *, user_id: int | None = None, device_id: s
 
 def list_devices(conn: Connection) -> list[dict[str, Any]]:
     q = (select(devices.c.id, devices.c.label, devices.c.created_at, devices.c.revoked_at, devices.c.last_n,
-                devices.c.last_seen, users.c.name).join(users, users.c.id == devices.c.user_id)
+                devices.c.last_seen, devices.c.last_sync_at, devices.c.app_version, devices.c.pending_at_last_sync,
+                users.c.name).join(users, users.c.id == devices.c.user_id)
          .order_by(users.c.name, devices.c.created_at))
     return [dict(r) for r in conn.execute(q).mappings()]
 

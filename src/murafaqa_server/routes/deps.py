@@ -11,7 +11,7 @@ from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Engine
 
-from murafaqa_protocol.messages import CLIENT_HEADER, CLIENT_HEADER_PATTERN, SCHEMA_HEADER, SCHEMA_VERSION
+from murafaqa_protocol.messages import SCHEMA_HEADER, SCHEMA_VERSION
 
 from .. import data, security
 from ..scope import Actor
@@ -91,13 +91,6 @@ Token = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 SchemaHeader = Annotated[str | None, Header(
     alias=SCHEMA_HEADER, json_schema_extra={"const": str(SCHEMA_VERSION)},
     description="The schema version the laptop speaks; another one is answered 426.")]
-# Published, not enforced by FastAPI: the sync route reads it after the token
-# (422 then), as it reads the body.
-ClientHeader = Annotated[str | None, Header(
-    alias=CLIENT_HEADER, json_schema_extra={"pattern": CLIENT_HEADER_PATTERN},
-    description="What the laptop tells of itself: its application's version and the changes waiting in its "
-                "outbox when the sync started (`version=0.4.0; pending=12`). The server keeps them for the "
-                "laptop; a coordinator's or an administrator's laptop that sends it receives `team`.")]
 
 
 def bearer_token(credentials: HTTPAuthorizationCredentials | None, schema_header: str | None) -> str:

@@ -1,21 +1,43 @@
 """``POST /api/v1/sync``: a laptop's push, then a page of its pull."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from murafaqa_protocol.messages import API_PREFIX, ClientReport, SyncRequest, SyncResponse
+from murafaqa_protocol.messages import (
+    API_PREFIX,
+    CLIENT_HEADER,
+    CLIENT_HEADER_PATTERN,
+    ClientReport,
+    SyncRequest,
+    SyncResponse,
+)
 
 from .. import data, logs, merge, pull, team
 from ..openapi import refusals, request_body
 from ..scope import Actor
 from .bodies import check_schema, decoded
-from .deps import ClientHeader, Db, SchemaHeader, Token, WorkerPools, bearer_token, laptop
+from .deps import Db, SchemaHeader, Token, WorkerPools, bearer_token, laptop
 from .errors import ApiError
 
 router = APIRouter()
+
+# Declared here and read from the request by the route, not as a FastAPI
+# parameter: FastAPI would publish an optional header as "string or null"
+# (a client then sends the text "null"), and would check its pattern before
+# the token; the route checks it after the token, with the body (422).
+CLIENT_PARAMETER: dict[str, Any] = {
+    "name": CLIENT_HEADER, "in": "header", "required": False,
+    "schema": {"type": "string", "pattern": CLIENT_HEADER_PATTERN},
+    "description": "What the laptop tells of itself: its application's version and the changes waiting in its "
+                   "outbox when the sync started (`version=0.4.0; pending=12`; more `; key=value` pairs may "
+                   "follow). The server keeps them for the laptop; a coordinator's or an administrator's "
+                   "laptop that sends it receives `team` with the page that ends its pull.",
+}
 
 
 def _sync_body(raw: bytes, encoding: str) -> SyncRequest:
@@ -63,8 +85,9 @@ def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str
             conn.execution_options(isolation_level="AUTOCOMMIT")
             out.page = pull.page(conn, who, body.pull)
         # Only to a laptop that said what it is (an older one would refuse
-        # the field), once per pull: not again with each of its next pages.
-        if client is not None and (body.pull is None or body.pull.target is None):
+        # the field), with the page that ends a pull: once per pull, not with
+        # each of its pages, and a pull resumed after a cut link gets it too.
+        if client is not None and (out.page is None or not out.page.more):
             out.team = team.members(conn, who)
     return who, body, out
 
@@ -84,13 +107,15 @@ def _push(conn: Connection, token: str, raw: bytes, encoding: str, client: str |
 
 
 @router.post(f"{API_PREFIX}/sync", response_model=SyncResponse, tags=["sync"],
-             responses=refusals(401, 422, 426), openapi_extra=request_body(SyncRequest))
+             responses=refusals(401, 422, 426),
+             openapi_extra={**request_body(SyncRequest), "parameters": [CLIENT_PARAMETER]})
 async def sync(request: Request, engine: Db, threads: WorkerPools, credentials: Token,
-               x_murafaqa_schema: SchemaHeader = None, x_murafaqa_client: ClientHeader = None) -> Response:
+               x_murafaqa_schema: SchemaHeader = None) -> Response:
     token = bearer_token(credentials, x_murafaqa_schema)
     raw = await request.body()
     who, body, out = await threads.sync.run(_exchange, engine, token, raw,
-                                            request.headers.get("content-encoding", ""), x_murafaqa_client)
+                                            request.headers.get("content-encoding", ""),
+                                            request.headers.get(CLIENT_HEADER))
     logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations),
                pulled=len(out.page.changes) if out.page else 0)
     return Response(out.model_dump_json(exclude_defaults=True), media_type="application/json")
