@@ -11,6 +11,8 @@ the server (the synced tables themselves: tables.py). What travels:
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -240,10 +242,60 @@ class SyncRequest(_Model):
     pull: PullRequest | None = None
 
 
+class TeamMember(_Model):
+    """One coach of the caller's team, as the server knows them: their
+    cooperatives in the caller's scope (the laptop holds those and computes
+    sessions and overdue from its own rows) and what their most recently
+    synced laptop told at that sync."""
+
+    coach: str
+    region: str | None = None  # the coach's own region
+    cooperatives: list[str] = Field(default_factory=list)  # ids, assigned and in the caller's scope
+    last_sync: str | None = None  # ISO time of that laptop's last sync; None: never synced
+    app_version: str | None = None  # None: the laptop did not say (an older application)
+    pending_at_last_sync: int | None = None  # changes waiting on that laptop when that sync started
+
+
 class SyncResponse(_Model):
     results: list[MutationResult] = Field(default_factory=list)
     last_n: int = 0
     page: PullPage | None = None
+    # Only to a laptop that sent CLIENT_HEADER (an older one forbids unknown
+    # fields), and only to a coordinator or an administrator.
+    team: list[TeamMember] | None = None
+
+
+# -- what the laptop says of itself (a header: an older server ignores it) -------
+
+CLIENT_HEADER = "X-Murafaqa-Client"
+APP_VERSION_PATTERN = "[0-9A-Za-z.+-]{1,32}"
+# ``version=0.4.0; pending=12``, perhaps followed by more ``; key=value``
+# pairs a later laptop may add (this server reads the two it knows). The
+# published pattern and the server's reading are this one expression.
+CLIENT_HEADER_PATTERN = (
+    rf"^[ \t]*version=({APP_VERSION_PATTERN});[ \t]*pending=([0-9]{{1,18}})"
+    r"(?:;[ \t]*[a-z][a-z0-9_]{0,31}=[0-9A-Za-z.+_-]{0,64})*[ \t]*$")
+_CLIENT_HEADER = re.compile(CLIENT_HEADER_PATTERN.removeprefix("^").removesuffix("$"))
+
+
+@dataclass(frozen=True)
+class ClientReport:
+    """What a laptop tells of itself on a sync request: its application's
+    version and the changes waiting in its outbox when the sync started."""
+
+    version: str
+    pending: int
+
+    def header(self) -> str:
+        return f"version={self.version}; pending={self.pending}"
+
+    @classmethod
+    def parse(cls, value: str) -> ClientReport:
+        """Raises ValueError for a value the published pattern refuses."""
+        found = _CLIENT_HEADER.fullmatch(value)
+        if found is None:
+            raise ValueError(f"{CLIENT_HEADER} must read 'version=V; pending=N'")
+        return cls(found.group(1), int(found.group(2)))
 
 
 # -- assignment (a coordinator from the desktop) ---------------------------------

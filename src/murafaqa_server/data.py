@@ -84,7 +84,8 @@ def revoke_devices(conn: Connection, *, user_id: int | None = None, device_id: s
 
 def list_devices(conn: Connection) -> list[dict[str, Any]]:
     q = (select(devices.c.id, devices.c.label, devices.c.created_at, devices.c.revoked_at, devices.c.last_n,
-                devices.c.last_seen, users.c.name).join(users, users.c.id == devices.c.user_id)
+                devices.c.last_seen, devices.c.last_sync_at, devices.c.app_version, devices.c.pending_at_last_sync,
+                users.c.name).join(users, users.c.id == devices.c.user_id)
          .order_by(users.c.name, devices.c.created_at))
     return [dict(r) for r in conn.execute(q).mappings()]
 
@@ -101,6 +102,17 @@ def lock_device(conn: Connection, device_id: str) -> int:
 
 def save_device_progress(conn: Connection, device_id: str, last_n: int) -> None:
     conn.execute(_SAVE_DEVICE_PROGRESS, {"device_id": device_id, "last_n": last_n, "last_seen": now()})
+
+
+_RECORD_SYNC = (update(devices).where(devices.c.id == bindparam("device_id"))
+                .values(last_sync_at=bindparam("at"), app_version=bindparam("version"),
+                        pending_at_last_sync=bindparam("pending", type_=BigInteger)))
+
+
+def record_sync(conn: Connection, device_id: str, version: str | None, pending: int | None) -> None:
+    """What the laptop told of itself on this sync (None: it said nothing,
+    an older application), at this time."""
+    conn.execute(_RECORD_SYNC, {"device_id": device_id, "at": now(), "version": version, "pending": pending})
 
 
 # -- the global sequence ----------------------------------------------------------
@@ -354,6 +366,75 @@ def changes_page(conn: Connection, actor: Actor, cursor: int, after: int, limit:
 
 def cooperative_rows(conn: Connection, coop_id: str) -> list[Record]:
     return live_in_cooperative(conn, coop_id)
+
+
+# -- the team: coaches, their cooperatives, their laptops -----------------------------
+
+@dataclass(frozen=True)
+class Coach:
+    user_id: int
+    name: str
+    region: str | None
+
+
+@dataclass(frozen=True)
+class LaptopReport:
+    last_sync_at: str
+    app_version: str | None
+    pending_at_last_sync: int | None
+
+
+_LIVE_COOPERATIVE = and_(records.c.id == assignments.c.coop_id, records.c.tbl == "cooperatives",
+                         not_(records.c.deleted))
+_SCOPE_OF_COOPERATIVE = scope.Columns(records.c.coop_id, records.c.region)
+
+
+@cache
+def _assigned_in_scope_query(role: str) -> Select[Any]:
+    q = select(assignments.c.user_id, assignments.c.coop_id).join(records, _LIVE_COOPERATIVE).where(
+        assignments.c.active)
+    seen = scope.clause(role, _SCOPE_OF_COOPERATIVE)
+    return (q if seen is None else q.where(seen)).order_by(assignments.c.user_id, assignments.c.coop_id)
+
+
+def assigned_in_scope(conn: Connection, actor: Actor) -> dict[int, list[str]]:
+    """Each coach's live cooperatives that the actor sees (the pull's own
+    clause: exactly the cooperatives the actor's laptop holds), by user id."""
+    out: dict[int, list[str]] = {}
+    for r in conn.execute(_assigned_in_scope_query(actor.role), scope.params(conn, actor)):
+        out.setdefault(int(r.user_id), []).append(r.coop_id)
+    return out
+
+
+_COACHES = (select(users.c.id, users.c.name, users.c.region)
+            .where(users.c.role == "coach", not_(users.c.disabled)).order_by(users.c.name))
+
+
+def coaches(conn: Connection, region: str | None = None, also: Iterable[int] = ()) -> list[Coach]:
+    """The coaches whose account is active: all of them, or those of a region
+    and those named by id in ``also``."""
+    q = _COACHES
+    if region is not None:
+        q = q.where(or_(users.c.region == region, users.c.id.in_(sorted(set(also)))))
+    return [Coach(int(r.id), r.name, r.region) for r in conn.execute(q)]
+
+
+def last_laptop_reports(conn: Connection, user_ids: Iterable[int]) -> dict[int, LaptopReport]:
+    """For each user, what their most recently synced laptop told at that
+    sync (a user none of whose laptops has synced is absent)."""
+    ids = sorted(set(user_ids))
+    if not ids:
+        return {}
+    q = (select(devices.c.user_id, devices.c.last_sync_at, devices.c.app_version, devices.c.pending_at_last_sync)
+         .where(devices.c.user_id.in_(ids), devices.c.last_sync_at.is_not(None)))
+    out: dict[int, LaptopReport] = {}
+    for r in conn.execute(q):
+        held = out.get(int(r.user_id))
+        # ISO times in UTC, one format: their text orders them.
+        if held is None or r.last_sync_at > held.last_sync_at:
+            pending = None if r.pending_at_last_sync is None else int(r.pending_at_last_sync)
+            out[int(r.user_id)] = LaptopReport(r.last_sync_at, r.app_version, pending)
+    return out
 
 
 # -- conflicts ----------------------------------------------------------------------

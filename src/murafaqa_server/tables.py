@@ -48,6 +48,12 @@ devices = Table(
     Column("revoked_at", String(32)),
     Column("last_n", BigInteger, nullable=False, default=0),
     Column("last_seen", String(32)),
+    # What the laptop told at its last sync (X-Murafaqa-Client): when, which
+    # version of the application, how many changes were waiting in its
+    # outbox. A coordinator's team view shows them; NULL: never told.
+    Column("last_sync_at", String(32)),
+    Column("app_version", String(32)),
+    Column("pending_at_last_sync", BigInteger),
 )
 
 counters = Table(

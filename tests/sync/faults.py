@@ -24,14 +24,14 @@ class Faulty:
     def token(self, value):
         self.inner.token = value
 
-    def post(self, path: str, body: Any, answer: type) -> Any:
+    def post(self, path: str, body: Any, answer: type, **kw: Any) -> Any:
         action = self.plan.pop(0) if self.plan else "ok"
         if action == "drop_request":
             raise errors.network("dropped request")
         self.sent.append((path, body))
-        result = self.inner.post(path, body, answer)
+        result = self.inner.post(path, body, answer, **kw)
         if action == "duplicate":
-            result = self.inner.post(path, body, answer)
+            result = self.inner.post(path, body, answer, **kw)
         if action == "drop_response":
             raise errors.network("dropped response")
         return result

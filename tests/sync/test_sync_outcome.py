@@ -22,7 +22,7 @@ NO_ROUTE = errors.network("no route").fr
 
 
 class Down:
-    def post(self, *_a: object) -> None:
+    def post(self, *_a: object, **_kw: object) -> None:
         raise errors.network("no route")
 
     def close(self) -> None:

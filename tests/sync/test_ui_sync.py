@@ -68,7 +68,7 @@ def test_a_network_failure_shows_offline_and_retries_with_backoff(qtbot, tmp_pat
     lap.close()
 
     class Down:
-        def post(self, *_):
+        def post(self, *_, **__):
             raise errors.network("no route")
 
     probes = []

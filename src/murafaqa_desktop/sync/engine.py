@@ -18,34 +18,39 @@ recognises and does not apply twice.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlite_utils import Database
 
 from murafaqa_protocol.messages import (
+    CLIENT_HEADER,
     DEFAULT_PAGE_ROWS,
     SCHEMA_VERSION,
+    ClientReport,
     Mutation,
     MutationResult,
     PullPage,
     PullRequest,
     SyncRequest,
     SyncResponse,
+    TeamMember,
 )
 from murafaqa_protocol.tables import TABLE_ORDER
 
+from .. import __version__
 from ..services import coaching
 from ..store import local
 from ..store import sync_state as st
+from ..store import team as team_store
 from ..store.changes import get_row
 from ..store.ids import now_iso
 from . import errors
 
 
 class Transport(Protocol):
-    def post(self, path: str, body: Any, answer: type) -> Any: ...
+    def post(self, path: str, body: Any, answer: type, *, headers: Mapping[str, str] | None = None) -> Any: ...
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total-or-0)
@@ -113,6 +118,11 @@ class SyncEngine:
             raise errors.not_enrolled()
         report = SyncReport()
         known_conflicts = {c["id"] for c in st.conflicts(self.db, open_only=False)}
+        # What this laptop tells the server of itself, on every request of
+        # this sync: its version, and the changes waiting when the sync
+        # started (before any push: the coordinator reads what was behind).
+        told = {CLIENT_HEADER: ClientReport(__version__, st.outbox_count(self.db)).header()}
+        team: list[TeamMember] | None = None
         while True:
             if self.cancelled():
                 raise Cancelled()
@@ -128,8 +138,10 @@ class SyncEngine:
                                  target=int(t) if (t := st.get(self.db, "pull_target")) else None,
                                  after=st.get_int(self.db, "pull_after"), limit=self.page_rows))
             self.progress("exchange", report.round_trips, 0)
-            response: SyncResponse = self.transport.post("/sync", request, SyncResponse)
+            response: SyncResponse = self.transport.post("/sync", request, SyncResponse, headers=told)
             report.round_trips += 1
+            if response.team is not None:
+                team = response.team
             with self.db.atomic():
                 self._results(batch, response.results, report)
                 st.resolutions_pushed(self.db, resolved)
@@ -141,6 +153,8 @@ class SyncEngine:
             report.cursor = st.get_int(self.db, "cursor")
             report.finished_at = now_iso()
             st.put(self.db, last_sync=report.finished_at, last_error=None)
+            if team is not None:  # none (a coach's, an older server's): the last one stays
+                team_store.replace(self.db, team, report.finished_at)
         report.conflicts_new = len({c["id"] for c in st.conflicts(self.db, open_only=False)} - known_conflicts)
         self.progress("done", report.round_trips, report.round_trips)
         return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -46,15 +47,18 @@ class HttpTransport:
     def close(self) -> None:
         self.client.close()
 
-    def post(self, path: str, body: BaseModel, answer: type[M]) -> M:
+    def post(self, path: str, body: BaseModel, answer: type[M], *, headers: Mapping[str, str] | None = None
+             ) -> M:
+        """``headers``: more of them, for this request (what the laptop tells
+        of itself on a sync)."""
         raw = gzip.compress(body.model_dump_json(exclude_defaults=True).encode("utf-8"), compresslevel=6)
-        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip",
-                   "Accept-Encoding": "gzip", SCHEMA_HEADER: str(SCHEMA_VERSION)}
+        sent = {"Content-Type": "application/json", "Content-Encoding": "gzip",
+                "Accept-Encoding": "gzip", SCHEMA_HEADER: str(SCHEMA_VERSION), **(headers or {})}
         if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
+            sent["Authorization"] = f"Bearer {self.token}"
         url = f"{self.base_url}{API_PREFIX}{path}"
         try:
-            request = self.client.build_request("POST", url, content=raw, headers=headers)
+            request = self.client.build_request("POST", url, content=raw, headers=sent)
             response = self.client.send(request)
             content = response.read()
         except httpx.HTTPError as e:

@@ -1,14 +1,23 @@
 """``POST /api/v1/sync``: a laptop's push, then a page of its pull."""
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from murafaqa_protocol.messages import API_PREFIX, SyncRequest, SyncResponse
+from murafaqa_protocol.messages import (
+    API_PREFIX,
+    CLIENT_HEADER,
+    CLIENT_HEADER_PATTERN,
+    ClientReport,
+    SyncRequest,
+    SyncResponse,
+)
 
-from .. import logs, merge, pull
+from .. import data, logs, merge, pull, team
 from ..openapi import refusals, request_body
 from ..scope import Actor
 from .bodies import check_schema, decoded
@@ -16,6 +25,19 @@ from .deps import Db, SchemaHeader, Token, WorkerPools, bearer_token, laptop
 from .errors import ApiError
 
 router = APIRouter()
+
+# Declared here and read from the request by the route, not as a FastAPI
+# parameter: FastAPI would publish an optional header as "string or null"
+# (a client then sends the text "null"), and would check its pattern before
+# the token; the route checks it after the token, with the body (422).
+CLIENT_PARAMETER: dict[str, Any] = {
+    "name": CLIENT_HEADER, "in": "header", "required": False,
+    "schema": {"type": "string", "pattern": CLIENT_HEADER_PATTERN},
+    "description": "What the laptop tells of itself: its application's version and the changes waiting in its "
+                   "outbox when the sync started (`version=0.4.0; pending=12`; more `; key=value` pairs may "
+                   "follow). The server keeps them for the laptop; a coordinator's or an administrator's "
+                   "laptop that sends it receives `team` with the page that ends its pull.",
+}
 
 
 def _sync_body(raw: bytes, encoding: str) -> SyncRequest:
@@ -28,36 +50,56 @@ def _sync_body(raw: bytes, encoding: str) -> SyncRequest:
     return body
 
 
-def _exchange(engine: Engine, token: str, raw: bytes, encoding: str) -> tuple[Actor, SyncRequest, SyncResponse]:
+def _client_report(header: str | None) -> ClientReport | None:
+    """What the laptop told of itself; checked with the body (a bad one is a
+    bad request, 422), after the token."""
+    if header is None:
+        return None
+    try:
+        return ClientReport.parse(header)
+    except ValueError as e:
+        raise ApiError(422, "bad_client_header", str(e)) from None
+
+
+def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str | None
+              ) -> tuple[Actor, SyncRequest, SyncResponse]:
     """A whole sync in one call on a worker thread (the database calls block),
-    on one connection: who the laptop is and its push in one transaction, then
-    its pull page. Refusals come in the order the other routes give them: the
-    token, then the body."""
+    on one connection: who the laptop is, what it told of itself and its push
+    in one transaction, then its pull page, and its team. Refusals come in
+    the order the other routes give them: the token, then the body."""
     # SQLite has one writer anyway: pushes take the sequence lock first. On
     # PostgreSQL pushes decide in parallel; one that meets another on a unique
     # key or a lock cycle is rolled back and run again alone.
     serial = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         try:
-            who, body, out = _push(conn, token, raw, encoding, serial=serial)
+            who, body, out = _push(conn, token, raw, encoding, client, serial=serial)
         except DBAPIError:
             if serial:
                 raise
-            who, body, out = _push(conn, token, raw, encoding, serial=True)
+            who, body, out = _push(conn, token, raw, encoding, client, serial=True)
         if body.pull is not None:
             # The pull only reads, and under READ COMMITTED a transaction gives
             # its statements no common snapshot: autocommit spares its BEGIN and
             # ROLLBACK round trips.
             conn.execution_options(isolation_level="AUTOCOMMIT")
             out.page = pull.page(conn, who, body.pull)
+        # Only to a laptop that said what it is (an older one would refuse
+        # the field), with the page that ends a pull: once per pull, not with
+        # each of its pages, and a pull resumed after a cut link gets it too.
+        if client is not None and (out.page is None or not out.page.more):
+            out.team = team.members(conn, who)
     return who, body, out
 
 
-def _push(conn: Connection, token: str, raw: bytes, encoding: str, *, serial: bool
+def _push(conn: Connection, token: str, raw: bytes, encoding: str, client: str | None, *, serial: bool
           ) -> tuple[Actor, SyncRequest, SyncResponse]:
     with conn.begin():
         who = laptop(conn, token)
         body = _sync_body(raw, encoding)
+        told = _client_report(client)
+        # Before the push: the laptop's row is the first the push locks too.
+        data.record_sync(conn, who.device_id, told.version if told else None, told.pending if told else None)
         if not (body.mutations or body.resolved):
             return who, body, SyncResponse()
         results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=serial)
@@ -65,13 +107,15 @@ def _push(conn: Connection, token: str, raw: bytes, encoding: str, *, serial: bo
 
 
 @router.post(f"{API_PREFIX}/sync", response_model=SyncResponse, tags=["sync"],
-             responses=refusals(401, 422, 426), openapi_extra=request_body(SyncRequest))
+             responses=refusals(401, 422, 426),
+             openapi_extra={**request_body(SyncRequest), "parameters": [CLIENT_PARAMETER]})
 async def sync(request: Request, engine: Db, threads: WorkerPools, credentials: Token,
                x_murafaqa_schema: SchemaHeader = None) -> Response:
     token = bearer_token(credentials, x_murafaqa_schema)
     raw = await request.body()
     who, body, out = await threads.sync.run(_exchange, engine, token, raw,
-                                            request.headers.get("content-encoding", ""))
+                                            request.headers.get("content-encoding", ""),
+                                            request.headers.get(CLIENT_HEADER))
     logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations),
                pulled=len(out.page.changes) if out.page else 0)
     return Response(out.model_dump_json(exclude_defaults=True), media_type="application/json")

@@ -10,10 +10,9 @@ from types import ModuleType
 
 from sqlite_utils.migrations import Migrations
 
-from . import m001_initial, m002_drafts, m003_sync, m004_dashboard
+from . import m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team
 
-HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync,
-                                   m004_dashboard)
+HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team)
 
 
 def _migrations() -> Migrations:
