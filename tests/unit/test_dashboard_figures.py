@@ -135,6 +135,23 @@ def test_the_regions_and_the_team_of_a_hand_built_programme(db: Database) -> Non
     assert all(c.last_sync is None and c.pending_at_last_sync is None and c.app_version is None for c in page.team)
 
 
+def test_each_coach_shows_what_their_laptop_last_told_the_server(db: Database) -> None:
+    """The team as the server passed it on at this laptop's last sync: the
+    coach of the same name gets its laptop's last sync, the changes then
+    waiting and its version; a coach the server did not speak of shows none."""
+    from murafaqa_desktop.store import team
+    from murafaqa_protocol.messages import TeamMember
+
+    build_programme(db)
+    with db.atomic():
+        team.replace(db, [TeamMember(coach=AMINA, region="07", cooperatives=[], last_sync="2026-11-29T17:40:00+00:00",
+                                     app_version="0.1.0", pending_at_last_sync=3),
+                          TeamMember(coach="Someone else", region="04")], "2026-11-30T08:00:00+00:00")
+    page = dashboard.figures(db, Scope(), TODAY)
+    told = {c.coach: (c.last_sync, c.pending_at_last_sync, c.app_version) for c in page.team}
+    assert told == {AMINA: ("2026-11-29T17:40:00+00:00", 3, "0.1.0"), YOUSSEF: (None, None, None)}
+
+
 def test_a_region_scope_counts_that_region_only(db: Database) -> None:
     build_programme(db)
     page = dashboard.figures(db, Scope(region="04"), TODAY)

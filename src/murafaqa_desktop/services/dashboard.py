@@ -31,8 +31,10 @@ What the figures count (``domain.dashboard`` holds the shapes):
   only when the scope is not narrowed to a region, a province or a coach.
 - **Regions** and **team**: the cooperatives, coached, completed and overdue
   per region; per coach, their cooperatives, the sessions held at them this
-  month and the overdue ones. The team's sync columns are filled from the
-  server's team data elsewhere, not here.
+  month and the overdue ones; beside each coach, what their laptop last told
+  the server (last sync, changes then waiting, version), as the server passed
+  it on at this laptop's last sync (``store.team``), matched by the coach's
+  name.
 """
 from __future__ import annotations
 
@@ -65,7 +67,7 @@ from ..domain.dates import add_months
 from ..domain.reference import Reference
 from ..domain.vocab import TRAINING_AXES
 from ..store import dashboard_figures as q
-from ..store import outbox, sync_state
+from ..store import outbox, sync_state, team
 from ..store.cooperatives import CooperativeFilter
 from ..store.rows import Row
 
@@ -216,10 +218,17 @@ def _team(db: Database, f: CooperativeFilter, groups: list[Row], base: dict[str,
         if g["coach"]:
             by_coach[g["coach"]].append(g)
     this_month = q.sessions_by_coach(db, f, today.replace(day=1), today)
+    # What each coach's laptop last told the server, as the server passed it
+    # on at this laptop's last sync (a coordinator's or an administrator's).
+    told = {m.coach: m for m in team.members(db)}
     rows = []
     for coach in sorted(by_coach):
         mine, where = by_coach[coach], {**base, "coach": coach}
+        laptop = told.get(coach)
         rows.append(CoachRow(
             coach=coach, cooperatives=Count(_sum(mine, "cooperatives"), where),
-            sessions_this_month=this_month.get(coach, 0), overdue=_overdue(mine, where, today)))
+            sessions_this_month=this_month.get(coach, 0), overdue=_overdue(mine, where, today),
+            last_sync=laptop.last_sync if laptop else None,
+            pending_at_last_sync=laptop.pending_at_last_sync if laptop else None,
+            app_version=laptop.app_version if laptop else None))
     return rows
