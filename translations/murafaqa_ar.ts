@@ -498,178 +498,178 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="210"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="215"/>
         <source>target: %1</source>
         <translation>الهدف: %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="213"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="218"/>
         <source>Coaching sessions held</source>
         <translation>حصص المواكبة المنجزة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="214"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="219"/>
         <source>%1 due by today</source>
         <translation>%1 مستحقة إلى اليوم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="215"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="220"/>
         <source>Held on time</source>
         <translation>المنجزة في موعدها</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="216"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="221"/>
         <source>%1 of %2 sessions</source>
         <translation>%1 من %2 حصة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="218"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="223"/>
         <source>the oldest due on %1</source>
         <translation>أقدمها مستحقة في %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="220"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="225"/>
         <source>Cooperatives overdue now</source>
         <translation>التعاونيات المتأخرة حاليا</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="229"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="234"/>
         <source>sessions · %1 participants</source>
         <translation>حصص · %1 مشارك</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="230"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="235"/>
         <source>Participants</source>
         <translation>المشاركون</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="231"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="236"/>
         <source>Women</source>
         <translation>النساء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="232"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="237"/>
         <source>Young people</source>
         <translation>الشباب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="248"/>
         <source>Tranche %1</source>
         <translation>الشطر %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="245"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="250"/>
         <source>%1, phase %2</source>
         <translation>%1، المرحلة %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
         <source>Tranche</source>
         <translation>الشطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
         <source>Planned</source>
         <translation>المتوقع</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
         <source>In the database</source>
         <translation>في قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="249"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
         <source>Diagnoses planned</source>
         <translation>التشخيصات المتوقعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="249"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
         <source>Diagnosed</source>
         <translation>المشخصة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="249"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
         <source>Financing planned</source>
         <translation>التمويلات المتوقعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="250"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="255"/>
         <source>Financed</source>
         <translation>الممولة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="266"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="282"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="287"/>
         <source>Cooperatives</source>
         <translation>التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="266"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
         <source>Coached</source>
         <translation>المواكبة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="266"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
         <source>Completed</source>
         <translation>المكتملة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="266"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
         <source>Overdue</source>
         <translation>المتأخرة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="271"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="275"/>
         <source>Cooperatives per region</source>
         <translation>التعاونيات حسب الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="277"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="282"/>
         <source>Coaching sessions per month</source>
         <translation>حصص المواكبة حسب الشهر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="278"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="283"/>
         <source>Sessions</source>
         <translation>الحصص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="282"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="303"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="287"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="308"/>
         <source>Pipeline</source>
         <translation>مسار البرنامج</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="304"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="309"/>
         <source>Coaching</source>
         <translation>المواكبة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="305"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="310"/>
         <source>Collective training</source>
         <translation>التكوين الجماعي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="306"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="311"/>
         <source>Against the programme&apos;s plan</source>
         <translation>مقارنة بتوقعات البرنامج</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="307"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="312"/>
         <source>Regions</source>
         <translation>الجهات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="308"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="313"/>
         <source>The team</source>
         <translation>الفريق</translation>
     </message>

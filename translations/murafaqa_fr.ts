@@ -478,178 +478,178 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="210"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="215"/>
         <source>target: %1</source>
         <translation>objectif : %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="213"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="218"/>
         <source>Coaching sessions held</source>
         <translation>Séances d&apos;accompagnement tenues</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="214"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="219"/>
         <source>%1 due by today</source>
         <translation>%1 dues à ce jour</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="215"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="220"/>
         <source>Held on time</source>
         <translation>Tenues à temps</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="216"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="221"/>
         <source>%1 of %2 sessions</source>
         <translation>%1 séances sur %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="218"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="223"/>
         <source>the oldest due on %1</source>
         <translation>la plus ancienne due le %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="220"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="225"/>
         <source>Cooperatives overdue now</source>
         <translation>Coopératives en retard</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="229"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="234"/>
         <source>sessions · %1 participants</source>
         <translation>séances · %1 participants</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="230"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="235"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="231"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="236"/>
         <source>Women</source>
         <translation>Femmes</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="232"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="237"/>
         <source>Young people</source>
         <translation>Jeunes</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="243"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="248"/>
         <source>Tranche %1</source>
         <translation>Tranche %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="245"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="250"/>
         <source>%1, phase %2</source>
         <translation>%1, phase %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
         <source>Tranche</source>
         <translation>Tranche</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="248"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
         <source>In the database</source>
         <translation>Dans la base</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="249"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
         <source>Diagnoses planned</source>
         <translation>Diagnostics prévus</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="249"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
         <source>Diagnosed</source>
         <translation>Diagnostiquées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="249"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
         <source>Financing planned</source>
         <translation>Financements prévus</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="250"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="255"/>
         <source>Financed</source>
         <translation>Financées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="266"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="282"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="287"/>
         <source>Cooperatives</source>
         <translation>Coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="266"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
         <source>Coached</source>
         <translation>Accompagnées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="266"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
         <source>Completed</source>
         <translation>Achevées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="266"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="271"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="275"/>
         <source>Cooperatives per region</source>
         <translation>Coopératives par région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="277"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="282"/>
         <source>Coaching sessions per month</source>
         <translation>Séances d&apos;accompagnement par mois</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="278"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="283"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="282"/>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="303"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="287"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="308"/>
         <source>Pipeline</source>
         <translation>Parcours du programme</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="304"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="309"/>
         <source>Coaching</source>
         <translation>Accompagnement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="305"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="310"/>
         <source>Collective training</source>
         <translation>Formation collective</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="306"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="311"/>
         <source>Against the programme&apos;s plan</source>
         <translation>Par rapport aux prévisions du programme</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="307"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="312"/>
         <source>Regions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="308"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="313"/>
         <source>The team</source>
         <translation>L&apos;équipe</translation>
     </message>

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication
 
 from ..kit.i18n import layout_direction_marker, locale
@@ -51,6 +51,9 @@ def _value_axis(top: int) -> QValueAxis:
 
 def _chart(title: str) -> QChart:
     chart = QChart()
+    # Laid out left to right always, mirrored by the order things are given in:
+    # a chart laid out right to left by Qt elides every category label.
+    chart.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     chart.setTitle(title)
     font = QFont(QApplication.font())
     font.setPointSizeF(font.pointSizeF() + 1)
@@ -145,8 +148,17 @@ def drawn_index(chart: QChart, index: int, count: int) -> int:
     return count - 1 - index if chart.property("drawn_reversed") else index
 
 
+def rows_height(rows: int) -> int:
+    """The height a row chart needs so that no name is elided: Qt Charts
+    elides a category's label to "…" when it is taller than the category's
+    row, and a line holding Arabic is tall (Noto Sans Arabic's ascent)."""
+    line = QFontMetrics(QApplication.font()).boundingRect("في البرنامج Ég").height()
+    return rows * (line + 10) + 120  # the title, the legend and the value axis
+
+
 def chart_view(minimum_height: int = 280) -> QChartView:
     view = QChartView()
+    view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # see _chart
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(minimum_height)
     return view

@@ -113,13 +113,17 @@ class DashboardPage(FollowsLanguage, QWidget):
         self.team.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.team.setAlternatingRowColors(True)
         self.team.verticalHeader().hide()
+        # one height for every row, an Arabic name's (taller than a Latin one's)
+        line = self.team.fontMetrics().boundingRect("المؤطر Ég").height()
+        self.team.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.team.verticalHeader().setDefaultSectionSize(line + 10)
         self.team.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.team.clicked.connect(self._team_clicked)
         self.team.activated.connect(self._team_clicked)
-        self.region_chart = charts.chart_view(480)
+        self.region_chart = charts.chart_view(charts.rows_height(len(assets.reference().regions)))
         self.month_chart = charts.chart_view(260)
-        self.stage_chart = charts.chart_view()
+        self.stage_chart = charts.chart_view(charts.rows_height(len(STAGES)))
 
         for tile in (*self.stage_tiles.values(), self.overdue_tile):
             assert tile.button is not None
@@ -127,9 +131,9 @@ class DashboardPage(FollowsLanguage, QWidget):
         self.plan_grid.count_clicked.connect(self._open)
         self.regions_grid.count_clicked.connect(self._open)
 
-        tiles = QGridLayout(self.pipeline_box)
-        for i, stage in enumerate(STAGES):
-            tiles.addWidget(self.stage_tiles[stage], i // 4, i % 4)
+        tiles = QHBoxLayout(self.pipeline_box)
+        for stage in STAGES:
+            tiles.addWidget(self.stage_tiles[stage], 1)
         coaching = QGridLayout(self.coaching_box)
         coaching.addWidget(self.held_tile, 0, 0)
         coaching.addWidget(self.on_time_tile, 0, 1)
@@ -147,14 +151,15 @@ class DashboardPage(FollowsLanguage, QWidget):
 
         content = QWidget()
         body = QVBoxLayout(content)
-        first = QHBoxLayout()
-        first.addWidget(self.pipeline_box, 1)
-        first.addWidget(self.stage_chart, 1)
-        body.addLayout(first)
+        body.addWidget(self.pipeline_box)
         second = QHBoxLayout()
-        second.addWidget(self.coaching_box, 1)
-        second.addWidget(self.plan_box, 1)
+        second.addWidget(self.stage_chart, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.coaching_box)
+        side.addStretch(1)
+        second.addLayout(side, 2)
         body.addLayout(second)
+        body.addWidget(self.plan_box)
         body.addWidget(self.month_chart)
         body.addWidget(self.training_box)
         body.addWidget(self.regions_box)
@@ -257,7 +262,6 @@ class DashboardPage(FollowsLanguage, QWidget):
 
     def _fit_team(self) -> None:
         """The team table as tall as its rows: the page scrolls, not the table."""
-        self.team.resizeRowsToContents()
         rows = sum(self.team.rowHeight(r) for r in range(self.team_model.rowCount()))
         frame = 2 * self.team.frameWidth()
         self.team.setFixedHeight(self.team.horizontalHeader().sizeHint().height() + rows + frame + 2)
@@ -272,6 +276,7 @@ class DashboardPage(FollowsLanguage, QWidget):
             [r.cooperatives.value for r in d.regions], [r.coached.value for r in d.regions],
             [r.completed.value for r in d.regions], [r.overdue.value for r in d.regions]], strict=True)))
         region_chart.series()[0].clicked.connect(self._region_bar_clicked)  # type: ignore[attr-defined]
+        self.region_chart.setMinimumHeight(charts.rows_height(len(regions)))
         charts.put_chart(self.region_chart, region_chart)
         charts.put_chart(self.month_chart, charts.bar_chart(
             self.tr("Coaching sessions per month"), [month_label(m.month) for m in d.coaching.per_month],

@@ -83,8 +83,8 @@ class Tile(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.button if self.button is not None else self.value, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addWidget(self.note)
-        self.setMinimumWidth(130)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setMinimumWidth(100)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
     def show_value(self, title: str, value: Count | str, note: str = "") -> None:
         self.title.setText(title)
