@@ -53,7 +53,6 @@ def _chart(title: str) -> QChart:
     chart = QChart()
     # Laid out left to right always, mirrored by the order things are given in:
     # a chart laid out right to left by Qt elides every category label.
-    chart.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     chart.setTitle(title)
     font = QFont(QApplication.font())
     font.setPointSizeF(font.pointSizeF() + 1)
@@ -158,7 +157,6 @@ def rows_height(rows: int) -> int:
 
 def chart_view(minimum_height: int = 280) -> QChartView:
     view = QChartView()
-    view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # see _chart
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(minimum_height)
     return view
