@@ -71,7 +71,7 @@ settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 nav = QListWidget()
 nav.setFixedWidth(190)
 nav.setStyleSheet("QListWidget { border: none; font-size: 11pt; } QListWidget::item { padding: 10px 8px; }")
-for label in ("التعاونيات", "برنامجي", "التكوينات الجماعية", "المزامنة"):
+for label in ("لوحة القيادة", "التعاونيات", "برنامجي", "التكوينات الجماعية", "المزامنة"):
     nav.addItem(QListWidgetItem(label))
 search = QLineEdit()
 search.setClearButtonEnabled(True)
@@ -119,7 +119,7 @@ for title, count in (("&ملف", 6), ("&اللغة", 2), ("&مساعدة", 1)):
         menu.addAction(QAction(f"إجراء {i + 1}", window))
 for key in (QKeySequence.StandardKey.Save, QKeySequence.StandardKey.Find, QKeySequence.StandardKey.New):
     QShortcut(QKeySequence(key), window)
-nav.setCurrentRow(0)
+nav.setCurrentRow(1)
 window.resize(1280, 800)
 watch = _Watch()  # noqa: F821 - prepended by bench_ui.py
 window.installEventFilter(watch)

@@ -59,7 +59,11 @@ def main(argv: list[str]) -> int:
 
     for lang in ("ar", "fr"):
         language.set(lang)
-        window.nav.setCurrentRow(0)
+        window.nav.setCurrentRow(0)  # the dashboard, its whole height
+        idle()
+        window.resize(1280, 800 + window.dashboard.scroll_area.widget().sizeHint().height() - 600)
+        shot("dashboard", lang)
+        window.resize(1280, 800)
         window.back_to_list()
         idle()
         shot("cooperatives", lang)
@@ -91,16 +95,16 @@ def main(argv: list[str]) -> int:
         window.record.save_profile()  # a real change: the sync page lists it
         idle()
         window.back_to_list()
-        window.nav.setCurrentRow(1)
+        window.nav.setCurrentRow(2)
         idle()
         shot("agenda", lang)
-        window.nav.setCurrentRow(2)
+        window.nav.setCurrentRow(3)
         idle()
         if window.trainings.model.rowCount():
             select_row(window.trainings.table, 0)
             idle()
         shot("trainings", lang)
-        window.nav.setCurrentRow(3)
+        window.nav.setCurrentRow(4)
         idle()
         shot("sync", lang)
         from murafaqa_desktop.ui.first_start import FirstStartDialog

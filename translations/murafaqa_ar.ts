@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="85"/>
         <source>Something went wrong and the action was not done. The details were written to the log file:</source>
         <translation>حدث خطأ ولم يتم تنفيذ العملية. التفاصيل مسجلة في ملف السجل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="97"/>
         <source>Murafaqa</source>
         <translation>مرافقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="101"/>
         <source>Copy the details</source>
         <translation>نسخ التفاصيل</translation>
     </message>
@@ -60,42 +60,42 @@
         <translation>دورة التكوين</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="57"/>
         <source>Due</source>
         <translation>الموعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="58"/>
         <source>Cooperative</source>
         <translation>التعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="59"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="61"/>
         <source>Sessions</source>
         <translation>الحصص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Overdue coaching sessions</source>
         <translation>حصص مواكبة متأخرة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Due this week</source>
         <translation>مبرمجة هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Coming next (30 days)</source>
         <translation>المقبلة (30 يوما)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="66"/>
         <source>Training sessions to come</source>
         <translation>دورات التكوين المقبلة</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>AttendanceSheet</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="111"/>
         <source>Type the name, Tab to the next box, Enter to save the participant.</source>
         <translation>اكتب الاسم، ثم Tab للانتقال إلى الخانة الموالية، وEntrée لتسجيل المشارك.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="114"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="115"/>
         <source>Choose a training session to enter its attendance.</source>
         <translation>اختر دورة لتسجيل الحضور.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="153"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="154"/>
         <source>%1 participants, of whom %2 women</source>
         <translation>%1 مشاركا، منهم %2 نساء</translation>
     </message>
@@ -121,12 +121,12 @@
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="31"/>
         <source>Printing</source>
         <translation>الطباعة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="33"/>
         <source>Preparing %n document(s)…</source>
         <translation>
             <numerusform>جار إعداد الوثائق…</numerusform>
@@ -138,12 +138,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="49"/>
         <source>%1 of %2 documents</source>
         <translation>%1 من %2 وثيقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="53"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>
@@ -237,58 +237,78 @@
 <context>
     <name>CooperativeList</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="104"/>
         <source>Search by name, registration number, president, commune…</source>
         <translation>البحث بالاسم أو رقم التسجيل أو الرئيس(ة) أو الجماعة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="105"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="106"/>
         <source>Overdue coaching only</source>
         <translation>المواكبة المتأخرة فقط</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="91"/>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="107"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="123"/>
         <source>All regions</source>
         <translation>جميع الجهات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="108"/>
         <source>All tranches</source>
         <translation>جميع الأشطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="93"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="109"/>
         <source>Tranche %1</source>
         <translation>الشطر %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="94"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="110"/>
         <source>Every status</source>
         <translation>جميع الوضعيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="112"/>
         <source>Eligible or not</source>
         <translation>مؤهلة أو غير مؤهلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="113"/>
         <source>Eligible today</source>
         <translation>مؤهلة اليوم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="113"/>
         <source>Not eligible today</source>
         <translation>غير مؤهلة اليوم</translation>
     </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="114"/>
+        <source>Show every cooperative</source>
+        <translation>عرض كل التعاونيات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="190"/>
+        <source>Also filtered on: %1</source>
+        <translation>مصفاة أيضا حسب: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="199"/>
+        <source>phase %1</source>
+        <translation>المرحلة %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="201"/>
+        <source>coach %1</source>
+        <translation>المؤطر %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="146"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="216"/>
         <source>%n cooperative(s)</source>
         <translation>
             <numerusform>لا توجد تعاونية</numerusform>
@@ -300,7 +320,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="148"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="218"/>
         <source>%1 loaded</source>
         <translation>%1 معروضة</translation>
     </message>
@@ -376,85 +396,308 @@
 <context>
     <name>CooperativeTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="62"/>
         <source>Registration no.</source>
         <translation>رقم التسجيل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="66"/>
         <source>Status</source>
         <translation>الوضعية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="63"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="61"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="64"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="65"/>
         <source>Tranche</source>
         <translation>الشطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="67"/>
         <source>Coach</source>
         <translation>المؤطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="68"/>
         <source>Eligible</source>
         <translation>مؤهلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="69"/>
         <source>Sessions</source>
         <translation>الحصص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="70"/>
         <source>Next session</source>
         <translation>الحصة المقبلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="276"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="279"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="277"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="280"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="59"/>
+        <source>Never synced; %n change(s) of this laptop not yet sent</source>
+        <translation>
+            <numerusform>لم تتم المزامنة قط؛ لا توجد تعديلات لم ترسل من هذا الحاسوب</numerusform>
+            <numerusform>لم تتم المزامنة قط؛ تعديل واحد من هذا الحاسوب لم يرسل بعد</numerusform>
+            <numerusform>لم تتم المزامنة قط؛ تعديلان من هذا الحاسوب لم يرسلا بعد</numerusform>
+            <numerusform>لم تتم المزامنة قط؛ %n تعديلات من هذا الحاسوب لم ترسل بعد</numerusform>
+            <numerusform>لم تتم المزامنة قط؛ %n تعديلا من هذا الحاسوب لم يرسل بعد</numerusform>
+            <numerusform>لم تتم المزامنة قط؛ %n تعديل من هذا الحاسوب لم يرسل بعد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="67"/>
+        <source>As of the last sync at %1; %n change(s) of this laptop not yet sent</source>
+        <translation>
+            <numerusform>حسب آخر مزامنة على الساعة %1؛ لا توجد تعديلات لم ترسل من هذا الحاسوب</numerusform>
+            <numerusform>حسب آخر مزامنة على الساعة %1؛ تعديل واحد من هذا الحاسوب لم يرسل بعد</numerusform>
+            <numerusform>حسب آخر مزامنة على الساعة %1؛ تعديلان من هذا الحاسوب لم يرسلا بعد</numerusform>
+            <numerusform>حسب آخر مزامنة على الساعة %1؛ %n تعديلات من هذا الحاسوب لم ترسل بعد</numerusform>
+            <numerusform>حسب آخر مزامنة على الساعة %1؛ %n تعديلا من هذا الحاسوب لم يرسل بعد</numerusform>
+            <numerusform>حسب آخر مزامنة على الساعة %1؛ %n تعديل من هذا الحاسوب لم يرسل بعد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="71"/>
+        <source>As of the last sync on %1 at %2; %n change(s) of this laptop not yet sent</source>
+        <translation>
+            <numerusform>حسب آخر مزامنة بتاريخ %1 على الساعة %2؛ لا توجد تعديلات لم ترسل من هذا الحاسوب</numerusform>
+            <numerusform>حسب آخر مزامنة بتاريخ %1 على الساعة %2؛ تعديل واحد من هذا الحاسوب لم يرسل بعد</numerusform>
+            <numerusform>حسب آخر مزامنة بتاريخ %1 على الساعة %2؛ تعديلان من هذا الحاسوب لم يرسلا بعد</numerusform>
+            <numerusform>حسب آخر مزامنة بتاريخ %1 على الساعة %2؛ %n تعديلات من هذا الحاسوب لم ترسل بعد</numerusform>
+            <numerusform>حسب آخر مزامنة بتاريخ %1 على الساعة %2؛ %n تعديلا من هذا الحاسوب لم يرسل بعد</numerusform>
+            <numerusform>حسب آخر مزامنة بتاريخ %1 على الساعة %2؛ %n تعديل من هذا الحاسوب لم يرسل بعد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/tiles.py" line="60"/>
+        <source>Open the list of these cooperatives</source>
+        <translation>فتح لائحة هذه التعاونيات</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="215"/>
+        <source>target: %1</source>
+        <translation>الهدف: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="218"/>
+        <source>Coaching sessions held</source>
+        <translation>حصص المواكبة المنجزة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="219"/>
+        <source>%1 due by today</source>
+        <translation>%1 مستحقة إلى اليوم</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="220"/>
+        <source>Held on time</source>
+        <translation>المنجزة في موعدها</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="221"/>
+        <source>%1 of %2 sessions</source>
+        <translation>%1 من %2 حصة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="223"/>
+        <source>the oldest due on %1</source>
+        <translation>أقدمها مستحقة في %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="225"/>
+        <source>Cooperatives overdue now</source>
+        <translation>التعاونيات المتأخرة حاليا</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="234"/>
+        <source>sessions · %1 participants</source>
+        <translation>حصص · %1 مشارك</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="235"/>
+        <source>Participants</source>
+        <translation>المشاركون</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="236"/>
+        <source>Women</source>
+        <translation>النساء</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="237"/>
+        <source>Young people</source>
+        <translation>الشباب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="248"/>
+        <source>Tranche %1</source>
+        <translation>الشطر %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="250"/>
+        <source>%1, phase %2</source>
+        <translation>%1، المرحلة %2</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
+        <source>Tranche</source>
+        <translation>الشطر</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
+        <source>Planned</source>
+        <translation>المتوقع</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
+        <source>In the database</source>
+        <translation>في قاعدة البيانات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
+        <source>Diagnoses planned</source>
+        <translation>التشخيصات المتوقعة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
+        <source>Diagnosed</source>
+        <translation>المشخصة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
+        <source>Financing planned</source>
+        <translation>التمويلات المتوقعة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="255"/>
+        <source>Financed</source>
+        <translation>الممولة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <source>Region</source>
+        <translation>الجهة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="287"/>
+        <source>Cooperatives</source>
+        <translation>التعاونيات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
+        <source>Coached</source>
+        <translation>المواكبة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
+        <source>Completed</source>
+        <translation>المكتملة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
+        <source>Overdue</source>
+        <translation>المتأخرة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="275"/>
+        <source>Cooperatives per region</source>
+        <translation>التعاونيات حسب الجهة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="282"/>
+        <source>Coaching sessions per month</source>
+        <translation>حصص المواكبة حسب الشهر</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="283"/>
+        <source>Sessions</source>
+        <translation>الحصص</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="287"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="308"/>
+        <source>Pipeline</source>
+        <translation>مسار البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="309"/>
+        <source>Coaching</source>
+        <translation>المواكبة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="310"/>
+        <source>Collective training</source>
+        <translation>التكوين الجماعي</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="311"/>
+        <source>Against the programme&apos;s plan</source>
+        <translation>مقارنة بتوقعات البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="312"/>
+        <source>Regions</source>
+        <translation>الجهات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="313"/>
+        <source>The team</source>
+        <translation>الفريق</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="32"/>
         <source>Connect this laptop to the server</source>
         <translation>ربط هذا الحاسوب بالخادم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="44"/>
         <source>Server</source>
         <translation>الخادم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="45"/>
         <source>User</source>
         <translation>المستخدم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="46"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="58"/>
         <source>Fill in the server, the user and the password.</source>
         <translation>املأ الخادم واسم المستخدم وكلمة المرور.</translation>
     </message>
@@ -490,99 +733,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="298"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="336"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="129"/>
         <source>Cooperatives</source>
         <translation>التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="128"/>
+        <source>Dashboard</source>
+        <translation>لوحة القيادة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="130"/>
         <source>My agenda</source>
         <translation>مفكرتي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="131"/>
         <source>Collective trainings</source>
         <translation>التكوين الجماعي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="133"/>
         <source>Sync</source>
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="340"/>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="303"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="341"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="305"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="343"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="306"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="344"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="307"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
         <source>Find a cooperative</source>
         <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="308"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="346"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="167"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="311"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="182"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
         <source>working…</source>
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="467"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="424"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="444"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="491"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="518"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="473"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -669,32 +917,32 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="64"/>
         <source>Print preview</source>
         <translation>معاينة قبل الطباعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="72"/>
         <source>Print…</source>
         <translation>طباعة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="73"/>
         <source>Save as PDF…</source>
         <translation>حفظ بصيغة PDF…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="74"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="81"/>
         <source>Document language:</source>
         <translation>لغة الوثيقة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="123"/>
         <source>Preparing the document…</source>
         <translation>جار إعداد الوثيقة…</translation>
     </message>
@@ -789,6 +1037,45 @@
     </message>
 </context>
 <context>
+    <name>ScopeBar</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="41"/>
+        <source>Scope:</source>
+        <translation>النطاق:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="43"/>
+        <source>All regions</source>
+        <translation>جميع الجهات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="48"/>
+        <source>Tranche %1</source>
+        <translation>الشطر %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="51"/>
+        <source>%1, phase %2</source>
+        <translation>%1، المرحلة %2</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="53"/>
+        <source>All tranches</source>
+        <translation>جميع الأشطر</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="70"/>
+        <source>All coaches</source>
+        <translation>جميع المؤطرين</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="59"/>
+        <source>All provinces</source>
+        <translation>جميع الأقاليم</translation>
+    </message>
+</context>
+<context>
     <name>SelectionTab</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="71"/>
@@ -865,6 +1152,49 @@
     </message>
 </context>
 <context>
+    <name>Stages</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="9"/>
+        <source>In the programme</source>
+        <translation>في البرنامج</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="10"/>
+        <source>Diagnosed</source>
+        <translation>مشخصة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="11"/>
+        <source>Development plan set</source>
+        <translation>خطة التنمية محددة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="12"/>
+        <source>Trained</source>
+        <translation>مكونة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="13"/>
+        <source>Coached</source>
+        <translation>مواكبة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="14"/>
+        <source>Completed (12 sessions)</source>
+        <translation>مكتملة (12 حصة)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="15"/>
+        <source>Withdrawn</source>
+        <translation>منسحبة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="16"/>
+        <source>Financed</source>
+        <translation>ممولة</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="65"/>
@@ -895,17 +1225,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="66"/>
         <source>Syncing…</source>
         <translation>جار المزامنة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="70"/>
         <source>Sync error: %1</source>
         <translation>خطأ في المزامنة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="72"/>
         <source>Not connected to a server · %n change(s) waiting</source>
         <translation>
             <numerusform>غير مرتبط بخادم · لا توجد تعديلات في الانتظار</numerusform>
@@ -917,7 +1247,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="74"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
@@ -929,7 +1259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="75"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="76"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>لا توجد تعديلات في الانتظار</numerusform>
@@ -941,19 +1271,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
         <source>Up to date at %1</source>
         <translation>محدث على الساعة %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
         <source>Never synced</source>
         <translation>لم تتم المزامنة بعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
         <source>Sync now</source>
         <translation>المزامنة الآن</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTableModel</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="30"/>
+        <source>Coach</source>
+        <translation>المؤطر</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="31"/>
+        <source>Cooperatives</source>
+        <translation>التعاونيات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="32"/>
+        <source>Sessions this month</source>
+        <translation>حصص هذا الشهر</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="33"/>
+        <source>Overdue</source>
+        <translation>المتأخرة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="34"/>
+        <source>Last sync</source>
+        <translation>آخر مزامنة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="35"/>
+        <source>Waiting at last sync</source>
+        <translation>في الانتظار عند آخر مزامنة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="36"/>
+        <source>App version</source>
+        <translation>إصدار التطبيق</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="113"/>
+        <source>Open the list of these cooperatives</source>
+        <translation>فتح لائحة هذه التعاونيات</translation>
     </message>
 </context>
 <context>
@@ -972,63 +1345,63 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="50"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
         <source>Print the diagnostic sheet…</source>
         <translation>طباعة بطاقة التشخيص…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
         <source>Print the development plan…</source>
         <translation>طباعة مخطط التنمية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>طباعة بطاقات التشخيص للائحة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
         <source>Back up the database…</source>
         <translation>حفظ نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="55"/>
         <source>About Murafaqa</source>
         <translation>حول مرافقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="64"/>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="89"/>
         <source>Print</source>
         <translation>طباعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="66"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>افتح تعاونية أولا: بطاقتها هي التي ستطبع.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="77"/>
         <source>Save the sheets as</source>
         <translation>حفظ البطاقات باسم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="89"/>
         <source>The list is empty: nothing to print.</source>
         <translation>اللائحة فارغة: لا شيء للطباعة.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="100"/>
         <source>Back up the database</source>
         <translation>حفظ نسخة احتياطية من القاعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
         <source>Backup</source>
         <translation>النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="106"/>
         <source>The backup was written to %1</source>
         <translation>تم حفظ النسخة الاحتياطية في %1</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="85"/>
         <source>Something went wrong and the action was not done. The details were written to the log file:</source>
         <translation>Un problème est survenu et l&apos;action n&apos;a pas été faite. Le détail est dans le journal :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="97"/>
         <source>Murafaqa</source>
         <translation>Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="101"/>
         <source>Copy the details</source>
         <translation>Copier les détails</translation>
     </message>
@@ -60,42 +60,42 @@
         <translation>Session de formation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="57"/>
         <source>Due</source>
         <translation>Prévue le</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="58"/>
         <source>Cooperative</source>
         <translation>Coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="59"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="61"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Overdue coaching sessions</source>
         <translation>Séances d&apos;accompagnement en retard</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Due this week</source>
         <translation>Prévues cette semaine</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Coming next (30 days)</source>
         <translation>À venir (30 jours)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="66"/>
         <source>Training sessions to come</source>
         <translation>Sessions de formation à venir</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>AttendanceSheet</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="111"/>
         <source>Type the name, Tab to the next box, Enter to save the participant.</source>
         <translation>Saisissez le nom, Tab pour la case suivante, Entrée pour enregistrer le participant.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="114"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="115"/>
         <source>Choose a training session to enter its attendance.</source>
         <translation>Choisissez une session pour saisir les présences.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="153"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="154"/>
         <source>%1 participants, of whom %2 women</source>
         <translation>%1 participants, dont %2 femmes</translation>
     </message>
@@ -121,12 +121,12 @@
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="31"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="33"/>
         <source>Preparing %n document(s)…</source>
         <translation>
             <numerusform>Préparation de %n document…</numerusform>
@@ -134,12 +134,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="49"/>
         <source>%1 of %2 documents</source>
         <translation>%1 sur %2 documents</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="53"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -233,58 +233,78 @@
 <context>
     <name>CooperativeList</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="104"/>
         <source>Search by name, registration number, president, commune…</source>
         <translation>Rechercher par nom, n° d&apos;immatriculation, président(e), commune…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="105"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="90"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="106"/>
         <source>Overdue coaching only</source>
         <translation>Accompagnement en retard seulement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="91"/>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="107"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="123"/>
         <source>All regions</source>
         <translation>Toutes les régions</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="108"/>
         <source>All tranches</source>
         <translation>Toutes les tranches</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="93"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="109"/>
         <source>Tranche %1</source>
         <translation>Tranche %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="94"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="110"/>
         <source>Every status</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="112"/>
         <source>Eligible or not</source>
         <translation>Éligible ou non</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="113"/>
         <source>Eligible today</source>
         <translation>Éligible aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="113"/>
         <source>Not eligible today</source>
         <translation>Non éligible aujourd&apos;hui</translation>
     </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="114"/>
+        <source>Show every cooperative</source>
+        <translation>Afficher toutes les coopératives</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="190"/>
+        <source>Also filtered on: %1</source>
+        <translation>Filtrée aussi sur : %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="199"/>
+        <source>phase %1</source>
+        <translation>phase %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="201"/>
+        <source>coach %1</source>
+        <translation>accompagnateur %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="146"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="216"/>
         <source>%n cooperative(s)</source>
         <translation>
             <numerusform>%n coopérative</numerusform>
@@ -292,7 +312,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="148"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/list_view.py" line="218"/>
         <source>%1 loaded</source>
         <translation>%1 chargées</translation>
     </message>
@@ -368,85 +388,296 @@
 <context>
     <name>CooperativeTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="62"/>
         <source>Registration no.</source>
         <translation>N° d&apos;immat.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="66"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="63"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="61"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="64"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="65"/>
         <source>Tranche</source>
         <translation>Tranche</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="67"/>
         <source>Coach</source>
         <translation>Accompagnateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="68"/>
         <source>Eligible</source>
         <translation>Éligible</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="69"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="70"/>
         <source>Next session</source>
         <translation>Prochaine séance</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="276"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="279"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="277"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="280"/>
         <source>no</source>
         <translation>non</translation>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="59"/>
+        <source>Never synced; %n change(s) of this laptop not yet sent</source>
+        <translation>
+            <numerusform>Jamais synchronisé ; %n modification de cet ordinateur pas encore envoyée</numerusform>
+            <numerusform>Jamais synchronisé ; %n modifications de cet ordinateur pas encore envoyées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="67"/>
+        <source>As of the last sync at %1; %n change(s) of this laptop not yet sent</source>
+        <translation>
+            <numerusform>Selon la dernière synchronisation à %1 ; %n modification de cet ordinateur pas encore envoyée</numerusform>
+            <numerusform>Selon la dernière synchronisation à %1 ; %n modifications de cet ordinateur pas encore envoyées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="71"/>
+        <source>As of the last sync on %1 at %2; %n change(s) of this laptop not yet sent</source>
+        <translation>
+            <numerusform>Selon la dernière synchronisation du %1 à %2 ; %n modification de cet ordinateur pas encore envoyée</numerusform>
+            <numerusform>Selon la dernière synchronisation du %1 à %2 ; %n modifications de cet ordinateur pas encore envoyées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/tiles.py" line="60"/>
+        <source>Open the list of these cooperatives</source>
+        <translation>Ouvrir la liste de ces coopératives</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="215"/>
+        <source>target: %1</source>
+        <translation>objectif : %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="218"/>
+        <source>Coaching sessions held</source>
+        <translation>Séances d&apos;accompagnement tenues</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="219"/>
+        <source>%1 due by today</source>
+        <translation>%1 dues à ce jour</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="220"/>
+        <source>Held on time</source>
+        <translation>Tenues à temps</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="221"/>
+        <source>%1 of %2 sessions</source>
+        <translation>%1 séances sur %2</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="223"/>
+        <source>the oldest due on %1</source>
+        <translation>la plus ancienne due le %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="225"/>
+        <source>Cooperatives overdue now</source>
+        <translation>Coopératives en retard</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="234"/>
+        <source>sessions · %1 participants</source>
+        <translation>séances · %1 participants</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="235"/>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="236"/>
+        <source>Women</source>
+        <translation>Femmes</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="237"/>
+        <source>Young people</source>
+        <translation>Jeunes</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="248"/>
+        <source>Tranche %1</source>
+        <translation>Tranche %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="250"/>
+        <source>%1, phase %2</source>
+        <translation>%1, phase %2</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
+        <source>Tranche</source>
+        <translation>Tranche</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="253"/>
+        <source>In the database</source>
+        <translation>Dans la base</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
+        <source>Diagnoses planned</source>
+        <translation>Diagnostics prévus</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
+        <source>Diagnosed</source>
+        <translation>Diagnostiquées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="254"/>
+        <source>Financing planned</source>
+        <translation>Financements prévus</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="255"/>
+        <source>Financed</source>
+        <translation>Financées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="287"/>
+        <source>Cooperatives</source>
+        <translation>Coopératives</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
+        <source>Coached</source>
+        <translation>Accompagnées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
+        <source>Completed</source>
+        <translation>Achevées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="259"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="270"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="275"/>
+        <source>Cooperatives per region</source>
+        <translation>Coopératives par région</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="282"/>
+        <source>Coaching sessions per month</source>
+        <translation>Séances d&apos;accompagnement par mois</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="283"/>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="287"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="308"/>
+        <source>Pipeline</source>
+        <translation>Parcours du programme</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="309"/>
+        <source>Coaching</source>
+        <translation>Accompagnement</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="310"/>
+        <source>Collective training</source>
+        <translation>Formation collective</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="311"/>
+        <source>Against the programme&apos;s plan</source>
+        <translation>Par rapport aux prévisions du programme</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="312"/>
+        <source>Regions</source>
+        <translation>Régions</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/page.py" line="313"/>
+        <source>The team</source>
+        <translation>L&apos;équipe</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="32"/>
         <source>Connect this laptop to the server</source>
         <translation>Relier cet ordinateur au serveur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="44"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="45"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="46"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="58"/>
         <source>Fill in the server, the user and the password.</source>
         <translation>Indiquez le serveur, l&apos;utilisateur et le mot de passe.</translation>
     </message>
@@ -482,99 +713,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="298"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="336"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="129"/>
         <source>Cooperatives</source>
         <translation>Coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="128"/>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="130"/>
         <source>My agenda</source>
         <translation>Mon agenda</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="131"/>
         <source>Collective trainings</source>
         <translation>Formations collectives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="133"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="340"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="303"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="341"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="305"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="343"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="306"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="344"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="307"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="308"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="346"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="167"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="311"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="182"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="467"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="424"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="444"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="491"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="518"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="473"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -657,32 +893,32 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="64"/>
         <source>Print preview</source>
         <translation>Aperçu avant impression</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="72"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="73"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="74"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="81"/>
         <source>Document language:</source>
         <translation>Langue du document :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="123"/>
         <source>Preparing the document…</source>
         <translation>Préparation du document…</translation>
     </message>
@@ -773,6 +1009,45 @@
     </message>
 </context>
 <context>
+    <name>ScopeBar</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="41"/>
+        <source>Scope:</source>
+        <translation>Périmètre :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="43"/>
+        <source>All regions</source>
+        <translation>Toutes les régions</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="48"/>
+        <source>Tranche %1</source>
+        <translation>Tranche %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="51"/>
+        <source>%1, phase %2</source>
+        <translation>%1, phase %2</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="53"/>
+        <source>All tranches</source>
+        <translation>Toutes les tranches</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="70"/>
+        <source>All coaches</source>
+        <translation>Tous les accompagnateurs</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/scope_bar.py" line="59"/>
+        <source>All provinces</source>
+        <translation>Toutes les provinces</translation>
+    </message>
+</context>
+<context>
     <name>SelectionTab</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/record/selection_tab.py" line="71"/>
@@ -849,6 +1124,49 @@
     </message>
 </context>
 <context>
+    <name>Stages</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="9"/>
+        <source>In the programme</source>
+        <translation>Dans le programme</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="10"/>
+        <source>Diagnosed</source>
+        <translation>Diagnostiquées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="11"/>
+        <source>Development plan set</source>
+        <translation>Plan de développement établi</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="12"/>
+        <source>Trained</source>
+        <translation>Formées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="13"/>
+        <source>Coached</source>
+        <translation>Accompagnées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="14"/>
+        <source>Completed (12 sessions)</source>
+        <translation>Achevées (12 séances)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="15"/>
+        <source>Withdrawn</source>
+        <translation>Retirées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="16"/>
+        <source>Financed</source>
+        <translation>Financées</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="65"/>
@@ -875,17 +1193,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="66"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="70"/>
         <source>Sync error: %1</source>
         <translation>Erreur de synchronisation : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="72"/>
         <source>Not connected to a server · %n change(s) waiting</source>
         <translation>
             <numerusform>Non relié à un serveur · %n modification en attente</numerusform>
@@ -893,7 +1211,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="74"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>Hors ligne · %n modification en attente</numerusform>
@@ -901,7 +1219,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="75"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="76"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>
@@ -909,19 +1227,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
         <source>Up to date at %1</source>
         <translation>À jour à %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTableModel</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="30"/>
+        <source>Coach</source>
+        <translation>Accompagnateur</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="31"/>
+        <source>Cooperatives</source>
+        <translation>Coopératives</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="32"/>
+        <source>Sessions this month</source>
+        <translation>Séances ce mois</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="33"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="34"/>
+        <source>Last sync</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="35"/>
+        <source>Waiting at last sync</source>
+        <translation>En attente à la dernière synchro</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="36"/>
+        <source>App version</source>
+        <translation>Version de l&apos;application</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="113"/>
+        <source>Open the list of these cooperatives</source>
+        <translation>Ouvrir la liste de ces coopératives</translation>
     </message>
 </context>
 <context>
@@ -940,63 +1301,63 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="50"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
         <source>Print the diagnostic sheet…</source>
         <translation>Imprimer la fiche de diagnostic…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
         <source>Print the development plan…</source>
         <translation>Imprimer le plan de développement…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>Imprimer les fiches de diagnostic de la liste…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
         <source>Back up the database…</source>
         <translation>Sauvegarder la base…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="55"/>
         <source>About Murafaqa</source>
         <translation>À propos de Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="64"/>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="89"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="66"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>Ouvrez d&apos;abord une coopérative : c&apos;est sa fiche qui sera imprimée.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="77"/>
         <source>Save the sheets as</source>
         <translation>Enregistrer les fiches sous</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="89"/>
         <source>The list is empty: nothing to print.</source>
         <translation>La liste est vide : rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="100"/>
         <source>Back up the database</source>
         <translation>Sauvegarder la base</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="106"/>
         <source>The backup was written to %1</source>
         <translation>La sauvegarde a été écrite dans %1</translation>
     </message>

@@ -45,12 +45,14 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "murafaqa_desktop.ui.agenda",
     "murafaqa_desktop.ui.sync",
     "murafaqa_desktop.ui.printing",
+    "murafaqa_desktop.ui.dashboard",
     "sqlite_utils",
     "sqlite3",
     "reportlab",
     "httpx",
     "PySide6.QtPrintSupport",
     "PySide6.QtPdf",
+    "PySide6.QtCharts",  # with the dashboard only
 )
 
 

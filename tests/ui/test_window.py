@@ -192,7 +192,7 @@ def test_keyboard_only_attendance_for_a_training(window, qtbot, db_path):
                                             "place": "Marrakech", "trainer": "M. Alaoui"})
     db.close()
     window.set_language("fr")
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(3)
     idle(window)
     view = window.trainings
     view.select(session["id"])
@@ -227,11 +227,11 @@ def test_keyboard_only_attendance_for_a_training(window, qtbot, db_path):
 def test_switching_language_changes_direction_and_texts(window, qtbot):
     app = QApplication.instance()
     assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert window.nav.item(0).text() == "التعاونيات"
+    assert window.nav.item(1).text() == "التعاونيات"
     assert window.file_menu.title() == "&ملف"
     window.language_actions["fr"].trigger()
     assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    assert window.nav.item(0).text() == "Coopératives"
+    assert window.nav.item(1).text() == "Coopératives"
     assert window.file_menu.title() == "&Fichier"
     assert window.coops.model.headerData(0, Qt.Orientation.Horizontal) == "N° d'immat."
     assert window.record.profile.form.labels["legal_date"].text().startswith("Date de création légale")
@@ -240,7 +240,7 @@ def test_switching_language_changes_direction_and_texts(window, qtbot):
     assert window.settings.value("language") == "fr"
     window.language_actions["ar"].trigger()
     assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert window.nav.item(0).text() == "التعاونيات"
+    assert window.nav.item(1).text() == "التعاونيات"
     assert window.record.profile.form.labels["legal_date"].text().startswith("تاريخ التأسيس القانوني")
     assert "غير متصل" in window.sync_label.text()
 
@@ -264,14 +264,14 @@ def test_sync_status_counts_the_changes_waiting(window, qtbot):
     idle(window)
     idle(window)
     assert "تعديل واحد" in window.sync_label.text()
-    window.nav.setCurrentRow(3)
+    window.nav.setCurrentRow(4)
     idle(window)
     assert window.outbox.model.rowCount() == 1
 
 
 def test_agenda_lists_overdue_coaching(demo_window):
     window = demo_window
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(2)
     idle(window)
     overdue = window.agenda.models[0]
     assert overdue.rowCount() > 0
@@ -582,12 +582,12 @@ def test_the_navigation_is_built_from_the_table_of_pages(window, qtbot, settings
     in the interface's language; chosen, it is made, shown and remembered."""
     from murafaqa_desktop.ui.main_window import PAGES
 
-    assert [page.key for page in PAGES] == ["cooperatives", "agenda", "trainings", "sync"]
+    assert [page.key for page in PAGES] == ["dashboard", "cooperatives", "agenda", "trainings", "sync"]
     assert window.nav.count() == len(PAGES)
     assert [window.nav.item(i).text() for i in range(len(PAGES))] == [
-        "التعاونيات", "مفكرتي", "التكوين الجماعي", "المزامنة"]
+        "لوحة القيادة", "التعاونيات", "مفكرتي", "التكوين الجماعي", "المزامنة"]
     window.set_language("fr")
-    assert window.nav.item(3).text() == "Synchronisation"
+    assert window.nav.item(4).text() == "Synchronisation"
     for row, page in reversed(list(enumerate(PAGES))):
         window.nav.setCurrentRow(row)
         window.tasks.wait_idle()

@@ -1,5 +1,5 @@
-"""The main window: navigation (Cooperatives, My agenda, Collective
-trainings, Sync), the menus (File, Language), shortcuts, the sync status,
+"""The main window: navigation (Dashboard, Cooperatives, My agenda,
+Collective trainings, Sync), the menus (File, Language), shortcuts, the sync status,
 the close guard, and window state remembered in QSettings.
 
 Only the cooperatives list is built before the first frame; the record,
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
     from .agenda.my_agenda import AgendaView
     from .agenda.trainings import TrainingsView
+    from .dashboard.page import DashboardPage
     from .record.page import CooperativeRecord
     from .sync.outbox import OutboxView
     from .sync.page import SyncPage
@@ -78,6 +79,14 @@ def _cooperatives(w: MainWindow) -> QWidget:
     coops.open_requested.connect(w.open_cooperative)
     coops.new_requested.connect(w.new_cooperative)
     return coops
+
+
+def _dashboard(w: MainWindow) -> QWidget:
+    from .dashboard.page import DashboardPage  # Qt Charts loads with it, when the page is first shown
+
+    dashboard = DashboardPage(w.tasks)
+    dashboard.list_requested.connect(w.show_list)
+    return dashboard
 
 
 def _record(w: MainWindow) -> QWidget:
@@ -116,6 +125,7 @@ def _sync(w: MainWindow) -> QWidget:
 
 # The navigation, in its order; the record page is reached from a list, not from it.
 PAGES: tuple[Page, ...] = (
+    Page("dashboard", str(QT_TRANSLATE_NOOP("MainWindow", "Dashboard")), _dashboard, lambda page: page.refresh()),
     Page("cooperatives", str(QT_TRANSLATE_NOOP("MainWindow", "Cooperatives")), _cooperatives),
     Page("agenda", str(QT_TRANSLATE_NOOP("MainWindow", "My agenda")), _agenda, lambda page: page.refresh()),
     Page("trainings", str(QT_TRANSLATE_NOOP("MainWindow", "Collective trainings")), _trainings,
@@ -125,6 +135,10 @@ PAGES: tuple[Page, ...] = (
 )
 RECORD = Page("record", "", _record)
 _BY_KEY = {page.key: page for page in (*PAGES, RECORD)}
+_ROW = {page.key: row for row, page in enumerate(PAGES)}
+# Who opens on the dashboard: the programme's view is a coordinator's first
+# question ("where does my region stand"); a coach's is their cooperatives.
+DASHBOARD_FIRST = frozenset({"coordinator", "admin"})
 
 
 class _Progress(QObject):
@@ -193,7 +207,25 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._started = True
         self.tasks.start()
         self.coops.load_places()
+        self._open_on_role_page()
 
+    def _open_on_role_page(self) -> None:
+        """A coordinator or an admin opens on the dashboard (their role is the
+        enrolled account's, read on the worker once it runs); a coach or an
+        unenrolled laptop stays on the page the window opened on. Not if the
+        user has already moved elsewhere meanwhile."""
+        opened_on = self.nav.currentRow()
+
+        def job(db: Any) -> str | None:
+            from ..store import sync_state
+
+            return sync_state.get(db, "role") if sync_state.get(db, "token") else None
+
+        def done(role: str | None) -> None:
+            if role in DASHBOARD_FIRST and self.nav.currentRow() == opened_on and not self._on_record():
+                self.nav.setCurrentRow(_ROW["dashboard"])
+
+        self.tasks.run(job, done)
     # -- pages, made when first needed --------------------------------------------
     def _page(self, name: str) -> QWidget:
         """The page of a key, made by its maker (_BY_KEY) the first time: the
@@ -208,6 +240,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
     @property
     def record(self) -> CooperativeRecord:
         return cast("CooperativeRecord", self._page("record"))
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return cast("DashboardPage", self._page("dashboard"))
 
     @property
     def agenda(self) -> AgendaView:
@@ -332,17 +368,19 @@ class MainWindow(FollowsLanguage, QMainWindow):
             spec.shown(page)
         self.settings.setValue("page", spec.key)
 
-    def open_cooperative(self, coop_id: str) -> None:
+    def _mark_list_in_nav(self) -> None:
+        """The record belongs to the cooperatives' entry of the navigation."""
         self.nav.blockSignals(True)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(_ROW["cooperatives"])
         self.nav.blockSignals(False)
+
+    def open_cooperative(self, coop_id: str) -> None:
+        self._mark_list_in_nav()
         self.stack.setCurrentWidget(self.record)
         self.record.open(coop_id)
 
     def new_cooperative(self) -> None:
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(0)
-        self.nav.blockSignals(False)
+        self._mark_list_in_nav()
         self.stack.setCurrentWidget(self.record)
         self.record.new()
 
@@ -350,7 +388,14 @@ class MainWindow(FollowsLanguage, QMainWindow):
         if "record" in self._pages:
             self.record.flush_drafts()
         self.stack.setCurrentWidget(self.coops)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(_ROW["cooperatives"])
+
+    def show_list(self, filters: dict[str, Any]) -> None:
+        """The cooperatives list filtered on exactly these cooperatives (a
+        figure of the dashboard opens the list behind it)."""
+        self.back_to_list()
+        self.settings.setValue("page", "cooperatives")
+        self.coops.show_filter(filters)
 
     def _on_record(self) -> bool:
         return "record" in self._pages and self.stack.currentWidget() is self._pages["record"]
@@ -463,8 +508,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         else:
             self.resize(1280, 800)
         page = self.settings.value("page", "cooperatives")
-        keys = [p.key for p in PAGES]
-        self.nav.setCurrentRow(keys.index(page) if page in keys else 0)
+        self.nav.setCurrentRow(_ROW.get(str(page), _ROW["cooperatives"]))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from PySide6.QtWidgets import QMessageBox  # made when needed: not a startup cost

@@ -1,6 +1,8 @@
 """The cooperatives screen: search as you type, filters, sortable list, counts."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +23,9 @@ from ...domain.vocab import PROGRAMME_STATUS, label
 from ..kit.i18n import FollowsLanguage, lang, locale
 from ..kit.tasks import Tasks
 from .table_model import CooperativeTableModel
+
+# The filters the list's own widgets show (search box, combos, check box).
+_SHOWN = frozenset({"text", "region", "tranche", "status", "eligible", "overdue"})
 
 
 class CooperativeList(FollowsLanguage, QWidget):
@@ -44,6 +49,12 @@ class CooperativeList(FollowsLanguage, QWidget):
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_requested)
         self.count = QLabel()
+        # A filter the combos cannot show (a stage, a province, a coach…), set
+        # by a figure of the dashboard: said above the list, with a way out.
+        self.extra = QLabel()
+        self.extra.setWordWrap(True)
+        self.clear_extra = QPushButton()
+        self.clear_extra.clicked.connect(self.clear_extra_filters)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.model.modelReset.connect(self._use_cell_delegate)
@@ -76,12 +87,17 @@ class CooperativeList(FollowsLanguage, QWidget):
             filters.addWidget(w, 1)
         filters.addWidget(self.overdue)
         filters.addStretch(0)
+        extra = QHBoxLayout()
+        extra.addWidget(self.extra, 1)
+        extra.addWidget(self.clear_extra)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addLayout(extra)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self.retranslate()
+        self._show_extra()
         self.model.reload()
 
     def retranslate(self) -> None:
@@ -95,8 +111,10 @@ class CooperativeList(FollowsLanguage, QWidget):
                    [(c, label(PROGRAMME_STATUS, c, lang())) for c in PROGRAMME_STATUS])
         self._fill(self.eligible, self.tr("Eligible or not"),
                    [("1", self.tr("Eligible today")), ("0", self.tr("Not eligible today"))])
+        self.clear_extra.setText(self.tr("Show every cooperative"))
         self.model.retranslate()
         self._show_count(self.model.total)
+        self._show_extra()
 
     def load_places(self) -> None:
         """Give the region filter its choices. Until then (the first frame) it
@@ -134,6 +152,58 @@ class CooperativeList(FollowsLanguage, QWidget):
             region=self.region.currentData(), tranche=int(tranche) if tranche else None,
             status=self.status.currentData(), eligible=None if eligible is None else eligible == "1",
             overdue=True if self.overdue.isChecked() else None)
+
+    def show_filter(self, filters: dict[str, Any]) -> None:
+        """List exactly the cooperatives of a filter (fields of the store's
+        ``CooperativeFilter``: a dashboard figure's), replacing the search and
+        the filters shown; the combos show what they can, the line above the
+        list the rest."""
+        widgets = (self.search, self.region, self.tranche, self.status, self.eligible, self.overdue)
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.clear()
+        self._choose(self.region, filters.get("region"))
+        tranche = filters.get("tranche")
+        self._choose(self.tranche, None if tranche is None else f"{tranche}")
+        self._choose(self.status, filters.get("status"))
+        eligible = filters.get("eligible")
+        self._choose(self.eligible, None if eligible is None else ("1" if eligible else "0"))
+        self.overdue.setChecked(bool(filters.get("overdue")))
+        for w in widgets:
+            w.blockSignals(False)
+        self.model.set_filter(dict(filters))
+        self._show_extra()
+
+    def clear_extra_filters(self) -> None:
+        """Drop what the combos do not show; keep the search and the combos' filters."""
+        self.model.set_filter({k: v for k, v in self.model.filters.items() if k in _SHOWN})
+        self._show_extra()
+
+    @staticmethod
+    def _choose(combo: QComboBox, code: str | None) -> None:
+        if code is not None and combo.findData(code) < 0:
+            combo.addItem(code, code)  # a region before the reference data is read: its code for now
+        combo.setCurrentIndex(max(combo.findData(code), 0))
+
+    def _show_extra(self) -> None:
+        parts = [self._extra_text(name, value) for name, value in self.model.filters.items() if name not in _SHOWN]
+        self.extra.setText(self.tr("Also filtered on: %1").replace("%1", " · ".join(parts)) if parts else "")
+        self.extra.setVisible(bool(parts))
+        self.clear_extra.setVisible(bool(parts))
+
+    def _extra_text(self, name: str, value: Any) -> str:
+        if name == "province":
+            place = assets.reference().provinces.get(value)
+            return place.name(lang()) if place else f"{value}"
+        if name == "phase":
+            return self.tr("phase %1").replace("%1", locale().toString(int(value)))
+        if name == "coach":
+            return self.tr("coach %1").replace("%1", f"{value}")
+        if name == "stage":
+            from ..kit.stages import stage_title  # a dashboard figure's stage, named as the dashboard names it
+
+            return stage_title(value)
+        return f"{value}"
 
     def _stretch_name(self) -> None:
         """A reset may forget per-section resize modes: the name takes the room left."""
