@@ -185,7 +185,7 @@ class DashboardPage(FollowsLanguage, QWidget):
 
         def job(db: Database) -> Dashboard:
             # the figures' service, loaded on the worker with the page's first figures
-            from ...services.dashboard import figures  # type: ignore[import-not-found, unused-ignore]
+            from ...services.dashboard import figures
 
             dashboard: Dashboard = figures(db, scope, dt.date.today())
             return dashboard
