@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # Every command of the parser (cli/parser.py), in the order of --help.
+COMMANDS: tuple[str, ...]  # later groups of commands add their names on lines of their own
 COMMANDS = ("demo", "import", "search", "show", "check", "backup", "restore", "print", "sync", "conflicts")
+COMMANDS += ("export",)
 # The options every command takes, and the window too.
 GLOBAL_OPTIONS = ("--db", "--lang")
 # Answered by the parser itself, with no command.
