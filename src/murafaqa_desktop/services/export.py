@@ -405,19 +405,18 @@ class _Output:
         self.max_rows = max_rows
         self.temp = temp
         self.book = XlsxWriter(temp, right_to_left=lang == "ar") if fmt == "xlsx" else None
-        self.files = 0
         self.sheet: Sheet | None = None
         self._csv: Any = None
         self._handle: Any = None
 
-    def begin(self, title: str, headers: list[str], columns: list[Column]) -> None:
+    def begin(self, index: int, title: str, headers: list[str], columns: list[Column]) -> None:
+        """A sheet (or a CSV file, named after the table's place and the sheet)."""
         self._close_csv()
         if self.book is not None:
             self.sheet = self.book.add_sheet(title, [c.width for c in columns], [c.style for c in columns])
             self.sheet.header(headers)
             return
-        self.files += 1
-        name = f"{self.files:02d} {title}.csv"
+        name = f"{index:02d} {title}.csv"
         self._handle = open(self.temp / name, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by _close_csv
         self._csv = csv.writer(self._handle)
         self._csv.writerow(headers)
@@ -550,12 +549,12 @@ def export(db: Database, out: str | Path, *, lang: str = "fr", fmt: str = "xlsx"
                 getters = [c.make(at) for c in columns]
                 headers = [c.header(lang) for c in columns]
                 part, in_sheet, count = 1, 1, 0
-                output.begin(sheet_title(title), headers, columns)
+                output.begin(index, sheet_title(title), headers, columns)
                 for row in rows:
                     if in_sheet >= max_rows:  # this sheet is full: the table goes on in the next
                         result.sheets.append((_part_title(title, part), count))
                         part, in_sheet, count = part + 1, 1, 0
-                        output.begin(_part_title(title, part), headers, columns)
+                        output.begin(index, _part_title(title, part), headers, columns)
                     output.row([get(row) for get in getters])
                     in_sheet += 1
                     count += 1
