@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="85"/>
         <source>Something went wrong and the action was not done. The details were written to the log file:</source>
         <translation>حدث خطأ ولم يتم تنفيذ العملية. التفاصيل مسجلة في ملف السجل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="97"/>
         <source>Murafaqa</source>
         <translation>مرافقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="101"/>
         <source>Copy the details</source>
         <translation>نسخ التفاصيل</translation>
     </message>
@@ -60,42 +60,42 @@
         <translation>دورة التكوين</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="57"/>
         <source>Due</source>
         <translation>الموعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="58"/>
         <source>Cooperative</source>
         <translation>التعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="59"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="61"/>
         <source>Sessions</source>
         <translation>الحصص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Overdue coaching sessions</source>
         <translation>حصص مواكبة متأخرة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Due this week</source>
         <translation>مبرمجة هذا الأسبوع</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Coming next (30 days)</source>
         <translation>المقبلة (30 يوما)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="66"/>
         <source>Training sessions to come</source>
         <translation>دورات التكوين المقبلة</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>AttendanceSheet</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="111"/>
         <source>Type the name, Tab to the next box, Enter to save the participant.</source>
         <translation>اكتب الاسم، ثم Tab للانتقال إلى الخانة الموالية، وEntrée لتسجيل المشارك.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="114"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="115"/>
         <source>Choose a training session to enter its attendance.</source>
         <translation>اختر دورة لتسجيل الحضور.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="153"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="154"/>
         <source>%1 participants, of whom %2 women</source>
         <translation>%1 مشاركا، منهم %2 نساء</translation>
     </message>
@@ -121,12 +121,12 @@
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="31"/>
         <source>Printing</source>
         <translation>الطباعة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="33"/>
         <source>Preparing %n document(s)…</source>
         <translation>
             <numerusform>جار إعداد الوثائق…</numerusform>
@@ -138,12 +138,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="49"/>
         <source>%1 of %2 documents</source>
         <translation>%1 من %2 وثيقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="53"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>
@@ -376,57 +376,57 @@
 <context>
     <name>CooperativeTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="62"/>
         <source>Registration no.</source>
         <translation>رقم التسجيل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="66"/>
         <source>Status</source>
         <translation>الوضعية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="63"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="61"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="64"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="65"/>
         <source>Tranche</source>
         <translation>الشطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="67"/>
         <source>Coach</source>
         <translation>المؤطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="68"/>
         <source>Eligible</source>
         <translation>مؤهلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="69"/>
         <source>Sessions</source>
         <translation>الحصص</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="70"/>
         <source>Next session</source>
         <translation>الحصة المقبلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="276"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="279"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="277"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="280"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
@@ -434,29 +434,52 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="32"/>
         <source>Connect this laptop to the server</source>
         <translation>ربط هذا الحاسوب بالخادم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="44"/>
         <source>Server</source>
         <translation>الخادم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="45"/>
         <source>User</source>
         <translation>المستخدم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="46"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="58"/>
         <source>Fill in the server, the user and the password.</source>
         <translation>املأ الخادم واسم المستخدم وكلمة المرور.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
+        <source>Export</source>
+        <translation>التصدير</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="78"/>
+        <source>Preparing the export…</source>
+        <translation>جار إعداد التصدير…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="105"/>
+        <source>Sheet %1 of %2: %3 — %4 rows written</source>
+        <translation>الورقة %1 من %2: %3 — كُتب %4 سطر</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="111"/>
+        <source>Cancelling…</source>
+        <translation>جار الإلغاء…</translation>
     </message>
 </context>
 <context>
@@ -490,99 +513,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="298"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="300"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119"/>
         <source>Cooperatives</source>
         <translation>التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120"/>
         <source>My agenda</source>
         <translation>مفكرتي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="121"/>
         <source>Collective trainings</source>
         <translation>التكوين الجماعي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="123"/>
         <source>Sync</source>
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="303"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="304"/>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="303"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="305"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="305"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="307"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="306"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="308"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="307"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="309"/>
         <source>Find a cooperative</source>
         <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="308"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="310"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="167"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="311"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="168"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="313"/>
         <source>working…</source>
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="417"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="422"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="417"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="424"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="426"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="444"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="446"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="474"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="473"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="475"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -669,32 +692,32 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="64"/>
         <source>Print preview</source>
         <translation>معاينة قبل الطباعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="72"/>
         <source>Print…</source>
         <translation>طباعة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="73"/>
         <source>Save as PDF…</source>
         <translation>حفظ بصيغة PDF…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="74"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="81"/>
         <source>Document language:</source>
         <translation>لغة الوثيقة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="123"/>
         <source>Preparing the document…</source>
         <translation>جار إعداد الوثيقة…</translation>
     </message>
@@ -895,17 +918,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="66"/>
         <source>Syncing…</source>
         <translation>جار المزامنة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="70"/>
         <source>Sync error: %1</source>
         <translation>خطأ في المزامنة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="72"/>
         <source>Not connected to a server · %n change(s) waiting</source>
         <translation>
             <numerusform>غير مرتبط بخادم · لا توجد تعديلات في الانتظار</numerusform>
@@ -917,7 +940,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="74"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
@@ -929,7 +952,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="75"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="76"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>لا توجد تعديلات في الانتظار</numerusform>
@@ -941,17 +964,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
         <source>Up to date at %1</source>
         <translation>محدث على الساعة %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
         <source>Never synced</source>
         <translation>لم تتم المزامنة بعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
         <source>Sync now</source>
         <translation>المزامنة الآن</translation>
     </message>
@@ -972,63 +995,93 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="50"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="55"/>
         <source>Print the diagnostic sheet…</source>
         <translation>طباعة بطاقة التشخيص…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="56"/>
         <source>Print the development plan…</source>
         <translation>طباعة مخطط التنمية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="57"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>طباعة بطاقات التشخيص للائحة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="58"/>
+        <source>Export to Excel…</source>
+        <translation>تصدير إلى إكسيل…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="59"/>
         <source>Back up the database…</source>
         <translation>حفظ نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="60"/>
         <source>About Murafaqa</source>
         <translation>حول مرافقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="64"/>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="70"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="94"/>
         <source>Print</source>
         <translation>طباعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="71"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>افتح تعاونية أولا: بطاقتها هي التي ستطبع.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="82"/>
         <source>Save the sheets as</source>
         <translation>حفظ البطاقات باسم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="94"/>
         <source>The list is empty: nothing to print.</source>
         <translation>اللائحة فارغة: لا شيء للطباعة.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="107"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>مصنف إكسيل (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="107"/>
+        <source>CSV files in a new folder (*)</source>
+        <translation>ملفات CSV في مجلد جديد (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="108"/>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="117"/>
+        <source>Export</source>
+        <translation>التصدير</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="118"/>
+        <source>The export was written to %1 (%2 rows).</source>
+        <translation>تمت كتابة التصدير في %1 (%2 سطر).</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="127"/>
         <source>Back up the database</source>
         <translation>حفظ نسخة احتياطية من القاعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="132"/>
         <source>Backup</source>
         <translation>النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="133"/>
         <source>The backup was written to %1</source>
         <translation>تم حفظ النسخة الاحتياطية في %1</translation>
     </message>

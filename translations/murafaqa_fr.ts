@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="85"/>
         <source>Something went wrong and the action was not done. The details were written to the log file:</source>
         <translation>Un problème est survenu et l&apos;action n&apos;a pas été faite. Le détail est dans le journal :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="97"/>
         <source>Murafaqa</source>
         <translation>Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="96"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="101"/>
         <source>Copy the details</source>
         <translation>Copier les détails</translation>
     </message>
@@ -60,42 +60,42 @@
         <translation>Session de formation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="57"/>
         <source>Due</source>
         <translation>Prévue le</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="58"/>
         <source>Cooperative</source>
         <translation>Coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="58"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="59"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="61"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Overdue coaching sessions</source>
         <translation>Séances d&apos;accompagnement en retard</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Due this week</source>
         <translation>Prévues cette semaine</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
         <source>Coming next (30 days)</source>
         <translation>À venir (30 jours)</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/my_agenda.py" line="66"/>
         <source>Training sessions to come</source>
         <translation>Sessions de formation à venir</translation>
     </message>
@@ -103,17 +103,17 @@
 <context>
     <name>AttendanceSheet</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="111"/>
         <source>Type the name, Tab to the next box, Enter to save the participant.</source>
         <translation>Saisissez le nom, Tab pour la case suivante, Entrée pour enregistrer le participant.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="114"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="115"/>
         <source>Choose a training session to enter its attendance.</source>
         <translation>Choisissez une session pour saisir les présences.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="153"/>
+        <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="154"/>
         <source>%1 participants, of whom %2 women</source>
         <translation>%1 participants, dont %2 femmes</translation>
     </message>
@@ -121,12 +121,12 @@
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="31"/>
         <source>Printing</source>
         <translation>Impression</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="33"/>
         <source>Preparing %n document(s)…</source>
         <translation>
             <numerusform>Préparation de %n document…</numerusform>
@@ -134,12 +134,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="49"/>
         <source>%1 of %2 documents</source>
         <translation>%1 sur %2 documents</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="53"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -368,57 +368,57 @@
 <context>
     <name>CooperativeTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="62"/>
         <source>Registration no.</source>
         <translation>N° d&apos;immat.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="66"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="60"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="63"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="61"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="64"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="62"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="65"/>
         <source>Tranche</source>
         <translation>Tranche</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="64"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="67"/>
         <source>Coach</source>
         <translation>Accompagnateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="68"/>
         <source>Eligible</source>
         <translation>Éligible</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="69"/>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="70"/>
         <source>Next session</source>
         <translation>Prochaine séance</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="276"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="279"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="277"/>
+        <location filename="../src/murafaqa_desktop/ui/cooperatives/table_model.py" line="280"/>
         <source>no</source>
         <translation>non</translation>
     </message>
@@ -426,29 +426,52 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="32"/>
         <source>Connect this laptop to the server</source>
         <translation>Relier cet ordinateur au serveur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="42"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="44"/>
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="43"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="45"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="46"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="56"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="58"/>
         <source>Fill in the server, the user and the password.</source>
         <translation>Indiquez le serveur, l&apos;utilisateur et le mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="78"/>
+        <source>Preparing the export…</source>
+        <translation>Préparation de l&apos;exportation…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="105"/>
+        <source>Sheet %1 of %2: %3 — %4 rows written</source>
+        <translation>Feuille %1 sur %2 : %3 — %4 lignes écrites</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="111"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
     </message>
 </context>
 <context>
@@ -482,99 +505,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="298"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="300"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="118"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119"/>
         <source>Cooperatives</source>
         <translation>Coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="119"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120"/>
         <source>My agenda</source>
         <translation>Mon agenda</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="120"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="121"/>
         <source>Collective trainings</source>
         <translation>Formations collectives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="122"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="123"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="301"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="303"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="302"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="304"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="303"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="305"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="305"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="307"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="306"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="308"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="307"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="309"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="308"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="310"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="167"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="311"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="168"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="313"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="420"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="417"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="422"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="415"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="417"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="424"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="426"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="444"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="446"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="474"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="473"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="475"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -657,32 +680,32 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="63"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="64"/>
         <source>Print preview</source>
         <translation>Aperçu avant impression</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="72"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="73"/>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="74"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="81"/>
         <source>Document language:</source>
         <translation>Langue du document :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/preview.py" line="123"/>
         <source>Preparing the document…</source>
         <translation>Préparation du document…</translation>
     </message>
@@ -875,17 +898,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="66"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="70"/>
         <source>Sync error: %1</source>
         <translation>Erreur de synchronisation : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="72"/>
         <source>Not connected to a server · %n change(s) waiting</source>
         <translation>
             <numerusform>Non relié à un serveur · %n modification en attente</numerusform>
@@ -893,7 +916,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="73"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="74"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>Hors ligne · %n modification en attente</numerusform>
@@ -901,7 +924,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="75"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="76"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>
@@ -909,17 +932,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
         <source>Up to date at %1</source>
         <translation>À jour à %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
@@ -940,63 +963,93 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="50"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="55"/>
         <source>Print the diagnostic sheet…</source>
         <translation>Imprimer la fiche de diagnostic…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="56"/>
         <source>Print the development plan…</source>
         <translation>Imprimer le plan de développement…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="57"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>Imprimer les fiches de diagnostic de la liste…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="58"/>
+        <source>Export to Excel…</source>
+        <translation>Exporter vers Excel…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="59"/>
         <source>Back up the database…</source>
         <translation>Sauvegarder la base…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="60"/>
         <source>About Murafaqa</source>
         <translation>À propos de Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="64"/>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="70"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="94"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="71"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>Ouvrez d&apos;abord une coopérative : c&apos;est sa fiche qui sera imprimée.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="82"/>
         <source>Save the sheets as</source>
         <translation>Enregistrer les fiches sous</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="88"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="94"/>
         <source>The list is empty: nothing to print.</source>
         <translation>La liste est vide : rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="107"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="107"/>
+        <source>CSV files in a new folder (*)</source>
+        <translation>Fichiers CSV dans un nouveau dossier (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="108"/>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="117"/>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="118"/>
+        <source>The export was written to %1 (%2 rows).</source>
+        <translation>L&apos;exportation a été écrite dans %1 (%2 lignes).</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="127"/>
         <source>Back up the database</source>
         <translation>Sauvegarder la base</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="132"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="133"/>
         <source>The backup was written to %1</source>
         <translation>La sauvegarde a été écrite dans %1</translation>
     </message>
