@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-AREAS = ("store", "ui", "sync", "print", "hostile", "signin")
+AREAS = ("store", "ui", "sync", "print", "hostile", "signin", "export")
 
 
 def main(argv: list[str]) -> int:

@@ -41,8 +41,13 @@ _EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 (its 1900 leap-year bug included
 # text that already looks like one has its underscore escaped, so Excel
 # shows it as typed.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
-# Anything a text needs escaped for: XML's three, and the above.
-_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+# What an XML parser takes for whitespace, and drops at the ends of a text
+# unless told to keep it.
+_XML_SPACE = frozenset(" \t\r\n")
+# Any character that may need escaping: XML's three, the above, and the
+# underscore that may begin an escape. One character class (no alternation)
+# is the fastest search there is: most texts have none and pass unchanged.
+_SPECIAL = re.compile("[&<>_\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 # Cell styles (cellXfs of styles.xml): 0 plain, 1 date, 2 header, 3 amount.
@@ -139,7 +144,7 @@ class Sheet:
         self._stream = _Pump(stream)
         self._letters = [column_letter(i) for i in range(1, len(widths) + 1)]
         padded = list(styles) + [0] * (len(widths) - len(styles))
-        self._styles = [f' s="{s}"' if s else "" for s in padded]
+        self._cells = [(letter, f' s="{s}"' if s else "") for letter, s in zip(self._letters, padded, strict=True)]
         self._pending: list[str] = []
         view = ' rightToLeft="1"' if book.right_to_left else ""
         cols = "".join(f'<col min="{i}" max="{i}" width="{w:.1f}" customWidth="1"/>'
@@ -168,14 +173,14 @@ class Sheet:
         parts = [f'<row r="{r}">']
         add = parts.append
         special = _SPECIAL.search
-        for letter, style, value in zip(self._letters, self._styles, values, strict=False):
+        for (letter, style), value in zip(self._cells, values, strict=False):
             kind = type(value)
             if kind is str:
                 if not value:
                     continue
                 if special(value) or len(value) > EXCEL_MAX_TEXT:
                     value = text_xml(value)
-                if value[0].isspace() or value[-1].isspace():
+                if value[0] in _XML_SPACE or value[-1] in _XML_SPACE:
                     add(f'<c r="{letter}{r}" t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
                 else:
                     add(f'<c r="{letter}{r}" t="inlineStr"><is><t>{value}</t></is></c>')

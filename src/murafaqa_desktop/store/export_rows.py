@@ -18,7 +18,10 @@ from sqlite_utils import Database
 
 from ..domain.entities import BY_TABLE
 
-_COOP = "c.registration_number AS coop_registration, c.name_ar AS coop_name_ar, c.name_fr AS coop_name_fr"
+# The cooperative a child row belongs to: its number and its name in the
+# export's language ({first}), the other one when that one is empty.
+_COOP = ("c.registration_number AS coop_registration, "
+         "coalesce(nullif(c.name_{first}, ''), c.name_{other}) AS coop_name")
 
 
 def _fields(alias: str, table: str) -> str:
@@ -105,11 +108,14 @@ def _clauses(f: ExportFilter) -> tuple[str, list[Any], str, list[Any]]:
     return where, params, training, ([f.region] if f.region is not None else [])
 
 
-def rows(db: Database, table: str, f: ExportFilter, batch: int = 2000) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
-    """The column names of a sheet's query and its rows, read ``batch`` at a time."""
+def rows(db: Database, table: str, f: ExportFilter, batch: int = 2000, lang: str = "fr"
+         ) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    """The column names of a sheet's query and its rows, read ``batch`` at a
+    time; ``lang`` chooses the cooperatives' name (``coop_name``)."""
     where, params, training, training_params = _clauses(f)
     template = _QUERIES[table]
-    sql = template.format(where=where, training=training)
+    first, other = ("ar", "fr") if lang == "ar" else ("fr", "ar")
+    sql = template.format(where=where, training=training, first=first, other=other)
     cursor = db.conn.execute(sql, training_params if "{training}" in template else params)
     names = [d[0] for d in cursor.description]
 
