@@ -47,9 +47,8 @@ def test_the_csv_choice_makes_a_folder(demo_window, qtbot, tmp_path, monkeypatch
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     w = demo_window
-    w.set_language("fr")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
-        lambda *_, **__: (str(tmp_path / "envoi.xlsx"), "Fichiers CSV dans un nouveau dossier (*)")))
+        lambda *_, **__: (str(tmp_path / "envoi.xlsx"), "ملفات CSV في مجلد جديد (*)")))
 
     def run_to_the_end(dialog) -> int:
         with qtbot.waitSignal(dialog.completed, timeout=60_000):
@@ -59,7 +58,7 @@ def test_the_csv_choice_makes_a_folder(demo_window, qtbot, tmp_path, monkeypatch
     monkeypatch.setattr(ExportDialog, "exec", run_to_the_end)
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *_: None))
     w.extra_actions.export.trigger()
-    assert (tmp_path / "envoi" / "01 Coopératives.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (tmp_path / "envoi" / "01 التعاونيات.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
 def test_cancel_stops_the_export_and_leaves_no_file(demo_db_file, qtbot, tmp_path, monkeypatch):
