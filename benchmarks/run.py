@@ -12,8 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-AREAS = ("store", "ui", "sync", "print", "hostile", "signin",
-         "dashboard")
+AREAS = ("store", "ui", "sync", "print", "hostile", "signin", "dashboard", "export")
 
 
 def main(argv: list[str]) -> int:

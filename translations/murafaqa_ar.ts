@@ -703,6 +703,29 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
+        <source>Export</source>
+        <translation>التصدير</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="78"/>
+        <source>Preparing the export…</source>
+        <translation>جار إعداد التصدير…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="105"/>
+        <source>Sheet %1 of %2: %3 — %4 rows written</source>
+        <translation>الورقة %1 من %2: %3 — كُتب %4 سطر</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="111"/>
+        <source>Cancelling…</source>
+        <translation>جار الإلغاء…</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/first_start.py" line="25"/>
@@ -1345,63 +1368,93 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="55"/>
         <source>Print the diagnostic sheet…</source>
         <translation>طباعة بطاقة التشخيص…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="56"/>
         <source>Print the development plan…</source>
         <translation>طباعة مخطط التنمية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="57"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>طباعة بطاقات التشخيص للائحة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="58"/>
+        <source>Export to Excel…</source>
+        <translation>تصدير إلى إكسيل…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="59"/>
         <source>Back up the database…</source>
         <translation>حفظ نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="60"/>
         <source>About Murafaqa</source>
         <translation>حول مرافقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="70"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="94"/>
         <source>Print</source>
         <translation>طباعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="71"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>افتح تعاونية أولا: بطاقتها هي التي ستطبع.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="82"/>
         <source>Save the sheets as</source>
         <translation>حفظ البطاقات باسم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="94"/>
         <source>The list is empty: nothing to print.</source>
         <translation>اللائحة فارغة: لا شيء للطباعة.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="107"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>مصنف إكسيل (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="107"/>
+        <source>CSV files in a new folder (*)</source>
+        <translation>ملفات CSV في مجلد جديد (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="108"/>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="117"/>
+        <source>Export</source>
+        <translation>التصدير</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="118"/>
+        <source>The export was written to %1 (%2 rows).</source>
+        <translation>تمت كتابة التصدير في %1 (%2 سطر).</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="127"/>
         <source>Back up the database</source>
         <translation>حفظ نسخة احتياطية من القاعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="132"/>
         <source>Backup</source>
         <translation>النسخ الاحتياطي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="106"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="133"/>
         <source>The backup was written to %1</source>
         <translation>تم حفظ النسخة الاحتياطية في %1</translation>
     </message>

@@ -683,6 +683,29 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="78"/>
+        <source>Preparing the export…</source>
+        <translation>Préparation de l&apos;exportation…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="105"/>
+        <source>Sheet %1 of %2: %3 — %4 rows written</source>
+        <translation>Feuille %1 sur %2 : %3 — %4 lignes écrites</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="111"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/first_start.py" line="25"/>
@@ -1301,63 +1324,93 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="51"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="55"/>
         <source>Print the diagnostic sheet…</source>
         <translation>Imprimer la fiche de diagnostic…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="52"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="56"/>
         <source>Print the development plan…</source>
         <translation>Imprimer le plan de développement…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="53"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="57"/>
         <source>Print the diagnostic sheets of the list…</source>
         <translation>Imprimer les fiches de diagnostic de la liste…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="58"/>
+        <source>Export to Excel…</source>
+        <translation>Exporter vers Excel…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="59"/>
         <source>Back up the database…</source>
         <translation>Sauvegarder la base…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="60"/>
         <source>About Murafaqa</source>
         <translation>À propos de Mourafaka</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="65"/>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="70"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="94"/>
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="71"/>
         <source>Open a cooperative first: its sheet is what gets printed.</source>
         <translation>Ouvrez d&apos;abord une coopérative : c&apos;est sa fiche qui sera imprimée.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="82"/>
         <source>Save the sheets as</source>
         <translation>Enregistrer les fiches sous</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="89"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="94"/>
         <source>The list is empty: nothing to print.</source>
         <translation>La liste est vide : rien à imprimer.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="107"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="107"/>
+        <source>CSV files in a new folder (*)</source>
+        <translation>Fichiers CSV dans un nouveau dossier (*)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="108"/>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="117"/>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="118"/>
+        <source>The export was written to %1 (%2 rows).</source>
+        <translation>L&apos;exportation a été écrite dans %1 (%2 lignes).</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="127"/>
         <source>Back up the database</source>
         <translation>Sauvegarder la base</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="132"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/actions.py" line="106"/>
+        <location filename="../src/murafaqa_desktop/ui/actions.py" line="133"/>
         <source>The backup was written to %1</source>
         <translation>La sauvegarde a été écrite dans %1</translation>
     </message>

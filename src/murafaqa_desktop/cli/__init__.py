@@ -2,7 +2,7 @@
 
 Thin: parse, call the services, turn errors into one line in the user's
 language. One module per group of commands (``records``, ``maintenance``,
-``printing``, ``sync``), each with ``register(sub, common)`` and
+``printing``, ``sync``, ``export``), each with ``register(sub, common)`` and
 ``cmd_*(ctx: Context) -> int``; ``parser`` puts them together and ``run``
 runs one.
 

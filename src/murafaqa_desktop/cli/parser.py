@@ -5,13 +5,14 @@ options are accepted before the command and after it (after wins)."""
 from __future__ import annotations
 
 import argparse
+from types import ModuleType
 
 from .. import __version__
+from . import export as export_commands
 from . import maintenance, printing, programme, records, sync
 from .usage import Parser
 
-GROUPS = (records, maintenance, printing, sync,
-          programme)
+GROUPS: tuple[ModuleType, ...] = (records, maintenance, printing, sync, programme, export_commands)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, default: object) -> None:

@@ -1,5 +1,6 @@
 """File and Help menu entries that reach beyond one page: print previews,
-batch printing of the list's selection, a backup of the database, About.
+batch printing of the list's selection, the export to Excel, a backup of
+the database, About.
 
 They are given what they act on (the store's worker, the cooperative open
 now, the list's filter, the widget their dialogs belong to), not the
@@ -35,6 +36,8 @@ class WindowActions(QObject):
         self.preview_plan.triggered.connect(lambda: self.preview("plan"))
         self.batch = QAction(parent)
         self.batch.triggered.connect(self.batch_print)
+        self.export = QAction(parent)
+        self.export.triggered.connect(self.export_all)
         self.backup = QAction(parent)
         self.backup.triggered.connect(self.back_up)
         self.about = QAction(parent)
@@ -44,6 +47,7 @@ class WindowActions(QObject):
         for action in (self.preview_sheet, self.preview_plan, self.batch):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.export)
         file_menu.addAction(self.backup)
         help_menu.addAction(self.about)
 
@@ -51,6 +55,7 @@ class WindowActions(QObject):
         self.preview_sheet.setText(self.tr("Print the diagnostic sheet…"))
         self.preview_plan.setText(self.tr("Print the development plan…"))
         self.batch.setText(self.tr("Print the diagnostic sheets of the list…"))
+        self.export.setText(self.tr("Export to Excel…"))
         self.backup.setText(self.tr("Back up the database…"))
         self.about.setText(self.tr("About Murafaqa"))
 
@@ -90,6 +95,28 @@ class WindowActions(QObject):
             return
         BatchPrintDialog(self.tasks.db_path, "diagnostic", ids, target, lang=lang(),
                          parent=self.owner, ui_lang=lang()).exec()
+
+    # -- export ----------------------------------------------------------------
+    def export_all(self) -> None:
+        """Every table of this laptop's database, a sheet each, headers in the
+        interface's language; the CSV choice makes a new folder of files."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from .export_dialog import ExportDialog
+
+        excel, csv = self.tr("Excel workbook (*.xlsx)"), self.tr("CSV files in a new folder (*)")
+        target, chosen = QFileDialog.getSaveFileName(self.owner, self.tr("Export to"), "murafaqa.xlsx",
+                                                     f"{excel};;{csv}")
+        if not target:
+            return
+        fmt = "csv" if chosen == csv else "xlsx"
+        if fmt == "csv" and target.endswith(".xlsx"):
+            target = target.removesuffix(".xlsx")
+        dialog = ExportDialog(self.tasks.db_path, target, fmt, lang=lang(), parent=self.owner, ui_lang=lang())
+        if dialog.exec() and dialog.result_value is not None:
+            QMessageBox.information(self.owner, self.tr("Export"),
+                                    self.tr("The export was written to %1 (%2 rows).")
+                                    .replace("%1", target).replace("%2", str(dialog.result_value.rows)))
 
     # -- backup and about ------------------------------------------------------
     def back_up(self) -> None:
