@@ -48,6 +48,8 @@ INDEXES = (
     "in_programme, diagnosed, plan_set, trained, coached, completed, withdrawn, financed, done, on_time, open_due)",
     # the coaching schedule, grouped by first session
     "CREATE INDEX cooperative_stages_starts ON cooperative_stages (first_on, ended, done)",
+    # a coach's page: their cooperatives' rows only
+    "CREATE INDEX cooperative_stages_coach ON cooperative_stages (coach)",
     # a region's or a coach's sessions per month: each cooperative's dates
     # from the index alone, not 45,000 rows read for one region
     "CREATE INDEX coaching_sessions_cooperative_held ON coaching_sessions (cooperative_id, held_on)",
