@@ -4,7 +4,11 @@
 ``dashboard_ms``: ``services.dashboard.figures`` for the whole programme (all
 regions), median of the runs after one warm-up (``dashboard_cpu_ms``: its
 processor time, the same on a busy machine); ``dashboard_region_ms`` and
-``dashboard_coach_ms``: one region's and one coach's page. The database is the
+``dashboard_coach_ms``: one region's and one coach's page. ``save_session_ms``:
+what a coach's save of a coaching session costs with the triggers that keep
+the page's table of stages (``cooperative_stages``), and
+``save_session_without_stage_triggers_ms`` the same save without them; each
+save is rolled back, so the database is left as it was. The database is the
 ui benchmark's (``murafaqa demo --cooperatives 60000 --db benchmarks/.work/ui-60000.db``).
 """
 from __future__ import annotations
@@ -30,6 +34,41 @@ def _median_ms(call, runs: int, clock=time.perf_counter) -> float:
         call()
         times.append((clock() - start) * 1000)
     return round(statistics.median(times), 1)
+
+
+def _save_ms(db, runs: int, *, stage_triggers: bool) -> float:
+    """A session logged at a cooperative in coaching (its first session
+    in the two years before, so that one more is allowed), inside a transaction
+    rolled back (the stage triggers dropped inside it when ``stage_triggers``
+    is False): the save's own time, the database unchanged."""
+    from murafaqa_desktop.services import coaching
+
+    coop_id = db.execute(
+        "SELECT p.cooperative_id FROM coaching_progress p JOIN cooperatives c ON c.id = p.cooperative_id "
+        "WHERE c.status = 'coaching' AND p.done BETWEEN 1 AND 11 AND p.first_on >= ? "
+        "AND NOT EXISTS (SELECT 1 FROM coaching_sessions s WHERE s.cooperative_id = c.id AND s.held_on >= ?) "
+        "ORDER BY p.cooperative_id LIMIT 1", [(TODAY.replace(year=TODAY.year - 2, month=1, day=1)).isoformat(),
+                                             TODAY.isoformat()]).fetchone()[0]
+    triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                          "AND sql LIKE '%cooperative_stages%'").fetchall()
+    times = []
+    for _ in range(runs + 1):
+        db.conn.execute("BEGIN")
+        try:
+            # Dropped in both cases, and made again when kept: a schema changed
+            # in the transaction makes SQLite prepare each statement again, the
+            # same work for both figures, so that they differ by the triggers alone.
+            for name, _sql in triggers:
+                db.conn.execute(f"DROP TRIGGER {name}")
+            if stage_triggers:
+                for _name, sql in triggers:
+                    db.conn.execute(sql)
+            start = time.perf_counter()
+            coaching.log_session(db, coop_id, {"held_on": TODAY.isoformat()})
+            times.append((time.perf_counter() - start) * 1000)
+        finally:
+            db.conn.execute("ROLLBACK")
+    return round(statistics.median(times[1:]), 2)
 
 
 def main(argv: list[str]) -> dict:
@@ -59,6 +98,8 @@ def main(argv: list[str]) -> dict:
             "dashboard_region_ms": _median_ms(lambda: dashboard.figures(db, Scope(region=busiest), TODAY),
                                               args.runs),
             "dashboard_coach_ms": _median_ms(lambda: dashboard.figures(db, Scope(coach=coach), TODAY), args.runs),
+            "save_session_ms": _save_ms(db, 4 * args.runs, stage_triggers=True),
+            "save_session_without_stage_triggers_ms": _save_ms(db, 4 * args.runs, stage_triggers=False),
         }
     finally:
         db.close()

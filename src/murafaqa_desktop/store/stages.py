@@ -1,6 +1,6 @@
 """The dashboard's pipeline stages as SQL conditions on one cooperative
-(alias ``c``): the list's ``stage`` filter and the dashboard's counts use the
-same text, so a figure and the list it opens can never disagree.
+(alias ``c``): the list's ``stage`` filter and the dashboard's counts read
+the same kept column, so a figure and the list it opens can never disagree.
 
 What each stage means (each is its own fact, not deduced from the previous):
 
@@ -15,8 +15,13 @@ What each stage means (each is its own fact, not deduced from the previous):
 - ``withdrawn``: its status is withdrawn;
 - ``financed``: a financing request of it is granted or disbursed.
 
-``coached`` and ``completed`` read the coaching-progress cache, which the
-services keep with every session written.
+Each cooperative's stages are kept in the local table ``cooperative_stages``
+(migration ``m006_stages``: SQLite triggers on the tables it summarises keep
+it right after every write, a pulled change included), so that the
+dashboard reads one short row per cooperative. The list's ``stage`` filter
+(``condition``) reads the same table. ``SOURCE_SQL`` says the same stages
+over the tables themselves: what the kept table must always equal (the tests
+compare them after edits and after a pull).
 """
 from __future__ import annotations
 
@@ -33,9 +38,10 @@ def quoted(values: tuple[str, ...]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 
-# ``c.id IN (SELECT …)`` rather than EXISTS: SQLite reads each subquery once
-# into a temporary index, which is four times faster over 60,000 cooperatives.
-STAGE_SQL: dict[str, str] = {
+# The stages over the source tables (``c.id IN (SELECT …)`` rather than
+# EXISTS: SQLite reads each subquery once into a temporary index). The
+# ``cooperative_stages`` table must hold exactly these.
+SOURCE_SQL: dict[str, str] = {
     "in_programme": f"(c.tranche IS NOT NULL AND coalesce(c.status, '') NOT IN ({quoted(CANDIDATE_STATUSES)}))",
     "diagnosed": "c.id IN (SELECT cooperative_id FROM diagnoses WHERE completed = 1)",
     "plan_set": "c.id IN (SELECT cooperative_id FROM plan_actions)",
@@ -47,23 +53,16 @@ STAGE_SQL: dict[str, str] = {
     "financed": f"c.id IN (SELECT cooperative_id FROM financing WHERE status IN ({quoted(FINANCED_STATUSES)}))",
 }
 
+# What the list filters on: the kept table's column of the stage (1 or 0),
+# the very column the dashboard sums.
+STAGE_SQL: dict[str, str] = {
+    stage: f"c.id IN (SELECT cooperative_id FROM cooperative_stages WHERE {stage} = 1)" for stage in STAGES
+}
+
 
 def condition(stage: str) -> str:
-    """The SQL condition of a stage; ValueError for a name not in STAGES."""
+    """The list's SQL condition of a stage; ValueError for a name not in STAGES."""
     try:
         return STAGE_SQL[stage]
     except KeyError:
         raise ValueError(f"unknown stage {stage!r}: one of {', '.join(STAGES)}") from None
-
-
-# The same stages read from the progress row already joined as ``p`` (a
-# query over every cooperative saves two lookups per row this way).
-JOINED_SQL: dict[str, str] = {
-    "coached": "coalesce(p.done, 0) >= 1",
-    "completed": f"(c.status = 'completed' OR coalesce(p.done, 0) >= {MAX_SESSIONS})",
-}
-
-
-def joined_condition(stage: str) -> str:
-    """``condition`` for a query that joins the cooperative's progress as ``p``."""
-    return JOINED_SQL.get(stage) or condition(stage)

@@ -10,9 +10,9 @@ from types import ModuleType
 
 from sqlite_utils.migrations import Migrations
 
-from . import m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team
+from . import m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team, m006_stages
 
-HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team)
+HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team, m006_stages)
 
 
 def _migrations() -> Migrations:
