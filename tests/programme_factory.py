@@ -14,7 +14,7 @@ from factories import make_cooperative
 #   C  07  T4/P2  diagnosis  Youssef  diagnosis not completed
 #   D  04  T3     completed  Youssef  diagnosed, trained, 12 sessions from 31 Jan 2016 (5th one day late)
 #   E  04  T4/P1  withdrawn  Youssef  2 sessions, then withdrew (its next session is nobody's due); refused financing
-#   F  04  T4/P2  preselected         a candidate, not yet in the programme
+#   F  04  T4/P2  preselected         pre-selected: in the programme (tranche 4's selection), nothing done yet
 TODAY = dt.date(2026, 6, 15)
 AMINA, YOUSSEF = "Amina Tazi", "Youssef Alami"
 PLACES = {"07": "07.03", "04": "04.01"}

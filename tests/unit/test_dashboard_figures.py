@@ -72,7 +72,7 @@ def test_the_pipeline_of_a_hand_built_programme(db: Database) -> None:
     build_programme(db)
     page = dashboard.figures(db, Scope(), TODAY)
     assert values(page.pipeline.stages) == {
-        "in_programme": 5, "diagnosed": 3, "plan_set": 2, "trained": 2, "coached": 4, "completed": 1,
+        "in_programme": 6, "diagnosed": 3, "plan_set": 2, "trained": 2, "coached": 4, "completed": 1,
         "withdrawn": 1, "financed": 1}
     assert page.pipeline.financed_target == 80
     for count in _all_counts(page):
@@ -156,7 +156,7 @@ def test_a_region_scope_counts_that_region_only(db: Database) -> None:
     build_programme(db)
     page = dashboard.figures(db, Scope(region="04"), TODAY)
     assert values(page.pipeline.stages) == {
-        "in_programme": 2, "diagnosed": 1, "plan_set": 0, "trained": 1, "coached": 2, "completed": 1,
+        "in_programme": 3, "diagnosed": 1, "plan_set": 0, "trained": 1, "coached": 2, "completed": 1,
         "withdrawn": 1, "financed": 0}
     assert (page.coaching.held, page.coaching.due, page.coaching.on_time) == (14, 14, 13)
     assert [r.region for r in page.regions] == ["04"]

@@ -4,8 +4,10 @@ the same kept column, so a figure and the list it opens can never disagree.
 
 What each stage means (each is its own fact, not deduced from the previous):
 
-- ``in_programme``: a tranche is assigned and the cooperative is no longer a
-  candidate (status neither applied, preselected nor rejected);
+- ``in_programme``: a tranche is assigned and the cooperative is neither a
+  mere applicant nor rejected. A pre-selected cooperative is in: tranche 4's
+  pre-selection is its selection, and diagnosis comes next (so the later
+  stages stay within this one: no "102 % diagnosed");
 - ``diagnosed``: its strategic diagnosis is marked completed;
 - ``plan_set``: its development plan holds at least one action;
 - ``trained``: at least one of its members attended a collective training;
@@ -28,7 +30,7 @@ from __future__ import annotations
 from ..domain.coaching import MAX_SESSIONS
 from ..domain.dashboard import STAGES
 
-CANDIDATE_STATUSES = ("applied", "preselected", "rejected")
+CANDIDATE_STATUSES = ("applied", "rejected")
 FINANCED_STATUSES = ("granted", "disbursed")
 # Statuses after which no coaching session is due any more (the agenda's rule too).
 COACHING_ENDED = ("withdrawn", "rejected", "completed")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 # The literal lists of store.stages at the time of this migration.
-_CANDIDATE = "'applied', 'preselected', 'rejected'"
+_CANDIDATE = "'applied', 'rejected'"
 _ENDED = "'withdrawn', 'rejected', 'completed'"
 _FINANCED = "'granted', 'disbursed'"
 _MAX_SESSIONS = 12
