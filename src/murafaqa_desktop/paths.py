@@ -39,6 +39,15 @@ def make_private_dir(folder: Path) -> Path:
     return folder
 
 
+def make_private_file(path: Path) -> Path:
+    """Create the file owner-only (0600) if missing, and make an existing one
+    owner-only: the log holds what the application was doing with the
+    cooperatives' records, personal data like the database's."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600))
+    os.chmod(path, 0o600)
+    return path
+
+
 def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 

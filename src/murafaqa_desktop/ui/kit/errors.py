@@ -45,6 +45,7 @@ def setup_logging() -> None:
             log.removeHandler(handler)
             handler.close()
     paths.make_private_dir(path.parent)
+    paths.make_private_file(path)  # before the handler opens it: never readable by others, not even briefly
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
