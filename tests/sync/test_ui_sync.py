@@ -158,3 +158,33 @@ def test_conflicts_view_picks_a_value_as_an_ordinary_edit(qtbot, tmp_path, serve
     assert db.execute("SELECT members FROM cooperatives").fetchone() == (44,)
     db.close()
     view.grab().save(str(tmp_path / "conflicts.png"))
+
+
+def test_each_sync_closes_the_transport_it_opened(qtbot, tmp_path, server):
+    """One HTTP client per sync, closed with it: a day of syncs leaves no
+    connection open behind."""
+    from murafaqa_desktop.ui.sync.scheduler import SyncScheduler
+
+    server.user("ali")
+    lap = Laptop(server, tmp_path / "a.db", "ali")
+    lap.close()
+    made: list[HttpTransport] = []
+    closed: list[HttpTransport] = []
+
+    class Counted(HttpTransport):
+        def close(self) -> None:
+            closed.append(self)
+            super().close()
+
+    def factory(db):
+        made.append(Counted(BASE, st.get(db, "token"), client=server.client))
+        return made[-1]
+
+    scheduler = SyncScheduler(lap.path, transport_factory=factory)
+    for _ in range(2):
+        with qtbot.waitSignal(scheduler.finished, timeout=20_000):
+            scheduler.sync_now()
+    scheduler.stop()
+    assert len(made) == 2 and closed == made
+    assert not server.client.is_closed  # a client given to the transport stays its owner's
+

@@ -42,10 +42,14 @@ class HttpTransport:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.client = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=15.0))
+        self._owns_client = client is None
         self.stats = WireStats()
 
     def close(self) -> None:
-        self.client.close()
+        """Close the HTTP client this transport made (one it was given stays
+        its owner's)."""
+        if self._owns_client:
+            self.client.close()
 
     def post(self, path: str, body: BaseModel, answer: type[M], *, headers: Mapping[str, str] | None = None
              ) -> M:

@@ -47,6 +47,7 @@ class SyncWorker(QObject):
     @Slot()
     def run(self) -> None:
         db = open_db(self.db_path, check_same_thread=False)
+        transport: object = None
         try:
             transport = self.transport_factory(db)
             engine = SyncEngine(db, transport, progress=lambda *a: self.progress.emit(*a),
@@ -61,6 +62,11 @@ class SyncWorker(QObject):
         except Exception as e:  # noqa: BLE001 - shown to the user, never a crash of the window
             self.failed.emit("internal", f"Erreur inattendue : {e}", f"خطأ غير متوقع: {e}")
         finally:
+            # One HTTP client per sync: closed with it, or every sync of the
+            # day would leave its connections open.
+            close = getattr(transport, "close", None)
+            if callable(close):
+                close()
             db.close()
 
 
