@@ -10,6 +10,7 @@ appended one by one (``pdfjoin``), so memory does not grow with the batch.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import tempfile
@@ -22,6 +23,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.errors import DomainError
+from ..store.db import disk_full
 from . import documents
 from .pdfjoin import PdfJoiner
 
@@ -48,6 +50,23 @@ def unwritable(path: Path, fr: str, ar: str | None = None) -> DomainError:
     return DomainError("unwritable", f"Impossible d'écrire {path} : {fr}", f"تعذرت الكتابة في {path}: {ar or fr}")
 
 
+# The system's own words are English: the reasons a user can act on, said in theirs.
+_REASONS = {
+    errno.EACCES: ("accès refusé", "تم رفض الوصول"),
+    errno.EPERM: ("accès refusé", "تم رفض الوصول"),
+    errno.EROFS: ("le support est en lecture seule", "وسيط التخزين للقراءة فقط"),
+}
+
+
+def write_failed(path: Path, error: OSError) -> DomainError:
+    """Why a document could not be written, in the user's language."""
+    full = disk_full(error, path)
+    if full is not None:
+        return full
+    fr, ar = _REASONS.get(error.errno or 0, (error.strerror or str(error), None))
+    return unwritable(path, fr, ar)
+
+
 @contextmanager
 def atomic_file(path: Path) -> Iterator[Any]:
     """A binary file that appears at ``path`` only if the block succeeds."""
@@ -61,7 +80,7 @@ def atomic_file(path: Path) -> Iterator[Any]:
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
     except OSError as e:
-        raise unwritable(path, e.strerror or str(e)) from None
+        raise write_failed(path, e) from None
     try:
         with os.fdopen(handle, "wb") as f:
             yield f
@@ -71,7 +90,7 @@ def atomic_file(path: Path) -> Iterator[Any]:
         os.replace(temp, path)
     except OSError as e:
         _remove(temp)
-        raise unwritable(path, e.strerror or str(e)) from None
+        raise write_failed(path, e) from None
     except BaseException:
         _remove(temp)
         raise
@@ -104,7 +123,7 @@ def iter_batch(db: Database, kind: str, keys: Sequence[str], out: str | Path, la
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise unwritable(out, e.strerror or str(e)) from None
+            raise write_failed(out, e) from None
         for done, key in enumerate(keys, start=1):
             record = documents.load(db, kind, key, lang, **options)
             pdf = documents.render_record(kind, record, lang, printed_on)
