@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="85"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="86"/>
         <source>Something went wrong and the action was not done. The details were written to the log file:</source>
         <translation>حدث خطأ ولم يتم تنفيذ العملية. التفاصيل مسجلة في ملف السجل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="97"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="98"/>
         <source>Murafaqa</source>
         <translation>مرافقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="101"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/errors.py" line="102"/>
         <source>Copy the details</source>
         <translation>نسخ التفاصيل</translation>
     </message>
@@ -121,12 +121,12 @@
 <context>
     <name>BatchPrintDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="31"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="28"/>
         <source>Printing</source>
         <translation>الطباعة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="33"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="29"/>
         <source>Preparing %n document(s)…</source>
         <translation>
             <numerusform>جار إعداد الوثائق…</numerusform>
@@ -138,14 +138,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="49"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="36"/>
         <source>%1 of %2 documents</source>
         <translation>%1 من %2 وثيقة</translation>
-    </message>
-    <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="53"/>
-        <source>Cancelling…</source>
-        <translation>جار الإلغاء…</translation>
     </message>
 </context>
 <context>
@@ -705,24 +700,19 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="71"/>
         <source>Export</source>
         <translation>التصدير</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="72"/>
         <source>Preparing the export…</source>
         <translation>جار إعداد التصدير…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>الورقة %1 من %2: %3 — كُتب %4 سطر</translation>
-    </message>
-    <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="111"/>
-        <source>Cancelling…</source>
-        <translation>جار الإلغاء…</translation>
     </message>
 </context>
 <context>
@@ -999,6 +989,14 @@
         <location filename="../src/murafaqa_desktop/ui/kit/i18n.py" line="57"/>
         <source>%1 / %2</source>
         <translation>%1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="91"/>
+        <source>Cancelling…</source>
+        <translation>جار الإلغاء…</translation>
     </message>
 </context>
 <context>

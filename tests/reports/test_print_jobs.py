@@ -13,6 +13,7 @@ pytest.importorskip("PySide6.QtPdfWidgets")
 
 from PySide6.QtCore import QThread  # noqa: E402
 
+from murafaqa_desktop.ui.kit import background  # noqa: E402
 from murafaqa_desktop.ui.printing import jobs as print_jobs  # noqa: E402
 from murafaqa_desktop.ui.printing.batch import BatchPrintDialog  # noqa: E402
 from murafaqa_desktop.ui.printing.preview import PrintPreviewDialog  # noqa: E402
@@ -44,7 +45,7 @@ def jobs_done_before_start_returns(monkeypatch):
             assert ran.wait(20)
 
     monkeypatch.setattr(print_jobs, "open_db", open_db_telling_when_closed)
-    monkeypatch.setattr(print_jobs, "QThread", SlowToReturn)
+    monkeypatch.setattr(background, "QThread", SlowToReturn)  # where the job's thread is made
 
 
 @pytest.mark.usefixtures("jobs_done_before_start_returns")

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import DomainError
 from ..services.export import SHEETS, Cancelled, ExportResult, Progress, export
 from ..store.db import disk_full, open_db
+from .kit.background import ProgressDialog
 
 
 class ExportWorker(QObject):
@@ -61,84 +61,19 @@ class ExportWorker(QObject):
                 db.close()
 
 
-class ExportDialog(QDialog):
+class ExportDialog(ProgressDialog):
     """Starts the export as soon as it is made; closes itself when done."""
-
-    completed = Signal(object)  # ExportResult
-    stopped = Signal(str)  # "cancelled" or the failure message
 
     def __init__(self, db_path: str | Path, out: str | Path, fmt: str = "xlsx", lang: str = "ar",
                  parent: QWidget | None = None, ui_lang: str = "fr") -> None:
-        super().__init__(parent)
-        self.ui_lang = ui_lang
+        super().__init__(len(SHEETS), parent, ui_lang)
         self.out = Path(out)
-        self.result_value: ExportResult | None = None
         self.setWindowTitle(self.tr("Export"))
-        self.setMinimumWidth(460)
-        self.label = QLabel(self.tr("Preparing the export…"))
-        self.bar = QProgressBar()
-        self.bar.setRange(0, len(SHEETS))
-        self.bar.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.buttons)
-        self.worker_thread = QThread(self)
-        self.worker = ExportWorker(Path(db_path), self.out, fmt, lang)
-        self.worker.moveToThread(self.worker_thread)
-        self.worker_thread.started.connect(self.worker.run)
-        for signal in (self.worker.finished, self.worker.failed, self.worker.cancelled):
-            signal.connect(self.worker_thread.quit)
-        self.worker_thread.finished.connect(self.worker.deleteLater)
-        # Connected before the thread starts: a refusal at once (a folder that
-        # does not exist) would otherwise be emitted before anyone listens.
-        self.worker.progress.connect(self._progress)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
-        self.worker.cancelled.connect(self._cancelled)
-        self.worker_thread.start()
+        self.label.setText(self.tr("Preparing the export…"))
+        self.start(ExportWorker(Path(db_path), self.out, fmt, lang), progress=self._progress)
 
     def _progress(self, p: Progress) -> None:
         self.bar.setValue(p.sheet - 1)
         self.label.setText(self.tr("Sheet %1 of %2: %3 — %4 rows written")
                            .replace("%1", str(p.sheet)).replace("%2", str(p.sheets))
                            .replace("%3", p.title).replace("%4", str(p.rows)))
-
-    def cancel(self) -> None:
-        """Ask the worker to stop at its next batch of rows."""
-        self.label.setText(self.tr("Cancelling…"))
-        self.buttons.setEnabled(False)
-        self.worker.cancel()
-
-    def _finished(self, result: Any) -> None:
-        self.result_value = result
-        self.bar.setValue(len(SHEETS))
-        self._wait()
-        self.completed.emit(result)
-        self.accept()
-
-    def _failed(self, fr: str, ar: str) -> None:
-        message = ar if self.ui_lang == "ar" else fr
-        self._wait()
-        self.label.setText(message)
-        self.label.setWordWrap(True)
-        self.stopped.emit(message)
-        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        self.buttons.setEnabled(True)
-
-    def _cancelled(self) -> None:
-        self._wait()
-        self.stopped.emit("cancelled")
-        self.reject()
-
-    def _wait(self) -> None:
-        self.worker_thread.quit()
-        self.worker_thread.wait(10_000)
-
-    def reject(self) -> None:
-        if self.worker_thread.isRunning():  # Escape or the window's close box: cancel first
-            self.cancel()
-            return
-        super().reject()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from ...domain.errors import DomainError
 from ...reports.batch import BatchResult, Cancelled, build_batch
 from ...store.db import open_db
+from ..kit.background import start_on_thread
 
 
 @dataclass
@@ -74,24 +75,7 @@ class PrintWorker(QObject):
 
 
 def start(job: PrintJob, parent: QObject | None = None, **slots: Callable[..., Any]) -> tuple[QThread, PrintWorker]:
-    """Start a worker on its own thread; the thread quits when the job ends.
-
-    ``slots`` maps worker signals (progress, finished, failed, cancelled) to
-    their receivers, connected before the thread starts: a job that fails at
-    once (an unknown id) would otherwise emit before anyone listens.
-    """
-    thread = QThread(parent)
+    """Start a print worker on its own thread (``kit.background.start_on_thread``:
+    ``slots`` connected before it starts); the thread quits when the job ends."""
     worker = PrintWorker(job)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    for signal in (worker.finished, worker.failed, worker.cancelled):
-        signal.connect(thread.quit)
-    thread.finished.connect(worker.deleteLater)
-    # After quit: the thread is told to stop before the receivers run (a test
-    # or a caller moving on from "ready" never meets a thread still running).
-    for name, slot in slots.items():
-        if name not in ("progress", "finished", "failed", "cancelled"):
-            raise TypeError(f"PrintWorker has no signal {name!r}")
-        getattr(worker, name).connect(slot)
-    thread.start()
-    return thread, worker
+    return start_on_thread(worker, parent, **slots), worker

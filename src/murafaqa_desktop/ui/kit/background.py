@@ -1,0 +1,126 @@
+"""Long work on a thread of its own, behind a dialog with a progress bar and
+a Cancel button: batch printing and the export share it.
+
+The worker is a QObject with a ``run`` slot, a thread-safe ``cancel()`` and
+``finished``, ``failed`` (French, Arabic, …) and ``cancelled`` signals; it
+opens its own SQLite connection (connections stay on the thread that made
+them), so the window never freezes.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, SignalInstance
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+ENDINGS = ("finished", "failed", "cancelled")
+
+
+class Worker(Protocol):
+    finished: SignalInstance
+    failed: SignalInstance
+    cancelled: SignalInstance
+
+    def run(self) -> None: ...
+
+    def cancel(self) -> None: ...
+
+
+def start_on_thread(worker: QObject, parent: QObject | None = None, **slots: Callable[..., Any]) -> QThread:
+    """Start ``worker.run`` on a new thread, which quits when the work ends.
+
+    ``slots`` maps worker signals (``progress`` and the endings) to their
+    receivers, connected before the thread starts: work that fails at once
+    (an unknown id, a folder that does not exist) would otherwise emit before
+    anyone listens.
+    """
+    thread = QThread(parent)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)  # type: ignore[attr-defined]
+    for name in ENDINGS:
+        getattr(worker, name).connect(thread.quit)
+    thread.finished.connect(worker.deleteLater)
+    # After quit: the thread is told to stop before the receivers run (a test
+    # or a caller moving on from the result never meets a thread still running).
+    for name, slot in slots.items():
+        if name not in ("progress", *ENDINGS):
+            raise TypeError(f"{type(worker).__name__} has no signal {name!r}")
+        getattr(worker, name).connect(slot)
+    thread.start()
+    return thread
+
+
+class ProgressDialog(QDialog):
+    """A label, a progress bar and Cancel; closes itself when the work is
+    done, shows the failure in the user's language, and cancels before it
+    closes (Escape, the close box)."""
+
+    completed = Signal(object)  # the worker's result
+    stopped = Signal(str)  # "cancelled" or the failure message
+
+    def __init__(self, steps: int, parent: QWidget | None = None, ui_lang: str = "fr") -> None:
+        """``steps``: the progress bar's length; the subclass sets the title
+        and the first text (in its own translation context)."""
+        super().__init__(parent)
+        self.ui_lang = ui_lang
+        self.result_value: Any = None
+        self.setMinimumWidth(440)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, steps)
+        self.bar.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.buttons)
+        self.worker: Worker | None = None
+        self.worker_thread: QThread | None = None
+
+    def start(self, worker: QObject, **slots: Callable[..., Any]) -> None:
+        """Run ``worker`` (a ``Worker``) with this dialog's endings and ``slots``."""
+        self.worker = worker  # type: ignore[assignment]
+        self.worker_thread = start_on_thread(worker, self, finished=self._finished, failed=self._failed,
+                                             cancelled=self._cancelled, **slots)
+
+    def cancel(self) -> None:
+        """Ask the worker to stop at its next step."""
+        # Its own context: self.tr would look under the subclass's name.
+        self.label.setText(QCoreApplication.translate("ProgressDialog", "Cancelling…"))
+        self.buttons.setEnabled(False)
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _finished(self, result: Any, *_: Any) -> None:
+        self.result_value = result
+        self.bar.setValue(self.bar.maximum())
+        self._wait()
+        self.completed.emit(result)
+        self.accept()
+
+    def _failed(self, fr: str, ar: str, *_: Any) -> None:
+        message = ar if self.ui_lang == "ar" else fr
+        self._wait()
+        self.label.setText(message)
+        self.label.setWordWrap(True)
+        self.stopped.emit(message)
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.buttons.setEnabled(True)
+
+    def _cancelled(self, *_: Any) -> None:
+        self._wait()
+        self.stopped.emit("cancelled")
+        self.reject()
+
+    def _wait(self) -> None:
+        if self.worker_thread is not None:
+            self.worker_thread.quit()
+            self.worker_thread.wait(10_000)
+
+    def reject(self) -> None:
+        if self.worker_thread is not None and self.worker_thread.isRunning():  # Escape, the close box
+            self.cancel()
+            return
+        super().reject()
