@@ -91,3 +91,16 @@ def test_a_failure_is_said_in_the_dialog(demo_db_file, qtbot, tmp_path):
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "غير موجود" in dialog.label.text(), timeout=20_000)
     assert dialog.buttons.isEnabled()
+
+
+def test_once_cancel_is_pressed_the_dialog_keeps_saying_so(qtbot, demo_db_file, tmp_path) -> None:
+    from murafaqa_desktop.services.export import Progress
+
+    dialog = ExportDialog(demo_db_file, tmp_path / "out.xlsx", lang="fr", ui_lang="fr")
+    qtbot.addWidget(dialog)
+    dialog.cancel()
+    cancelling = dialog.label.text()
+    dialog._progress(Progress(sheet=2, sheets=11, title="Diagnostics", rows=100))  # the step under way reports
+    assert dialog.label.text() == cancelling and dialog.bar.value() == 1
+    qtbot.waitUntil(lambda: dialog.worker_thread is not None and not dialog.worker_thread.isRunning(),
+                    timeout=30_000)

@@ -73,7 +73,6 @@ class ExportDialog(ProgressDialog):
         self.start(ExportWorker(Path(db_path), self.out, fmt, lang), progress=self._progress)
 
     def _progress(self, p: Progress) -> None:
-        self.bar.setValue(p.sheet - 1)
-        self.label.setText(self.tr("Sheet %1 of %2: %3 — %4 rows written")
-                           .replace("%1", str(p.sheet)).replace("%2", str(p.sheets))
-                           .replace("%3", p.title).replace("%4", str(p.rows)))
+        self.step(p.sheet - 1, self.tr("Sheet %1 of %2: %3 — %4 rows written")
+                  .replace("%1", str(p.sheet)).replace("%2", str(p.sheets))
+                  .replace("%3", p.title).replace("%4", str(p.rows)))

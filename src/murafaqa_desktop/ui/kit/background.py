@@ -78,6 +78,7 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.buttons)
         self.worker: Worker | None = None
         self.worker_thread: QThread | None = None
+        self.cancelling = False
 
     def start(self, worker: QObject, **slots: Callable[..., Any]) -> None:
         """Run ``worker`` (a ``Worker``) with this dialog's endings and ``slots``."""
@@ -85,8 +86,16 @@ class ProgressDialog(QDialog):
         self.worker_thread = start_on_thread(worker, self, finished=self._finished, failed=self._failed,
                                              cancelled=self._cancelled, **slots)
 
+    def step(self, value: int, text: str) -> None:
+        """The progress the worker reported; once Cancel is pressed the label
+        keeps saying so (the step under way may still report)."""
+        self.bar.setValue(value)
+        if not self.cancelling:
+            self.label.setText(text)
+
     def cancel(self) -> None:
         """Ask the worker to stop at its next step."""
+        self.cancelling = True
         # Its own context: self.tr would look under the subclass's name.
         self.label.setText(QCoreApplication.translate("ProgressDialog", "Cancelling…"))
         self.buttons.setEnabled(False)

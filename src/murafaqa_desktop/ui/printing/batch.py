@@ -31,6 +31,5 @@ class BatchPrintDialog(ProgressDialog):
                                                 failed=self._failed, cancelled=self._cancelled)
 
     def _progress(self, done: int, total: int) -> None:
-        self.bar.setValue(done)
+        self.step(done, self.tr("%1 of %2 documents").replace("%1", str(done)).replace("%2", str(total)))
         self.progressed.emit(done, total)
-        self.label.setText(self.tr("%1 of %2 documents").replace("%1", str(done)).replace("%2", str(total)))
