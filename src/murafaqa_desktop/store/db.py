@@ -60,14 +60,12 @@ def create_private(path: Path) -> bool:
 
 def _tighten(path: Path) -> None:
     """A database made by an earlier version (0644): owner-only from now on,
-    with the side files SQLite already made for it, before SQLite makes any
-    more. A file that is not a database is left as it is."""
-    try:
-        with open(path, "rb") as f:
-            if f.read(16) != b"SQLite format 3\x00":
-                return
-    except OSError:
-        return  # SQLite says why it cannot open it
+    with the side files SQLite made for it. Called once SQLite has read the
+    file (a file that is not a database never gets here), and without opening
+    the file: closing any descriptor of it would drop the locks SQLite's other
+    connections in this process hold on it (POSIX locks belong to the
+    process), and a connection that then believes itself alone resets the
+    shared WAL index under the others (a crash: SIGBUS)."""
     for file in (path, *(path.with_name(path.name + s) for s in SIDE_FILES)):
         try:
             info = file.stat()
@@ -88,8 +86,6 @@ def open_db(path: str | Path, *, check_same_thread: bool = True, migrate: bool =
     path = Path(path)
     try:
         created = create_private(path)
-        if not created:
-            _tighten(path)
         conn = sqlite3.connect(str(path), check_same_thread=check_same_thread, timeout=15,
                                isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL").fetchone()
@@ -97,6 +93,8 @@ def open_db(path: str | Path, *, check_same_thread: bool = True, migrate: bool =
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA busy_timeout=15000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not created:
+            _tighten(path)
     except (OSError, sqlite3.DatabaseError) as e:
         raise disk_full(e, path) or StoreError("unreadable_database",
                          f"Impossible d'ouvrir la base {path} : {e}",
