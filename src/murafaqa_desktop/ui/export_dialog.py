@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import DomainError
@@ -38,6 +38,7 @@ class ExportWorker(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    @Slot()  # see kit/background.py: a declared slot, never added while a thread calls it
     def run(self) -> None:
         db = None
         try:

@@ -27,22 +27,36 @@ class Worker(Protocol):
     def cancel(self) -> None: ...
 
 
+class WorkerThread(QThread):
+    """A thread that runs one worker's ``run`` and ends with it.
+
+    ``run`` is called from ``QThread.run`` itself rather than through a
+    connection to ``started``: PySide dispatches a connected slot on the new
+    thread by reading meta-objects before it takes the GIL, which races with
+    the main thread creating Python types at that moment (a Bus error or a
+    segmentation fault in ``QMetaMethod::name``, about one print preview in
+    ten on a loaded machine; PYSIDE-3124). An overridden virtual takes the
+    GIL first."""
+
+    def __init__(self, worker: QObject, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        worker.moveToThread(self)
+
+    def run(self) -> None:
+        self.worker.run()  # type: ignore[attr-defined]
+
+
 def start_on_thread(worker: QObject, parent: QObject | None = None, **slots: Callable[..., Any]) -> QThread:
-    """Start ``worker.run`` on a new thread, which quits when the work ends.
+    """Start ``worker.run`` on a new thread, which ends when the work ends.
 
     ``slots`` maps worker signals (``progress`` and the endings) to their
     receivers, connected before the thread starts: work that fails at once
     (an unknown id, a folder that does not exist) would otherwise emit before
     anyone listens.
     """
-    thread = QThread(parent)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)  # type: ignore[attr-defined]
-    for name in ENDINGS:
-        getattr(worker, name).connect(thread.quit)
+    thread = WorkerThread(worker, parent)
     thread.finished.connect(worker.deleteLater)
-    # After quit: the thread is told to stop before the receivers run (a test
-    # or a caller moving on from the result never meets a thread still running).
     for name, slot in slots.items():
         if name not in ("progress", *ENDINGS):
             raise TypeError(f"{type(worker).__name__} has no signal {name!r}")

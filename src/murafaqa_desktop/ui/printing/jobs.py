@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ...domain.errors import DomainError
 from ...reports.batch import BatchResult, Cancelled, build_batch
@@ -52,6 +52,7 @@ class PrintWorker(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    @Slot()  # see kit/background.py: a declared slot, never added while a thread calls it
     def run(self) -> None:
         job = self.job
         db = None

@@ -20,6 +20,7 @@ from ...store.db import open_db
 from ...sync import account, errors
 from ...sync.engine import Cancelled, SyncEngine, Transport
 from ...sync.transport import probe
+from ..kit.background import WorkerThread
 
 if TYPE_CHECKING:  # QtNetwork is loaded only when the scheduler starts watching the network
     from PySide6.QtNetwork import QNetworkInformation
@@ -138,10 +139,8 @@ class SyncScheduler(QObject):
             self.again = True
             return
         self.retry.stop()
-        self.worker_thread = QThread(self)
         self.worker = SyncWorker(self.db_path, self.transport_factory)
-        self.worker.moveToThread(self.worker_thread)
-        self.worker_thread.started.connect(self.worker.run)
+        self.worker_thread = WorkerThread(self.worker, self)  # see kit/background.py
         self.worker.progress.connect(self.progress)
         self.worker.finished.connect(self._done)
         self.worker.failed.connect(self._failed)
