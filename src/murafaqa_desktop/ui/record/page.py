@@ -166,7 +166,7 @@ class CooperativeRecord(FollowsLanguage, QWidget):
         self.coaching.show_file(file, title)
         self.trainings.show_file(file)
         self.financing.show_file(file)
-        if self.tabs.currentWidget() is self.history:
+        if self.tabs.currentWidget() is self.history and self.coop_id is not None:
             # Another cooperative: ask the server; the same one saved: only this laptop's part moved.
             self.history.show_cooperative(self.coop_id, fetch=self.history.coop_id != self.coop_id)
         self.loaded.emit(self.coop_id)
