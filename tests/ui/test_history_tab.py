@@ -14,7 +14,20 @@ from murafaqa_desktop.ui.record.history_table_model import UNSENT_TINT, HistoryT
 from server.mfq_harness import Laptop
 
 
-def test_the_model_marks_the_unsent_lines_and_names_fields_as_the_forms(qapp):
+@pytest.fixture
+def speak(qapp):
+    """speak("fr") switches the interface language; Arabic again afterwards
+    (the application's default, which the other Qt tests start from)."""
+    from murafaqa_desktop.ui.kit.i18n import Language
+
+    language = Language.of(qapp)
+    yield language.set
+    language.set("ar")
+
+
+@pytest.mark.parametrize("code", ["fr", "ar"])
+def test_the_model_marks_the_unsent_lines_and_names_fields_as_the_forms(speak, code):
+    speak(code)
     model = HistoryTableModel()
     model.set_lines([
         Line("2026-03-02T10:00:00+00:00", "ali", "", "cooperatives", "c1", "update", "phone", "0612", "0699",
@@ -26,12 +39,16 @@ def test_the_model_marks_the_unsent_lines_and_names_fields_as_the_forms(qapp):
     ])
     assert model.rowCount() == 3 and model.columnCount() == 5
     texts = [[model.index(r, c).data() for c in range(5)] for r in range(3)]
-    assert texts[0][1:] == ["ali (not yet sent)", "Téléphone", "0612", "0699"] or texts[0][2] == "الهاتف"
+    assert texts[0][1:] == {"fr": ["ali (pas encore envoyé)", "Téléphone", "0612", "0699"],
+                            "ar": ["ali (لم يرسل بعد)", "الهاتف", "0612", "0699"]}[code]
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color() == UNSENT_TINT
     assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is None
     assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) != texts[0][2]  # says why it is marked
-    assert texts[1][1] == "coord" and texts[1][2] != "plan_actions" and texts[1][4] == ""
-    assert texts[2][3] == "" and texts[2][4] in ("Candidate", "مترشحة")  # a choice by its label
+    assert texts[1][1] == "coord" and texts[1][4] == ""
+    assert texts[1][2] == {"fr": "Action du plan de développement supprimé(e)",
+                          "ar": "حذف: إجراء من مخطط التنمية"}[code]
+    assert texts[2][3] == "" and texts[2][4] == {"fr": "Candidate", "ar": "مترشحة"}[code]  # a choice by its label
+    assert model.headerData(0, Qt.Orientation.Horizontal) == {"fr": "Quand", "ar": "متى"}[code]
     assert texts[2][0].startswith("2026-03-01 ")
 
 
@@ -128,4 +145,4 @@ def test_a_laptop_not_enrolled_shows_its_own_changes(make_window, db_path, qtbot
     assert fetched.args == ["not_enrolled"]
     window.tasks.wait_idle()
     assert tab.model.rowCount() > 0 and not any(line.sent for line in tab.model.lines)
-    assert "inscrit" in tab.status.text() or "enrolled" in tab.status.text()
+    assert "n'est inscrit auprès d'aucun serveur" in tab.status.text()
