@@ -69,12 +69,10 @@ class HistoryFetch(QObject):
                 db.close()
 
 
-
 class HistoryTab(QWidget):
-    """``fetched`` fires when a fetch ended (its outcome), for tests and the
-    window's status."""
+    """Read only. ``fetched`` fires when a fetch ended, with its outcome
+    ("fetched", "not_enrolled", "offline")."""
 
-    changed = Signal()  # never: the history is read only (the record's tabs all have it)
     fetched = Signal(str)
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
@@ -139,8 +137,9 @@ class HistoryTab(QWidget):
         self._notes()
         coop_id = self.coop_id
         self.worker = HistoryFetch(self.tasks.db_path, coop_id)
-        self.fetch_thread = start_on_thread(self.worker, self, finished=lambda outcome: self._fetched(coop_id, outcome),
-                                      failed=lambda fr, ar: self._failed(coop_id, fr, ar))
+        self.fetch_thread = start_on_thread(self.worker, self,
+                                            finished=lambda outcome: self._fetched(coop_id, outcome),
+                                            failed=lambda fr, ar: self._failed(coop_id, fr, ar))
 
     def _fetched(self, coop_id: str, outcome: str) -> None:
         self._ended(coop_id, outcome, "")
