@@ -3,7 +3,7 @@
     python benchmarks/run.py history --json [--postgres URL] [--rounds 60]
 
 A coach's day in one push (one cooperative's profile edited, 10 plan actions
-moved on, 3 coaching sessions created: 13 mutations, ~60 fields), applied
+moved on, 3 coaching sessions created: 14 mutations, ~50 history entries), applied
 by ``merge.push`` and committed, alternately with the history written and
 with its write left out (``data.add_history`` replaced by a no-op): the same
 process, the same database, interleaved, so that the machine's load weighs
