@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 
 from factories import make_cooperative
 from murafaqa_desktop.services import cooperatives
@@ -102,9 +102,12 @@ def test_the_tab_fetches_then_shows_what_is_kept_when_offline(wired, tmp_path, m
     window.open_cooperative(coop["id"])
     window.tasks.wait_idle()
     tab = window.record.history
+    ended_on = []
+    tab.fetched.connect(lambda _outcome: ended_on.append(QThread.currentThread()))
     with qtbot.waitSignal(tab.fetched, timeout=20_000) as fetched:
         window.record.tabs.setCurrentWidget(tab)
     assert fetched.args == ["fetched"]
+    assert ended_on == [window.thread()]  # the fetch ran on its own thread; its outcome is shown on the window's
     window.tasks.wait_idle()
     model = tab.model
     unsent = model.lines[0]

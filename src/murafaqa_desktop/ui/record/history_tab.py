@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.errors import DomainError
@@ -30,11 +30,11 @@ from .history_table_model import FIELD, HistoryTableModel, local_time
 
 class HistoryFetch(QObject):
     """Asks the server for one cooperative's history and keeps it, on its own
-    SQLite connection; ``finished("fetched" | "not_enrolled")`` or
-    ``failed(fr, ar)``."""
+    SQLite connection; ``finished(coop_id, "fetched" | "not_enrolled")`` or
+    ``failed(coop_id, fr, ar)``."""
 
-    finished = Signal(object)
-    failed = Signal(str, str)
+    finished = Signal(str, str)
+    failed = Signal(str, str, str)
     cancelled = Signal()
 
     def __init__(self, db_path: Path, coop_id: str) -> None:
@@ -51,7 +51,7 @@ class HistoryFetch(QObject):
         try:
             db = open_db(self.db_path, check_same_thread=True)
             if is_demo(db) or not sync_state.get(db, "token"):
-                self.finished.emit("not_enrolled")
+                self.finished.emit(self.coop_id, "not_enrolled")
                 return
             transport = account.transport_for(db)
             try:
@@ -59,11 +59,11 @@ class HistoryFetch(QObject):
             finally:
                 transport.close()
         except DomainError as e:
-            self.failed.emit(e.fr, e.ar)
+            self.failed.emit(self.coop_id, e.fr, e.ar)
         except Exception as e:  # noqa: BLE001 - shown to the user, never swallowed silently
-            self.failed.emit(f"{type(e).__name__}: {e}", f"{type(e).__name__}: {e}")
+            self.failed.emit(self.coop_id, f"{type(e).__name__}: {e}", f"{type(e).__name__}: {e}")
         else:
-            self.finished.emit("fetched")
+            self.finished.emit(self.coop_id, "fetched")
         finally:
             if db is not None:
                 db.close()
@@ -137,9 +137,9 @@ class HistoryTab(QWidget):
         self._notes()
         coop_id = self.coop_id
         self.worker = HistoryFetch(self.tasks.db_path, coop_id)
-        self.fetch_thread = start_on_thread(self.worker, self,
-                                            finished=lambda outcome: self._fetched(coop_id, outcome),
-                                            failed=lambda fr, ar: self._failed(coop_id, fr, ar))
+        # Slots of this widget: the worker's signals reach them queued, on the
+        # window's thread; the cooperative travels with the outcome.
+        self.fetch_thread = start_on_thread(self.worker, self, finished=self._fetched, failed=self._failed)
 
     def _fetched(self, coop_id: str, outcome: str) -> None:
         self._ended(coop_id, outcome, "")
@@ -148,6 +148,10 @@ class HistoryTab(QWidget):
         self._ended(coop_id, "offline", ar if lang() == "ar" else fr)
 
     def _ended(self, coop_id: str, outcome: str, failure: str) -> None:
+        if self.fetch_thread is not None:  # told to quit before this slot runs: it is ending
+            self.fetch_thread.wait(10_000)
+            self.fetch_thread.deleteLater()
+            self.fetch_thread = None
         self.refresh_button.setEnabled(True)
         if coop_id == self.coop_id:
             self.state, self.failure = outcome, failure
@@ -160,6 +164,7 @@ class HistoryTab(QWidget):
         if self.fetch_thread is not None:
             self.fetch_thread.quit()
             self.fetch_thread.wait(timeout_ms)
+        QCoreApplication.sendPostedEvents()  # its ending's queued slots run now
 
     # -- words ------------------------------------------------------------------
     def _notes(self) -> None:
