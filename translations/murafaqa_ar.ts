@@ -751,37 +751,37 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="170"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="174"/>
         <source>Asking the server…</source>
         <translation>جار سؤال الخادم…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="172"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="176"/>
         <source>This laptop is not enrolled with a server: only its own changes not yet sent are shown.</source>
         <translation>هذا الحاسوب غير مسجل لدى أي خادم: لا تعرض إلا تعديلاته التي لم ترسل بعد.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="179"/>
         <source>The server&apos;s history has never been fetched on this laptop.</source>
         <translation>لم يجلب سجل الخادم قط على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="177"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="181"/>
         <source>The server cannot be asked now: the history below is as fetched on %1.</source>
         <translation>تعذر الوصول إلى الخادم الآن: السجل أدناه كما جلب في %1.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="180"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="184"/>
         <source>History fetched from the server on %1.</source>
         <translation>السجل مجلوب من الخادم في %1.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="187"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="191"/>
         <source>Changes of this laptop not yet sent: %1 (shown first, tinted).</source>
         <translation>تعديلات هذا الحاسوب التي لم ترسل بعد: %1 (في الأعلى، بخلفية ملونة).</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="190"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="194"/>
         <source>Fetch again</source>
         <translation>الجلب من جديد</translation>
     </message>

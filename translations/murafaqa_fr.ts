@@ -731,37 +731,37 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="170"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="174"/>
         <source>Asking the server…</source>
         <translation>Interrogation du serveur…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="172"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="176"/>
         <source>This laptop is not enrolled with a server: only its own changes not yet sent are shown.</source>
         <translation>Ce poste n&apos;est inscrit auprès d&apos;aucun serveur : seules ses propres modifications pas encore envoyées sont affichées.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="179"/>
         <source>The server&apos;s history has never been fetched on this laptop.</source>
         <translation>L&apos;historique du serveur n&apos;a jamais été récupéré sur ce poste.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="177"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="181"/>
         <source>The server cannot be asked now: the history below is as fetched on %1.</source>
         <translation>Le serveur est injoignable pour l&apos;instant : l&apos;historique ci-dessous est celui récupéré le %1.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="180"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="184"/>
         <source>History fetched from the server on %1.</source>
         <translation>Historique récupéré du serveur le %1.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="187"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="191"/>
         <source>Changes of this laptop not yet sent: %1 (shown first, tinted).</source>
         <translation>Modifications de ce poste pas encore envoyées : %1 (en tête, sur fond coloré).</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="190"/>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="194"/>
         <source>Fetch again</source>
         <translation>Récupérer à nouveau</translation>
     </message>
