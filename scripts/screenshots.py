@@ -2,7 +2,7 @@
 """Render every main screen of the desktop, in Arabic and in French, to
 ``docs/screenshots/<screen>-<lang>.png``, on a fresh demonstration programme.
 
-    python scripts/screenshots.py [--out docs/screenshots] [--cooperatives 600]
+    python scripts/screenshots.py [--out docs/screenshots] [--cooperatives 600] [--only record-history]
 
 Runs without a display (Qt's offscreen platform). Look at the images: right
 to left in Arabic, nothing cut off, Arabic joined, a calm layout.
@@ -24,6 +24,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--cooperatives", type=int, default=600)
+    parser.add_argument("--only", action="append", metavar="SCREEN", help="write only this screen (repeatable)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="murafaqa-shots-"))
     os.environ["MURAFAQA_DATA_DIR"] = str(work / "data")
@@ -43,6 +44,7 @@ def main(argv: list[str]) -> int:
     rich = agenda.showcase_cooperative(db)  # in coaching, with a plan, trainings, financing
     ineligible = next(r["id"] for r in coop_store.page(db, coop_store.CooperativeFilter(status="applied"), limit=400)
                       if _ineligible(r))
+    _history_kept(db, rich)
     db.close()
 
     app = make_application()
@@ -55,6 +57,8 @@ def main(argv: list[str]) -> int:
 
     def shot(name: str, lang: str, widget=None) -> None:
         app.processEvents()
+        if args.only and name not in args.only:
+            return
         (widget or window).grab().save(str(args.out / f"{name}-{lang}.png"))
 
     for lang in ("ar", "fr"):
@@ -73,6 +77,14 @@ def main(argv: list[str]) -> int:
                                   "record-coaching", "record-trainings", "record-financing")):
             window.record.tabs.setCurrentIndex(i)
             shot(name, lang)
+        history = window.record.history
+        window.record.tabs.setCurrentWidget(history)
+        history.wait()  # a demonstration database is never sent: the fetch says "not enrolled"
+        app.processEvents()
+        idle()
+        history.state = "fetched"  # shown as after a fetch: what _history_kept wrote is what one keeps
+        history.retranslate()
+        shot("record-history", lang)
         window.open_cooperative(ineligible)
         idle()
         window.record.tabs.setCurrentIndex(1)
@@ -116,6 +128,41 @@ def main(argv: list[str]) -> int:
     window.close()
     print(f"screenshots written to {args.out}")
     return 0
+
+
+def _history_kept(db, coop_id: str) -> None:
+    """The history a fetch would keep for the cooperative (its creation by its
+    coach, the coordinator's selection, a plan action, a need removed) and
+    one edit of this laptop not yet sent."""
+    from murafaqa_desktop.services import cooperatives
+    from murafaqa_desktop.store import history
+    from murafaqa_protocol.messages import HistoryEntryOut
+
+    coop = cooperatives.get(db, coop_id)
+    changes = [
+        ("2024-01-15T09:12:00+00:00", "coach.nadia", "cooperatives", coop_id, "insert", f, None, coop[f])
+        for f in ("registration_number", "name_ar", "name_fr", "president", "phone", "members", "status")
+    ] + [
+        ("2024-02-20T14:03:00+00:00", "coord.marrakech", "cooperatives", coop_id, "update", "status", "applied",
+         "preselected"),
+        ("2024-03-11T10:40:00+00:00", "coord.marrakech", "cooperatives", coop_id, "update", "status", "preselected",
+         "diagnosis"),
+        ("2024-04-02T08:55:00+00:00", "coach.nadia", "plan_actions", "a-1", "insert", "objective", None,
+         "Obtenir l'agrément ONSSA"),
+        ("2024-04-02T08:55:00+00:00", "coach.nadia", "plan_actions", "a-1", "insert", "due_date", None, "2024-09-30"),
+        ("2024-05-06T11:20:00+00:00", "coach.nadia", "diagnosis_needs", "n-3", "delete", None,
+         {"description": "Étiquetage"}, None),
+        ("2024-06-18T16:45:00+00:00", "coord.marrakech", "cooperatives", coop_id, "update", "status", "diagnosis",
+         "coaching"),
+        ("2024-07-01T09:30:00+00:00", "coach.nadia", "cooperatives", coop_id, "update", "members", coop["members"],
+         (coop["members"] or 0) + 3),
+    ]
+    entries = [HistoryEntryOut(id=i, seq=100 + i, at=at, user=user, device="d-" + user, table=table, row=row, op=op,
+                               field=field, old=old, new=new)
+               for i, (at, user, table, row, op, field, old, new) in enumerate(changes, 1)]
+    with db.atomic():
+        history.replace(db, coop_id, reversed(entries), "2026-11-30T08:15:00+00:00")
+        cooperatives.update(db, coop_id, {"phone": "0661 23 45 67"})
 
 
 def _ineligible(row: dict) -> bool:

@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="34"/>
         <source>%1 of %2 documents</source>
         <translation>%1 من %2 وثيقة</translation>
     </message>
@@ -323,67 +323,72 @@
 <context>
     <name>CooperativeRecord</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="103"/>
         <source>Profile</source>
         <translation>البطاقة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="103"/>
         <source>Eligibility &amp;&amp; selection</source>
         <translation>الأهلية والانتقاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="103"/>
         <source>Strategic diagnosis</source>
         <translation>التشخيص الاستراتيجي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="104"/>
         <source>Development plan</source>
         <translation>مخطط التنمية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="104"/>
         <source>Coaching</source>
         <translation>المواكبة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="104"/>
         <source>Trainings attended</source>
         <translation>التكوينات المستفاد منها</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="101"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="105"/>
         <source>Financing</source>
         <translation>التمويل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="105"/>
+        <source>History</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="108"/>
         <source>Back to the list</source>
         <translation>العودة إلى اللائحة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="109"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="114"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="111"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="115"/>
         <source>Fields marked * are required.</source>
         <translation>الحقول المشار إليها بـ * إلزامية.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="170"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="182"/>
         <source>Unsaved changes from an earlier session were restored.</source>
         <translation>تم استرجاع تعديلات غير محفوظة من جلسة سابقة.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="190"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="202"/>
         <source>Saved.</source>
         <translation>تم الحفظ.</translation>
     </message>
@@ -710,7 +715,7 @@
         <translation>جار إعداد التصدير…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>الورقة %1 من %2: %3 — كُتب %4 سطر</translation>
     </message>
@@ -741,6 +746,92 @@
         <location filename="../src/murafaqa_desktop/ui/first_start.py" line="36"/>
         <source>Region</source>
         <translation>الجهة</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="174"/>
+        <source>Asking the server…</source>
+        <translation>جار سؤال الخادم…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="176"/>
+        <source>This laptop is not enrolled with a server: only its own changes not yet sent are shown.</source>
+        <translation>هذا الحاسوب غير مسجل لدى أي خادم: لا تعرض إلا تعديلاته التي لم ترسل بعد.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="179"/>
+        <source>The server&apos;s history has never been fetched on this laptop.</source>
+        <translation>لم يجلب سجل الخادم قط على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="181"/>
+        <source>The server cannot be asked now: the history below is as fetched on %1.</source>
+        <translation>تعذر الوصول إلى الخادم الآن: السجل أدناه كما جلب في %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="184"/>
+        <source>History fetched from the server on %1.</source>
+        <translation>السجل مجلوب من الخادم في %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="191"/>
+        <source>Changes of this laptop not yet sent: %1 (shown first, tinted).</source>
+        <translation>تعديلات هذا الحاسوب التي لم ترسل بعد: %1 (في الأعلى، بخلفية ملونة).</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="194"/>
+        <source>Fetch again</source>
+        <translation>الجلب من جديد</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="46"/>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="46"/>
+        <source>Who</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="46"/>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="46"/>
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="47"/>
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="55"/>
+        <source>this laptop</source>
+        <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="56"/>
+        <source>%1 (not yet sent)</source>
+        <translation>%1 (لم يرسل بعد)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="60"/>
+        <source>%1 deleted</source>
+        <translation>حذف: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="74"/>
+        <source>Saved on this laptop, not yet accepted by the server: it will be sent at the next sync.</source>
+        <translation>محفوظ على هذا الحاسوب، لم يقبله الخادم بعد: سيرسل في المزامنة القادمة.</translation>
     </message>
 </context>
 <context>
@@ -817,33 +908,33 @@
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="467"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="463"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="468"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="463"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="491"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="492"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="518"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="520"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -994,7 +1085,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="100"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>

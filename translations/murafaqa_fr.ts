@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="34"/>
         <source>%1 of %2 documents</source>
         <translation>%1 sur %2 documents</translation>
     </message>
@@ -315,67 +315,72 @@
 <context>
     <name>CooperativeRecord</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="103"/>
         <source>Profile</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="103"/>
         <source>Eligibility &amp;&amp; selection</source>
         <translation>Éligibilité &amp;&amp; sélection</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="99"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="103"/>
         <source>Strategic diagnosis</source>
         <translation>Diagnostic stratégique</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="104"/>
         <source>Development plan</source>
         <translation>Plan de développement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="104"/>
         <source>Coaching</source>
         <translation>Accompagnement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="104"/>
         <source>Trainings attended</source>
         <translation>Formations suivies</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="101"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="105"/>
         <source>Financing</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="104"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="105"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="108"/>
         <source>Back to the list</source>
         <translation>Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="105"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="109"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="110"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="114"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="111"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="115"/>
         <source>Fields marked * are required.</source>
         <translation>Les champs marqués * sont obligatoires.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="170"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="182"/>
         <source>Unsaved changes from an earlier session were restored.</source>
         <translation>Des modifications non enregistrées d&apos;une session précédente ont été rétablies.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="190"/>
+        <location filename="../src/murafaqa_desktop/ui/record/page.py" line="202"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -690,7 +695,7 @@
         <translation>Préparation de l&apos;exportation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>Feuille %1 sur %2 : %3 — %4 lignes écrites</translation>
     </message>
@@ -721,6 +726,92 @@
         <location filename="../src/murafaqa_desktop/ui/first_start.py" line="36"/>
         <source>Region</source>
         <translation>Région</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="174"/>
+        <source>Asking the server…</source>
+        <translation>Interrogation du serveur…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="176"/>
+        <source>This laptop is not enrolled with a server: only its own changes not yet sent are shown.</source>
+        <translation>Ce poste n&apos;est inscrit auprès d&apos;aucun serveur : seules ses propres modifications pas encore envoyées sont affichées.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="179"/>
+        <source>The server&apos;s history has never been fetched on this laptop.</source>
+        <translation>L&apos;historique du serveur n&apos;a jamais été récupéré sur ce poste.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="181"/>
+        <source>The server cannot be asked now: the history below is as fetched on %1.</source>
+        <translation>Le serveur est injoignable pour l&apos;instant : l&apos;historique ci-dessous est celui récupéré le %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="184"/>
+        <source>History fetched from the server on %1.</source>
+        <translation>Historique récupéré du serveur le %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="191"/>
+        <source>Changes of this laptop not yet sent: %1 (shown first, tinted).</source>
+        <translation>Modifications de ce poste pas encore envoyées : %1 (en tête, sur fond coloré).</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_tab.py" line="194"/>
+        <source>Fetch again</source>
+        <translation>Récupérer à nouveau</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="46"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="46"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="46"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="46"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="47"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="55"/>
+        <source>this laptop</source>
+        <translation>ce poste</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="56"/>
+        <source>%1 (not yet sent)</source>
+        <translation>%1 (pas encore envoyé)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="60"/>
+        <source>%1 deleted</source>
+        <translation>%1 supprimé(e)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/record/history_table_model.py" line="74"/>
+        <source>Saved on this laptop, not yet accepted by the server: it will be sent at the next sync.</source>
+        <translation>Enregistré sur ce poste, pas encore accepté par le serveur : il partira à la prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -797,33 +888,33 @@
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="467"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="463"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="468"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="463"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="491"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="492"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="518"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="520"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -966,7 +1057,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="100"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>

@@ -322,6 +322,42 @@ class CooperativeView(_Model):
     rows: list[dict[str, Any]]
 
 
+# -- who changed what: a cooperative's history ---------------------------------------
+
+DEFAULT_HISTORY_ENTRIES = 200
+MAX_HISTORY_ENTRIES = 1000
+
+HistoryOp = Literal["insert", "update", "delete"]
+
+
+class HistoryEntryOut(_Model):
+    """One change the server accepted: who (``user``, through the laptop
+    ``device``), when (``at``, UTC; ``seq`` its place in the global order),
+    which row of which table, which field, its value before and after. A
+    deletion has no ``field``: ``old`` is the row as it was."""
+
+    id: int
+    seq: int
+    at: str
+    user: str
+    device: str
+    table: str
+    row: str
+    op: HistoryOp
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+
+
+class HistoryPage(_Model):
+    """A page of a cooperative's history, newest first; ``next``: the value of
+    ``before`` that asks for the following (older) page, None at the end."""
+
+    cooperative: str
+    entries: list[HistoryEntryOut] = Field(default_factory=list)
+    next: int | None = None
+
+
 class ErrorBody(_Model):
     """Every refusal: a code the laptop maps to a message, and a message."""
 

@@ -23,7 +23,7 @@ from sqlalchemy.sql import Insert, Select
 
 from . import scope
 from .scope import Actor as Actor  # the data layer's callers name it here too
-from .tables import assignments, conflicts, counters, devices, records, region_moves, users
+from .tables import assignments, conflicts, counters, devices, history, records, region_moves, users
 
 
 def now() -> str:
@@ -164,13 +164,19 @@ class Record:
     pk: int | None = None
     writers: dict[str, str] = field(default_factory=dict)
     stored_ukey: str | None = None  # the unique key the database holds for it (None: not read from it)
+    # The row as the database holds it (its JSON text, parsed only when the
+    # row is written: the history compares it with what is written), and
+    # whether it was deleted; None: not read from the database.
+    stored_data: str | None = None
+    stored_deleted: bool = False
 
 
 def _record(row: Any) -> Record:
     return Record(tbl=row.tbl, id=row.id, data=json.loads(row.data), versions=json.loads(row.versions),
                   seq=int(row.seq), cseq=int(row.cseq), coop_id=row.coop_id, region=row.region, ukey=row.ukey,
                   author_id=row.author_id, origin=row.origin, deleted=bool(row.deleted), pk=int(row.pk),
-                  writers=json.loads(row.writers or "{}"), stored_ukey=row.ukey)
+                  writers=json.loads(row.writers or "{}"), stored_ukey=row.ukey, stored_data=row.data,
+                  stored_deleted=bool(row.deleted))
 
 
 def get_record(conn: Connection, row_id: str, *, lock: bool = False) -> Record | None:
@@ -505,3 +511,69 @@ def all_live(conn: Connection) -> list[Record]:
 
 def all_conflicts(conn: Connection) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(select(conflicts).order_by(conflicts.c.id)).mappings()]
+
+
+# -- the change history (append-only: this module has no UPDATE nor DELETE of it) ------
+
+_INSERT_HISTORY = insert(history)
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def history_entries(rec: Record, new: bool, user_id: int, device_id: str, at: str) -> list[dict[str, Any]]:
+    """What a write of ``rec`` changes, field by field (``new``: a row the
+    database did not hold). A deletion is one entry holding the row as it
+    was; a row written with no field changed (a resend) gives none."""
+    before: dict[str, Any] = {} if new or rec.stored_data is None else json.loads(rec.stored_data)
+    was_live = not new and rec.stored_data is not None and not rec.stored_deleted
+    # A child row belongs to its cooperative's history; an attendance (no
+    # cooperative of its own) to that of the cooperative it names.
+    coop = rec.coop_id or rec.data.get("cooperative_id") or before.get("cooperative_id")
+    base = {"seq": rec.seq, "at": at, "user_id": user_id, "device_id": device_id, "tbl": rec.tbl,
+            "row_id": rec.id, "coop_id": coop if isinstance(coop, str) else None}
+    if rec.deleted:
+        if not was_live:
+            return []
+        return [{**base, "op": "delete", "field": None, "old_value": _json(before), "new_value": None}]
+    op = "update" if was_live else "insert"
+    if not was_live:
+        before = {}
+    return [{**base, "op": op, "field": f, "old_value": _json(before.get(f)), "new_value": _json(v)}
+            for f, v in rec.data.items() if v != before.get(f)]
+
+
+def add_history(conn: Connection, entries: list[dict[str, Any]]) -> None:
+    """Append a push's changes in one batch, in its transaction."""
+    if entries:
+        conn.execute(_INSERT_HISTORY, entries)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    seq: int
+    at: str
+    user: str
+    device_id: str
+    tbl: str
+    row_id: str
+    op: str
+    field: str | None
+    old: Any
+    new: Any
+
+
+def cooperative_history(conn: Connection, coop_id: str, before: int | None, limit: int
+                        ) -> list[HistoryEntry]:
+    """A cooperative's changes, newest first, from before the entry ``before``
+    (None: from the newest)."""
+    q = (select(history, users.c.name.label("user")).join(users, users.c.id == history.c.user_id, isouter=True)
+         .where(history.c.coop_id == coop_id))
+    if before is not None:
+        q = q.where(history.c.id < before)
+    rows = conn.execute(q.order_by(history.c.id.desc()).limit(limit))
+    return [HistoryEntry(int(r.id), int(r.seq), r.at, r.user or "", r.device_id, r.tbl, r.row_id, r.op, r.field,
+                         None if r.old_value is None else json.loads(r.old_value),
+                         None if r.new_value is None else json.loads(r.new_value)) for r in rows]

@@ -28,9 +28,9 @@ REFUSALS: dict[int, str] = {
     403: "The caller's role may not do this (`forbidden`). Nothing was written.",
     404: "No such cooperative or user, or one outside the caller's scope: the two are answered alike "
          "(`not_found`). Nothing was written.",
-    422: "A body that is not valid JSON (or gzip), or not the protocol's (`bad_body`), or a push naming a table "
-         "or field the protocol does not know (`bad_mutation`), or an `X-Murafaqa-Client` header not of its pattern "
-         "(`bad_client_header`). Nothing was written.",
+    422: "A body that is not valid JSON (or gzip), or not the protocol's, or a query parameter out of its bounds "
+         "(`bad_body`), or a push naming a table or field the protocol does not know (`bad_mutation`), or an "
+         "`X-Murafaqa-Client` header not of its pattern (`bad_client_header`). Nothing was written.",
     426: "The laptop speaks another schema version (`X-Murafaqa-Schema` header, then the body's "
          "`schema_version`): please update the application (`update_required`). Nothing was written.",
 }

@@ -121,3 +121,27 @@ region_moves = Table(
     Column("from_region", String(8)),
     Column("seq", BigInteger, nullable=False, index=True),
 )
+
+# Every change the server accepted, field by field, never updated nor
+# deleted (the 0007 migration adds triggers refusing both): who (user and
+# laptop), when, at which sequence, the row and its table, the field and its
+# value before and after, as JSON. ``op`` is insert, update or delete; a
+# deletion is one entry whose ``field`` is NULL and whose ``old_value`` is
+# the row as it was. ``coop_id``: the cooperative whose history it belongs
+# to (a child row's through its cooperative).
+history = Table(
+    "history", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("user_id", Integer, nullable=False),
+    Column("device_id", String(40), nullable=False),
+    Column("tbl", String(40), nullable=False),
+    Column("row_id", String(64), nullable=False),
+    Column("coop_id", String(64)),
+    Column("op", String(8), nullable=False),
+    Column("field", String(60)),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Index("history_coop", "coop_id", "id"),
+)

@@ -132,6 +132,11 @@ class UnitOfWork:
                 res.srv = {f: [v[0], real(v[1])] for f, v in res.srv.items()}
         data.write_records(self.conn, [r for rid, r in self.pending.items() if rid in self.inserted],
                            [r for rid, r in self.pending.items() if rid not in self.inserted])
+        # Who changed what, field by field, in the same transaction as the change.
+        at = data.now()
+        data.add_history(self.conn, [e for rid, r in self.pending.items()
+                                     for e in data.history_entries(r, rid in self.inserted, self.actor.user_id,
+                                                                   self.actor.device_id, at)])
         for coop_id, left, region, seq in self.regions:
             data.set_cooperative_region(self.conn, coop_id, region)
             data.add_region_move(self.conn, coop_id, left, real(seq))

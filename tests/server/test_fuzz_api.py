@@ -105,7 +105,8 @@ def test_generated_requests_of_every_role_get_declared_answers_and_reach_the_mer
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {op.label for op in operations} == {
         "GET /healthz", "POST /api/v1/enrol", "POST /api/v1/sync", "POST /api/v1/assignments",
-        "GET /api/v1/cooperatives/{key}", "GET /api/v1/me", "POST /api/v1/logout"}
+        "GET /api/v1/cooperatives/{key}", "GET /api/v1/cooperatives/{key}/history", "GET /api/v1/me",
+        "POST /api/v1/logout"}
 
     pushed: Counter[str] = Counter()  # what became of the mutations that reached the merge
     real_push = merge.push
@@ -124,7 +125,8 @@ def test_generated_requests_of_every_role_get_declared_answers_and_reach_the_mer
                 # the merge is where the work is: more pushes
                 examples = 3 * EXAMPLES if op.path == "/api/v1/sync" and mode.is_positive else EXAMPLES
                 _fuzz(server, op, mode, user, tokens[role], statuses, examples)
-            if op.path == "/api/v1/cooperatives/{key}":  # generated keys name no cooperative: the real ones too
+            # generated keys name no cooperative: the real ones too
+            if op.path in ("/api/v1/cooperatives/{key}", "/api/v1/cooperatives/{key}/history"):
                 for reg in REGISTRATIONS:
                     _fuzz(server, op, GenerationMode.POSITIVE, user, tokens[role], statuses, examples=2,
                           path_parameters={"key": reg})
@@ -133,5 +135,6 @@ def test_generated_requests_of_every_role_get_declared_answers_and_reach_the_mer
     print(f"\n{cases} cases; answers: {dict(sorted(statuses.items()))}; mutations merged: {dict(pushed)}")
     assert pushed["ok"] + pushed["conflict"] > 0, pushed  # generated mutations were applied...
     assert pushed["rejected"] > 0, pushed  # ...and refused, by the merge itself (not a 422 before it)
-    for label in ("POST /api/v1/sync", "GET /api/v1/me", "POST /api/v1/logout", "GET /api/v1/cooperatives/{key}"):
+    for label in ("POST /api/v1/sync", "GET /api/v1/me", "POST /api/v1/logout", "GET /api/v1/cooperatives/{key}",
+                  "GET /api/v1/cooperatives/{key}/history"):
         assert statuses[(label, 200)] > 0, label

@@ -75,3 +75,37 @@ def test_conflicts_listed(wired, tmp_path, capsys):
     assert (c["field"], c["server_value"], c["client_value"]) == ("members", 30, 44)
     assert cli.main(["conflicts", "--db", str(b.path)]) == 0
     assert "Modifié des deux côtés" in capsys.readouterr().out
+
+
+def test_history_prints_the_server_s_changes_and_the_unsent_ones(wired, tmp_path, capsys):
+    """``murafaqa history REG --json``: fetched at once (the laptop is
+    enrolled and the server answers), this laptop's unsent edit on top."""
+    wired.user("ali")
+    lap = Laptop(wired, tmp_path / "ali.db", "ali")
+    coop = make_cooperative(lap.db)
+    lap.sync()
+    with lap.db.atomic():
+        cooperatives.update(lap.db, coop["id"], {"phone": "0655555555"})
+    lap.close()
+    db = str(tmp_path / "ali.db")
+    assert cli.main(["history", "RC-2022-0001", "--db", db, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["fetch"] == "fetched" and out["fetched_at"] and out["unsent"] == 1
+    assert out["cooperative"] == {"id": coop["id"], "registration_number": "RC-2022-0001"}
+    first, rest = out["entries"][0], out["entries"][1:]
+    assert (first["sent"], first["field"], first["label"], first["old"], first["new"]) == (
+        False, "phone", "Téléphone", "0612345678", "0655555555")
+    assert rest and all(e["sent"] and e["user"] == "ali" and e["op"] == "insert" for e in rest)
+    assert {"registration_number", "phone", "name_fr"} <= {e["field"] for e in rest}
+    # Offline: what is kept, with the time of its fetch.
+    assert cli.main(["history", "RC-2022-0001", "--db", db, "--offline", "--lang", "ar"]) == 0
+    text = capsys.readouterr().out
+    assert "سجل الخادم مجلوب في" in text and "* " in text and "الهاتف" in text
+
+
+def test_history_of_an_unknown_number_is_one_line_and_exit_2(wired, tmp_path, capsys):
+    wired.user("ali")
+    Laptop(wired, tmp_path / "ali.db", "ali").close()
+    assert cli.main(["history", "NO-SUCH", "--db", str(tmp_path / "ali.db")]) == 2
+    err = capsys.readouterr().err
+    assert "NO-SUCH" in err and len(err.strip().splitlines()) == 1

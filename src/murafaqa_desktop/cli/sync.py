@@ -1,5 +1,6 @@
-"""``murafaqa sync`` and ``murafaqa conflicts``: one sync from the command line,
-and the open conflicts. Thin: the engine and the store do the work (the
+"""``murafaqa sync``, ``murafaqa conflicts`` and ``murafaqa history``: one sync
+from the command line, the open conflicts, and who changed what on a
+cooperative. Thin: the engine and the store do the work (the
 engine also keeps the outcome in the sync state, as for the window's syncs)."""
 from __future__ import annotations
 
@@ -22,6 +23,13 @@ def register(sub: Subcommands, common: Parser) -> None:
     p = sub.add_parser("conflicts", parents=[common], help="list open sync conflicts")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_conflicts)
+    p = sub.add_parser("history", parents=[common],
+                       help="who changed what on a cooperative (fetched from the server when this laptop is "
+                            "enrolled and online), with this laptop's changes not yet sent")
+    p.add_argument("id", metavar="REGISTRATION_NUMBER")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--offline", action="store_true", help="show what this laptop keeps, without asking the server")
+    p.set_defaults(run=cmd_history)
 
 
 def _password(ctx: Context) -> str:
@@ -97,4 +105,71 @@ def cmd_conflicts(ctx: Context) -> int:
         print(f"#{c['id']}\t{label}\t{c['tbl']}:{c['row_id']}\t{c['field'] or '-'}\t"
               f"serveur={json.dumps(c['server_value'], ensure_ascii=False)}\t"
               f"poste={json.dumps(c['client_value'], ensure_ascii=False)}\t{c['user'] or ''}")
+    return EXIT_OK
+
+
+def _fetch_history(ctx: Context, coop_id: str) -> str:
+    """Ask the server for the cooperative's history when this laptop can:
+    "fetched", "offline" (the server could not be asked: what is kept is
+    shown, the reason said on standard error), "not_enrolled" or "skipped"."""
+    import sys
+
+    from ..store import sync_state as st
+    from ..sync import account
+    from ..sync import history as history_sync
+    from ..sync.engine import is_demo
+
+    db = ctx.open()
+    if ctx.args.offline:
+        return "skipped"
+    if is_demo(db) or not st.get(db, "token"):
+        return "not_enrolled"
+    transport = account.transport_for(db)
+    try:
+        history_sync.fetch(db, transport, coop_id)
+    except errors.SyncError as e:
+        if e.kind in (errors.UPDATE, errors.AUTH):
+            raise
+        print(e.ar if ctx.lang == "ar" else e.fr, file=sys.stderr)
+        return "offline"
+    finally:
+        transport.close()
+    return "fetched"
+
+
+def cmd_history(ctx: Context) -> int:
+    from ..services import cooperatives, history
+
+    db = ctx.open()
+    coop = cooperatives.get(db, ctx.args.id)
+    fetch = _fetch_history(ctx, coop["id"])
+    found = history.of(db, coop["id"])
+    lang = ctx.lang
+    if ctx.args.json:
+        print_json({"cooperative": {"id": coop["id"], "registration_number": coop["registration_number"]},
+                    "fetch": fetch, "fetched_at": found.fetched_at, "unsent": found.unsent,
+                    "entries": [{"at": line.at, "user": line.who, "device": line.device, "table": line.table,
+                                 "row": line.row_id, "op": line.op, "field": line.field,
+                                 "label": history.field_label(line.table, line.field, lang),
+                                 "old": line.old, "new": line.new, "sent": line.sent} for line in found.lines]})
+        return EXIT_OK
+    if found.fetched_at is None:
+        ctx.say("Historique du serveur jamais récupéré sur ce poste", "لم يجلب سجل الخادم قط على هذا الحاسوب")
+    else:
+        ctx.say(f"Historique du serveur récupéré le {found.fetched_at}", f"سجل الخادم مجلوب في {found.fetched_at}")
+    if found.unsent:
+        ctx.say(f"{found.unsent} modification(s) de ce poste pas encore envoyée(s) (marquées *)",
+                f"{found.unsent} تعديل من هذا الحاسوب لم يرسل بعد (معلم بـ *)")
+    for line in found.lines:
+        old, new = (history.value_text(line.table, line.field, v, lang) for v in (line.old, line.new))
+        what = history.field_label(line.table, line.field, lang)
+        if line.op == "delete":
+            change = "حذف" if lang == "ar" else "supprimé"
+        elif line.op == "insert":
+            change = f"+ {new}"
+        else:
+            change = f"{old} → {new}"
+        print(f"{'' if line.sent else '* '}{line.at}\t{line.who}\t{what}\t{change}")
+    if not found.lines:
+        ctx.say("Aucune modification connue", "لا يوجد أي تعديل معروف")
     return EXIT_OK

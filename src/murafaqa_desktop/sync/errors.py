@@ -62,3 +62,14 @@ def other_user(enrolled: str, wanted: str) -> SyncError:
                               "propre base (les données de deux utilisateurs ne se mélangent jamais).",
                      f"هذه القاعدة خاصة بـ {enrolled}: على المستخدم {wanted} استعمال قاعدته الخاصة "
                      "(لا تختلط بيانات مستخدمين أبدا).")
+
+
+NOT_FOUND = "not_found"
+
+
+def not_on_server(detail: str) -> SyncError:
+    """A record the server does not hold for this user: not sent yet, or out
+    of their scope (the server answers both alike)."""
+    return SyncError(NOT_FOUND, "Le serveur ne connaît pas cette fiche pour vous : elle n'a pas encore été "
+                                "envoyée, ou elle n'est pas dans votre périmètre.",
+                     "لا يعرف الخادم هذا الملف بالنسبة إليك: لم يرسل بعد، أو أنه خارج نطاقك.", detail)

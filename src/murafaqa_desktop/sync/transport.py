@@ -72,6 +72,26 @@ class HttpTransport:
         self.stats.bytes_received += response.num_bytes_downloaded + _header_bytes(response.headers) + 16
         return self._answer(response, content, answer)
 
+    def get(self, path: str, params: Mapping[str, str | int], answer: type[M]) -> M:
+        """A read (a cooperative's history): the same headers and refusals as
+        a post; a 404 is a record the server does not hold for this user."""
+        sent = {"Accept-Encoding": "gzip", SCHEMA_HEADER: str(SCHEMA_VERSION)}
+        if self.token:
+            sent["Authorization"] = f"Bearer {self.token}"
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        try:
+            request = self.client.build_request("GET", url, params=dict(params), headers=sent)
+            response = self.client.send(request)
+            content = response.read()
+        except httpx.HTTPError as e:
+            raise errors.network(f"{type(e).__name__}: {e}") from None
+        self.stats.round_trips += 1
+        self.stats.bytes_sent += _header_bytes(request.headers) + len(str(request.url)) + 16
+        self.stats.bytes_received += response.num_bytes_downloaded + _header_bytes(response.headers) + 16
+        if response.status_code == 404:
+            raise errors.not_on_server(content[:200].decode("utf-8", "replace"))
+        return self._answer(response, content, answer)
+
     def _answer(self, response: httpx.Response, content: bytes, answer: type[M]) -> M:
         detail = ""
         if response.status_code >= 400:

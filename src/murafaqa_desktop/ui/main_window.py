@@ -387,6 +387,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
     def back_to_list(self) -> None:
         if "record" in self._pages:
             self.record.flush_drafts()
+            self.record.history.wait()  # a fetch under way ends before its thread's owner goes
         self.stack.setCurrentWidget(self.coops)
         self.nav.setCurrentRow(_ROW["cooperatives"])
 
@@ -533,6 +534,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
                 self.record.coaching.form.discard_draft()
         if "record" in self._pages:
             self.record.flush_drafts()
+            self.record.history.wait()  # a fetch under way ends before its thread's owner goes
         self.settings.setValue("geometry", self.saveGeometry())
         if self._scheduler is not None:
             self._scheduler.stop()

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import accounts, assignments, cooperatives, enrol, health, sync
+from . import accounts, assignments, cooperatives, enrol, health, history, sync
 
-# In the order the OpenAPI document lists them.
-ROUTERS: list[APIRouter] = [health.router, enrol.router, sync.router, assignments.router, cooperatives.router,
-                            accounts.router]
+# In the order the OpenAPI document lists them (and matched: the history's
+# path before the cooperative's, which would take it whole).
+ROUTERS: list[APIRouter] = [health.router, enrol.router, sync.router, assignments.router, history.router,
+                            cooperatives.router, accounts.router]

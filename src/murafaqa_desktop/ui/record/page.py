@@ -1,7 +1,8 @@
 """A cooperative's record, in tabs: Profile, Eligibility & selection,
 Strategic diagnosis, Development plan, Coaching, Trainings attended,
-Financing. The whole file is read in one worker job (services.cooperatives.file)
-and every tab fills itself from it; any save reloads it."""
+Financing, History (who changed what: read and fetched when shown). The
+whole file is read in one worker job (services.cooperatives.file) and every
+tab fills itself from it; any save reloads it."""
 from __future__ import annotations
 
 from typing import Any
@@ -17,6 +18,7 @@ from ..kit.form import FormPanel
 from ..kit.i18n import FollowsLanguage, lang
 from ..kit.tasks import Tasks
 from .coaching_tab import CoachingTab
+from .history_tab import HistoryTab
 from .plan_tab import PlanTab
 from .selection_tab import SelectionTab
 from .tabs import DiagnosisTab, FinancingTab, TrainingsAttendedTab
@@ -73,11 +75,13 @@ class CooperativeRecord(FollowsLanguage, QWidget):
         self.coaching = CoachingTab(tasks)
         self.trainings = TrainingsAttendedTab()
         self.financing = FinancingTab(tasks)
+        self.history = HistoryTab(tasks)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for tab in (self.profile, self.selection, self.diagnosis, self.plan, self.coaching, self.trainings,
-                    self.financing):
+                    self.financing, self.history):
             self.tabs.addTab(tab, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
         for tab in (self.selection, self.diagnosis, self.plan, self.coaching, self.financing):
             tab.changed.connect(self.reload)
         self.profile.save_button.clicked.connect(self.save_profile)
@@ -98,7 +102,7 @@ class CooperativeRecord(FollowsLanguage, QWidget):
     def retranslate(self) -> None:
         names = (self.tr("Profile"), self.tr("Eligibility && selection"), self.tr("Strategic diagnosis"),
                  self.tr("Development plan"), self.tr("Coaching"), self.tr("Trainings attended"),
-                 self.tr("Financing"))
+                 self.tr("Financing"), self.tr("History"))
         for i, name in enumerate(names):
             self.tabs.setTabText(i, name)
         self.back_button.setText(self.tr("Back to the list"))
@@ -162,7 +166,15 @@ class CooperativeRecord(FollowsLanguage, QWidget):
         self.coaching.show_file(file, title)
         self.trainings.show_file(file)
         self.financing.show_file(file)
+        if self.tabs.currentWidget() is self.history and self.coop_id is not None:
+            # Another cooperative: ask the server; the same one saved: only this laptop's part moved.
+            self.history.show_cooperative(self.coop_id, fetch=self.history.coop_id != self.coop_id)
         self.loaded.emit(self.coop_id)
+
+    def _tab_shown(self, index: int) -> None:
+        """The history is read, and asked of the server, only when looked at."""
+        if self.tabs.widget(index) is self.history and self.coop_id is not None and self.file is not None:
+            self.history.show_cooperative(self.coop_id)
 
     def _profile_draft(self, data: dict[str, Any]) -> None:
         self.profile.form.set_values(data)
