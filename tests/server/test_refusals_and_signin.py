@@ -24,6 +24,7 @@ from murafaqa_protocol.tables import TABLES
 from murafaqa_server import data, security
 from murafaqa_server.app import create_app
 from murafaqa_server.routes.deps import PASSWORD_THREADS
+from murafaqa_server.throttle import THRESHOLD
 from murafaqa_server.tables import records as records_table
 from server.mfq_harness import PASSWORD
 
@@ -347,7 +348,8 @@ def test_every_sign_in_checks_one_password_known_user_or_not(server, monkeypatch
 
 def test_password_checks_run_one_at_a_time_and_starve_no_one(server, monkeypatch):
     """Sign-ins blocked in argon2: at most PASSWORD_THREADS check at once,
-    the others wait; meanwhile /healthz and a sync answer."""
+    the others wait; meanwhile /healthz and a sync answer. The sixth wrong
+    password in a row finds the name blocked and checks no password."""
     server.user("ali")
     token = enrol(server, "ali")
     app = create_app(server.engine)
@@ -376,8 +378,8 @@ def test_password_checks_run_one_at_a_time_and_starve_no_one(server, monkeypatch
             assert health.status_code == 200 and synced.status_code == 200
             assert hasher.running == PASSWORD_THREADS and answers == []
             gate.set()
-        assert answers == [401] * signing_in
-        assert hasher.verified == signing_in and hasher.most_at_once == PASSWORD_THREADS
+        assert answers == [401] * THRESHOLD + [429] * (signing_in - THRESHOLD)
+        assert hasher.verified == THRESHOLD and hasher.most_at_once == PASSWORD_THREADS
 
     try:
         anyio.run(main)
