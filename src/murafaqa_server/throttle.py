@@ -72,7 +72,10 @@ def failed(conn: Connection, keys: list[str], what: str, at: dt.datetime | None 
         n = data.count_failure(conn, key, stamp(when), stamp(when - QUIET))
         wait = delay(n)
         if wait:
-            data.block(conn, key, stamp(when + wait))
+            # Rounded up to the second (the stored times' precision): a
+            # block never ends sooner than said.
+            until = when + wait
+            data.block(conn, key, stamp(until + dt.timedelta(seconds=1) if until.microsecond else until))
         logs.event(f"{what}_failed", key=key, failures=n, blocked_seconds=int(wait.total_seconds()))
 
 

@@ -7,6 +7,7 @@ every kind of mutation (edit, deletion, replay, another table's id, a child
 under it), on every synced table, for a live row and a deleted one."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 import uuid
@@ -21,11 +22,11 @@ from sqlalchemy import select
 
 from murafaqa_protocol.messages import SCHEMA_VERSION
 from murafaqa_protocol.tables import TABLES
-from murafaqa_server import data, security
+from murafaqa_server import data, security, throttle
 from murafaqa_server.app import create_app
 from murafaqa_server.routes.deps import PASSWORD_THREADS
-from murafaqa_server.throttle import THRESHOLD
 from murafaqa_server.tables import records as records_table
+from murafaqa_server.throttle import THRESHOLD
 from server.mfq_harness import PASSWORD
 
 V = SCHEMA_VERSION
@@ -353,6 +354,7 @@ def test_password_checks_run_one_at_a_time_and_starve_no_one(server, monkeypatch
     server.user("ali")
     token = enrol(server, "ali")
     app = create_app(server.engine)
+    monkeypatch.setattr(throttle, "FIRST_DELAY", dt.timedelta(minutes=1))  # outlasts a slow machine
     gate = threading.Event()
     hasher = WatchedHasher(security._hasher, gate)
     monkeypatch.setattr(security, "_hasher", hasher)

@@ -15,7 +15,7 @@ from murafaqa_protocol.messages import API_PREFIX, EscrowRequest, EscrowResponse
 from .. import data, devices, escrow, logs, throttle
 from ..openapi import refusals, request_body
 from ..services import Refused
-from .bodies import read_body
+from .bodies import decoded
 from .deps import Auth, Db, Rules, WorkerPools, client_address
 from .errors import ApiError, too_many
 
@@ -25,7 +25,7 @@ router = APIRouter()
 @router.put(f"{API_PREFIX}/devices/me/escrow", response_model=EscrowResponse, tags=["devices"],
             responses=refusals(401, 422, 426, 503), openapi_extra=request_body(EscrowRequest))
 async def put_escrow(request: Request, who: Auth, engine: Db, policy: Rules) -> EscrowResponse:
-    body = await read_body(request, EscrowRequest)
+    body = decoded(await request.body(), request.headers.get("content-encoding", ""), EscrowRequest)
     with engine.begin() as conn:
         try:
             devices.store_escrow(conn, who.device_id, body.key, policy)
@@ -45,7 +45,7 @@ async def put_escrow(request: Request, who: Auth, engine: Db, policy: Rules) -> 
 @router.post(f"{API_PREFIX}/devices/recover", response_model=RecoverResponse, tags=["devices"],
              responses=refusals(401, 422, 429, 503), openapi_extra=request_body(RecoverRequest))
 async def recover(request: Request, engine: Db, threads: WorkerPools, policy: Rules) -> RecoverResponse:
-    body = await read_body(request, RecoverRequest)
+    body = decoded(await request.body(), request.headers.get("content-encoding", ""), RecoverRequest)
     address = client_address(request)
     try:
         # An argon2 check: on the password threads, as sign-ins.
