@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="34"/>
         <source>%1 of %2 documents</source>
         <translation>%1 من %2 وثيقة</translation>
     </message>
@@ -710,7 +710,7 @@
         <translation>جار إعداد التصدير…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>الورقة %1 من %2: %3 — كُتب %4 سطر</translation>
     </message>
@@ -746,7 +746,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="336"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
@@ -776,74 +776,74 @@
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="340"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="341"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="350"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="343"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="352"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="344"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="353"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="354"/>
         <source>Find a cooperative</source>
         <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="346"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="355"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/main_window.py" line="182"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="358"/>
         <source>working…</source>
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="467"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="476"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="480"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="491"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="500"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="518"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="531"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="532"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -994,7 +994,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="100"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>
@@ -1055,6 +1055,14 @@
         <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="318"/>
         <source>No financing application yet.</source>
         <translation>لا يوجد أي طلب تمويل بعد.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedLaptop</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/revoked.py" line="48"/>
+        <source>This laptop was revoked</source>
+        <translation>أُلغيت صلاحية هذا الحاسوب</translation>
     </message>
 </context>
 <context>

@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="34"/>
         <source>%1 of %2 documents</source>
         <translation>%1 sur %2 documents</translation>
     </message>
@@ -690,7 +690,7 @@
         <translation>Préparation de l&apos;exportation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>Feuille %1 sur %2 : %3 — %4 lignes écrites</translation>
     </message>
@@ -726,7 +726,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="336"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
@@ -756,74 +756,74 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="340"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="341"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="350"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="343"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="352"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="344"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="353"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="354"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="346"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="355"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/main_window.py" line="182"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="358"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="467"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="476"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="480"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="491"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="500"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="518"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="531"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="532"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -966,7 +966,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="100"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -1027,6 +1027,14 @@
         <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="318"/>
         <source>No financing application yet.</source>
         <translation>Aucune demande de financement pour l&apos;instant.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedLaptop</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/revoked.py" line="48"/>
+        <source>This laptop was revoked</source>
+        <translation>Ce poste a été révoqué</translation>
     </message>
 </context>
 <context>
