@@ -1060,7 +1060,7 @@
 <context>
     <name>RevokedLaptop</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/revoked.py" line="48"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/revoked.py" line="59"/>
         <source>This laptop was revoked</source>
         <translation>أُلغيت صلاحية هذا الحاسوب</translation>
     </message>

@@ -1032,7 +1032,7 @@
 <context>
     <name>RevokedLaptop</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/revoked.py" line="48"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/revoked.py" line="59"/>
         <source>This laptop was revoked</source>
         <translation>Ce poste a été révoqué</translation>
     </message>

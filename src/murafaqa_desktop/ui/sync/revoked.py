@@ -6,9 +6,10 @@ thief's."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QWidget
 
 from ...domain.errors import DomainError
 from ...store.erase import erase_database
@@ -16,29 +17,39 @@ from ...sync import errors
 from ..kit.i18n import lang
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..kit.tasks import Tasks
     from .scheduler import SyncScheduler
 
 
-def watch_revocation(window: MainWindow, scheduler: SyncScheduler) -> None:
+class RevocableWindow(Protocol):
+    """What of the main window this needs (the window imports this module)."""
+
+    erased: bool
+    revoked_message: str
+    interactive: bool
+    tasks: Tasks
+
+    def close(self) -> bool: ...
+
+
+def watch_revocation(window: RevocableWindow, scheduler: SyncScheduler) -> None:
     def failed(kind: str, fr: str, ar: str) -> None:
         if kind == errors.REVOKED:
             # After every other slot of this signal (the status line's
             # refresh reads the database): then nothing opens it again.
-            QTimer.singleShot(0, lambda: erase_revoked_laptop(window, fr, ar))
+            QTimer.singleShot(0, lambda: erase_revoked_laptop(window, scheduler, fr, ar))
 
     scheduler.failed.connect(failed)
 
 
-def erase_revoked_laptop(window: MainWindow, fr: str, ar: str) -> list[Path]:
+def erase_revoked_laptop(window: RevocableWindow, scheduler: SyncScheduler, fr: str, ar: str) -> list[Path]:
     """Erase this laptop's data and close the window; the files removed."""
     from PySide6.QtWidgets import QMessageBox
 
     if window.erased:
         return []
     window.erased = True  # the close guard keeps no draft, the status reads nothing
-    if window._scheduler is not None:
-        window._scheduler.stop()
+    scheduler.stop()
     window.tasks.close()
     message = ar if lang() == "ar" else fr
     try:
@@ -47,7 +58,7 @@ def erase_revoked_laptop(window: MainWindow, fr: str, ar: str) -> list[Path]:
         removed, message = [], f"{message}\n\n{e.message(lang())}"
     title = QCoreApplication.translate("RevokedLaptop", "This laptop was revoked")
     if window.interactive:
-        QMessageBox.critical(window, title, message)
+        QMessageBox.critical(cast(QWidget, window), title, message)
     window.revoked_message = message
     window.close()
     return removed
