@@ -361,3 +361,40 @@ def test_assignments_are_audited_with_who_made_them(server):
         last = data.audit_since(conn)[-1]
     assert last["action"] == "assign" and last["target"] == "sara" and last["actor"].startswith("coord (laptop ")
     assert last["details"]["changed"] == ["c1"]
+
+
+def test_the_upgrade_keeps_enrolled_laptops_syncing(tmp_path):
+    """A server upgraded to 0005: the laptops enrolled before keep their
+    tokens (already stored as hashes), now with an expiry a full lifetime
+    away, and sync on."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from murafaqa_server import security
+    from murafaqa_server.database import alembic_config
+    from server.mfq_harness import policy_for_tests
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+    token = security.new_token()
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO users (name, role, password_hash, disabled, created_at) "
+                          "VALUES ('ali', 'coach', 'x', 0, '2025-01-01T00:00:00+00:00')"))
+        conn.execute(text("INSERT INTO devices (id, user_id, token_hash, label, created_at, last_n) "
+                          "VALUES ('old-laptop', 1, :h, 'old', '2025-01-01T00:00:00+00:00', 0)"),
+                     {"h": security.token_hash(token)})
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        expires = conn.execute(text("SELECT token_expires_at FROM devices")).scalar_one()
+    assert expires > (dt.datetime.now(dt.UTC) + dt.timedelta(days=89)).isoformat()
+    client = TestClient(create_app(engine, policy_for_tests()), base_url=BASE)
+    assert sync(client, {"Authorization": f"Bearer {token}"}).status_code == 200
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")  # and back, for a release rolled back
+    engine.dispose()
