@@ -398,3 +398,16 @@ def test_the_upgrade_keeps_enrolled_laptops_syncing(tmp_path):
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0003")  # and back, for a release rolled back
     engine.dispose()
+
+
+def test_the_audit_log_is_append_only_in_the_database(server):
+    from sqlalchemy import delete
+    from sqlalchemy.exc import DBAPIError
+
+    from murafaqa_server.tables import audit_log
+
+    server.user("ali")
+    for statement in (update(audit_log).values(actor="someone else"), delete(audit_log)):
+        with pytest.raises(DBAPIError, match="append-only"), server.engine.begin() as conn:
+            conn.execute(statement)
+    assert audit_actions(server) == [("user.add", "ali")]

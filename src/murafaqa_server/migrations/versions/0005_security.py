@@ -48,9 +48,26 @@ def upgrade() -> None:
         sa.Column("details", sa.Text, nullable=False),
     )
     op.create_index("ix_audit_log_at", "audit_log", ["at"])
+    # Append-only in the database itself: an entry is never changed or
+    # removed, whatever code runs (a restore from a dump aside).
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+                   "$$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$")
+        op.execute("CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
+                   "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()")
+    else:
+        for event in ("UPDATE", "DELETE"):
+            op.execute(f"CREATE TRIGGER audit_log_no_{event.lower()} BEFORE {event} ON audit_log "
+                       "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER audit_log_append_only ON audit_log")
+        op.execute("DROP FUNCTION audit_log_append_only()")
+    else:
+        for event in ("update", "delete"):
+            op.execute(f"DROP TRIGGER audit_log_no_{event}")
     op.drop_index("ix_audit_log_at", "audit_log")
     op.drop_table("audit_log")
     op.drop_table("sign_in_failures")
