@@ -87,6 +87,18 @@ def signs_in(user: dict[str, Any] | None, password: str) -> bool:
     return matches and user is not None and not user["disabled"]
 
 
+def sign_in_keys(name: str, address: str | None) -> list[str]:
+    return [throttle.user_key(name), throttle.address_key(address)]
+
+
+def check_throttle(engine: Engine, name: str, address: str | None) -> None:
+    """``throttle.Throttled`` when this user name or address is blocked now:
+    the route asks before it queues for a password thread, so a blocked
+    attempt is answered at once instead of after the checks in front of it."""
+    with engine.connect() as conn:
+        throttle.check(conn, sign_in_keys(name, address))
+
+
 def enrol(engine: Engine, name: str, password: str, label: str, address: str | None = None,
           policy: Policy | None = None) -> tuple[str, str, dict[str, Any]] | None:
     """A new laptop token for these credentials, or None. The password is
@@ -95,9 +107,9 @@ def enrol(engine: Engine, name: str, password: str, label: str, address: str | N
     Throttled per user name and per address (``throttle``): while either is
     blocked the answer is ``throttle.Throttled`` at once, no password
     checked; each failure is counted, in the database, and logged."""
-    keys = [throttle.user_key(name), throttle.address_key(address)]
+    keys = sign_in_keys(name, address)
     with engine.connect() as conn:
-        throttle.check(conn, keys)
+        throttle.check(conn, keys)  # again: it may have been blocked while this one waited its turn
         user = data.user_by_name(conn, name)
     if not signs_in(user, password):
         with engine.begin() as conn:

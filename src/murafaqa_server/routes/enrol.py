@@ -1,6 +1,7 @@
 """``POST /api/v1/enrol``: a laptop's token for a user's credentials."""
 from __future__ import annotations
 
+import anyio.to_thread
 from fastapi import APIRouter, Request
 
 from murafaqa_protocol.messages import API_PREFIX, Account, EnrolRequest, EnrolResponse
@@ -20,10 +21,13 @@ async def enrol(request: Request, engine: Db, threads: WorkerPools, policy: Rule
                 x_murafaqa_schema: SchemaHeader = None) -> EnrolResponse:
     check_header(x_murafaqa_schema)
     body = await read_body(request, EnrolRequest)
-    # Password checks on threads of their own (deps.PASSWORD_THREADS).
+    address = client_address(request)
+    # Password checks on threads of their own (deps.PASSWORD_THREADS); a
+    # blocked name or address is answered before it queues for one.
     try:
+        await anyio.to_thread.run_sync(services.check_throttle, engine, body.user, address)
         result = await threads.password.run(services.enrol, engine, body.user, body.password, body.label,
-                                            client_address(request), policy)
+                                            address, policy)
     except throttle.Throttled as e:
         raise too_many(e) from None
     if result is None:
