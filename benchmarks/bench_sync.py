@@ -52,7 +52,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-BASE = "http://bench.local"
+BASE = "https://bench.local"  # the laptop sends its token over HTTPS only
 PASSWORD = "bench-password"
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 

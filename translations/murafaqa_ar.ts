@@ -705,17 +705,17 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="72"/>
         <source>Export</source>
         <translation>التصدير</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="73"/>
         <source>Preparing the export…</source>
         <translation>جار إعداد التصدير…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>الورقة %1 من %2: %3 — كُتب %4 سطر</translation>
     </message>
@@ -837,7 +837,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="336"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
@@ -867,74 +867,74 @@
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="340"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="341"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="350"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="343"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="352"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="344"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="353"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="354"/>
         <source>Find a cooperative</source>
         <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="346"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="355"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/main_window.py" line="182"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="358"/>
         <source>working…</source>
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="463"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="468"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="477"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="463"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="481"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="492"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="501"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="532"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="520"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="533"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -1085,7 +1085,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="114"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>
@@ -1146,6 +1146,14 @@
         <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="318"/>
         <source>No financing application yet.</source>
         <translation>لا يوجد أي طلب تمويل بعد.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedLaptop</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/revoked.py" line="59"/>
+        <source>This laptop was revoked</source>
+        <translation>أُلغيت صلاحية هذا الحاسوب</translation>
     </message>
 </context>
 <context>

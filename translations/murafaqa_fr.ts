@@ -685,17 +685,17 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="71"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="72"/>
         <source>Export</source>
         <translation>Exportation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="73"/>
         <source>Preparing the export…</source>
         <translation>Préparation de l&apos;exportation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>Feuille %1 sur %2 : %3 — %4 lignes écrites</translation>
     </message>
@@ -817,7 +817,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="336"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
@@ -847,74 +847,74 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="340"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="341"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="350"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="343"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="352"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="344"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="353"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="354"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="346"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="355"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/main_window.py" line="182"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="358"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="463"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="468"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="477"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="463"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="481"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="492"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="501"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="532"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="520"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="533"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -1057,7 +1057,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="100"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="114"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -1118,6 +1118,14 @@
         <location filename="../src/murafaqa_desktop/ui/record/tabs.py" line="318"/>
         <source>No financing application yet.</source>
         <translation>Aucune demande de financement pour l&apos;instant.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokedLaptop</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/revoked.py" line="59"/>
+        <source>This laptop was revoked</source>
+        <translation>Ce poste a été révoqué</translation>
     </message>
 </context>
 <context>

@@ -28,10 +28,12 @@ from murafaqa_desktop.sync.engine import SyncEngine, SyncReport
 from murafaqa_desktop.sync.transport import HttpTransport
 from murafaqa_server import services
 from murafaqa_server.app import create_app
+from murafaqa_server.config import Settings
 from murafaqa_server.database import make_engine, migrate
+from murafaqa_server.policy import Policy
 
 PASSWORD = "secret-pass-1"
-BASE = "http://murafaqa.test"
+BASE = "https://murafaqa.test"  # as in production: tokens go over HTTPS only
 
 
 def postgres_url() -> str | None:
@@ -60,7 +62,7 @@ class PostgresSchema:
 
     def reset(self) -> None:
         with self.engine.begin() as conn:
-            conn.execute(text("TRUNCATE history, conflicts, assignments, records, devices, users "
+            conn.execute(text("TRUNCATE history, conflicts, assignments, records, devices, users, sign_in_failures, audit_log "
                               "RESTART IDENTITY CASCADE"))
             conn.execute(text("UPDATE counters SET value = 0"))
 
@@ -112,8 +114,16 @@ class Server:
             services.disable_user(conn, name)
 
 
+# The escrow key of the test servers: given, so that no test makes a key file.
+TEST_ESCROW_KEY = "3c" * 32
+
+
+def policy_for_tests() -> Policy:
+    return Policy(Settings(escrow_key=TEST_ESCROW_KEY))
+
+
 def make_server(engine: Engine, kind: str) -> Server:
-    return Server(engine, TestClient(create_app(engine), base_url=BASE), kind)
+    return Server(engine, TestClient(create_app(engine, policy_for_tests()), base_url=BASE), kind)
 
 
 def sqlite_engine(path: Path) -> Engine:

@@ -7,10 +7,10 @@ from murafaqa_desktop.sync.transport import HttpTransport
 
 
 def test_a_transport_closes_only_the_client_it_made() -> None:
-    own = HttpTransport("http://murafaqa.test")
+    own = HttpTransport("https://murafaqa.test")
     own.close()
     assert own.client.is_closed
     given = httpx.Client()
-    HttpTransport("http://murafaqa.test", client=given).close()
+    HttpTransport("https://murafaqa.test", client=given).close()
     assert not given.is_closed
     given.close()

@@ -100,7 +100,7 @@ def test_an_error_says_what_to_do(qtbot, tmp_path, server, speak):
         scheduler.sync_now()
     speak("ar")
     text = status.label.text()
-    assert text.startswith("خطأ في المزامنة") and "اتصل بالمسؤول" in text and "revoked" in text
+    assert text.startswith("خطأ في المزامنة") and "اتصل بالمسؤول" in text and "disabled" in text
     speak("fr")
     text = status.label.text()
     assert text.startswith("Erreur de synchronisation") and "demandez à l'administrateur" in text

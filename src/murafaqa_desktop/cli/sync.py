@@ -7,9 +7,13 @@ from __future__ import annotations
 import getpass
 import json
 import os
+from typing import TYPE_CHECKING
 
 from ..sync import errors
 from .context import Context
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 from .output import print_json
 from .usage import EXIT_OK, Parser, Subcommands
 
@@ -71,6 +75,10 @@ def cmd_sync(ctx: Context) -> int:
         transport = account.transport_for(db)
     try:
         report = SyncEngine(db, transport).run()
+    except errors.SyncError as e:
+        if e.kind == errors.REVOKED:
+            _erase(ctx, db)
+        raise
     finally:
         transport.close()
     open_conflicts = len(st.conflicts(db))
@@ -89,6 +97,16 @@ def cmd_sync(ctx: Context) -> int:
         ctx.say(f"{len(report.unapplied)} changement(s) en attente d'application (réessayé à la prochaine "
                 "synchronisation)", f"{len(report.unapplied)} تغيير في انتظار التطبيق")
     return EXIT_OK
+
+
+def _erase(ctx: Context, db: Database) -> None:
+    """The laptop was revoked (lost or stolen): its database and the copies
+    beside it go, unsent changes included. The error then says so."""
+    from ..store.erase import erase_database
+
+    db.close()
+    ctx.opened.remove(db)
+    erase_database(ctx.db_path)
 
 
 def cmd_conflicts(ctx: Context) -> int:

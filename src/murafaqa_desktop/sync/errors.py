@@ -8,6 +8,12 @@ from ..domain.errors import DomainError
 
 NETWORK, AUTH, FORBIDDEN, UPDATE, SERVER, REFUSED, BAD_REQUEST = (
     "network", "auth", "forbidden", "update", "server", "refused", "bad_request")
+# The administrator revoked this laptop (lost or stolen): its data is erased.
+REVOKED = "revoked"
+# Too many failed sign-ins: the server asks to wait.
+THROTTLED = "throttled"
+# A server address the laptop will not send a password or a token to.
+INSECURE = "insecure"
 
 
 class SyncError(DomainError):
@@ -31,6 +37,33 @@ def auth(detail: str) -> SyncError:
     return SyncError(AUTH, f"Accès refusé par le serveur ({detail}) : reconnectez ce poste (inscription) "
                            "ou demandez à l'administrateur.",
                      f"رفض الخادم الدخول ({detail}): أعد تسجيل هذا الحاسوب أو اتصل بالمسؤول.", detail)
+
+
+def expired(detail: str) -> SyncError:
+    return SyncError(AUTH, "Ce poste n'a pas synchronisé depuis trop longtemps : reconnectez-le (inscription) "
+                           "avec votre mot de passe. Vos modifications restent sur ce poste.",
+                     "لم يزامن هذا الحاسوب منذ مدة طويلة: أعد تسجيله بكلمة المرور. تبقى تعديلاتك على هذا الحاسوب.",
+                     detail)
+
+
+def revoked(detail: str) -> SyncError:
+    return SyncError(REVOKED, "L'administrateur a révoqué ce poste (perdu ou volé) : ses données et ses "
+                              "sauvegardes sont effacées de ce poste. Demandez à l'administrateur une "
+                              "nouvelle inscription.",
+                     "ألغى المسؤول صلاحية هذا الحاسوب (ضائع أو مسروق): محيت بياناته ونسخه الاحتياطية من هذا "
+                     "الحاسوب. اطلب من المسؤول تسجيلا جديدا.", detail)
+
+
+def throttled(detail: str, wait: str) -> SyncError:
+    return SyncError(THROTTLED, f"Trop d'essais de connexion manqués : réessayez dans {wait} seconde(s).",
+                     f"محاولات دخول فاشلة كثيرة: أعد المحاولة بعد {wait} ثانية.", detail)
+
+
+def insecure(url: str) -> SyncError:
+    return SyncError(INSECURE, f"Adresse refusée : {url} n'est pas chiffrée. Le mot de passe et le jeton de ce "
+                               "poste ne partent que vers une adresse https:// (ou vers ce poste lui-même).",
+                     f"عنوان مرفوض: {url} غير مشفر. لا ترسل كلمة المرور ورمز هذا الحاسوب إلا إلى عنوان https:// "
+                     "(أو إلى هذا الحاسوب نفسه).", url)
 
 
 def update_required(detail: str) -> SyncError:

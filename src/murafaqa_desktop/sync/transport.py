@@ -4,6 +4,7 @@ request, bytes on the wire counted, and every failure turned into a
 from __future__ import annotations
 
 import gzip
+import ipaddress
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,11 +35,37 @@ def _header_bytes(headers: httpx.Headers) -> int:
     return sum(len(k) + len(v) + 4 for k, v in headers.raw)
 
 
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_server_address(base_url: str) -> None:
+    """Refuse an address the laptop must not send a password or a token to:
+    anything but ``https://``, except this laptop itself (a server on
+    loopback: a trial or a test, nothing crosses a network). httpx verifies
+    the certificate of an https address (it is never turned off here)."""
+    try:
+        url = httpx.URL(base_url)
+    except (httpx.InvalidURL, TypeError):
+        raise errors.insecure(base_url) from None
+    if url.scheme == "https" and url.host:
+        return
+    if url.scheme == "http" and url.host and is_loopback(url.host):
+        return
+    raise errors.insecure(base_url)
+
+
 class HttpTransport:
     """Talks to one server. ``client`` lets tests pass an in-process one."""
 
     def __init__(self, base_url: str, token: str | None = None, *, client: httpx.Client | None = None,
                  timeout: float = 60.0) -> None:
+        check_server_address(base_url)
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.client = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=15.0))
@@ -93,18 +120,25 @@ class HttpTransport:
         return self._answer(response, content, answer)
 
     def _answer(self, response: httpx.Response, content: bytes, answer: type[M]) -> M:
-        detail = ""
+        detail, code = "", ""
         if response.status_code >= 400:
             try:
                 body: Any = json.loads(content)
                 detail = str(body.get("detail", "")) if isinstance(body, dict) else str(body)
+                code = str(body.get("code", "")) if isinstance(body, dict) else ""
             except ValueError:
                 detail = content[:200].decode("utf-8", "replace")
         status = response.status_code
         if status == 426:
             raise errors.update_required(detail)
+        if status == 401 and code == "device_revoked":
+            raise errors.revoked(detail)
+        if status == 401 and code == "token_expired":
+            raise errors.expired(detail)
         if status == 401:
             raise errors.auth(detail)
+        if status == 429:
+            raise errors.throttled(detail, response.headers.get("Retry-After", "?"))
         if status == 403:
             raise errors.SyncError(errors.FORBIDDEN, f"Refusé : {detail}", f"مرفوض: {detail}", detail)
         if status == 422:

@@ -185,6 +185,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.tasks.busy_changed.connect(self._busy)
         self._menus()
         self.close_answer: QMessageBox.StandardButton | None = None  # tests answer the close guard here
+        self.erased = False  # the laptop was revoked and its data erased: nothing more is kept
+        self.revoked_message = ""
         self.retranslate()
         self._restore()
         self.refresh_status()
@@ -273,7 +275,14 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
             self._scheduler = SyncScheduler(self.tasks.db_path, self)
             self._scheduler.finished.connect(lambda _r: self.refresh_status())
+            self.watch_revocation(self._scheduler)
         return self._scheduler
+
+    def watch_revocation(self, scheduler: SyncScheduler) -> None:
+        """A laptop revoked by the administrator erases its data (ui/sync/revoked.py)."""
+        from .sync.revoked import watch_revocation
+
+        watch_revocation(self, scheduler)
 
     def start_sync_if_enrolled(self) -> None:
         def job(db: Any) -> bool:
@@ -513,6 +522,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from PySide6.QtWidgets import QMessageBox  # made when needed: not a startup cost
+
+        if self.erased:  # nothing to keep: the database is gone
+            super().closeEvent(event)
+            return
 
         if self._on_record() and self.record.dirty:
             answer = self.close_answer if not self.interactive else QMessageBox.question(

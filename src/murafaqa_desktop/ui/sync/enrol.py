@@ -57,8 +57,12 @@ class EnrolDialog(QDialog):
         if not (url and user and password):
             self.message.setText(self.tr("Fill in the server, the user and the password."))
             return
+        try:  # before the database opens: an address refused leaves it as it was
+            transport = HttpTransport(url, client=self.client_factory() if self.client_factory else None)
+        except DomainError as e:
+            self.message.setText(e.message(lang()))
+            return
         db = open_db(self.db_path)
-        transport = HttpTransport(url, client=self.client_factory() if self.client_factory else None)
         try:
             self.account = account.enrol(db, transport, url, user, password).account
         except DomainError as e:
