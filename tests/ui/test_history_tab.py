@@ -17,7 +17,8 @@ from server.mfq_harness import Laptop
 @pytest.fixture
 def speak(qapp):
     """speak("fr") switches the interface language; Arabic again afterwards
-    (the application's default, which the other Qt tests start from)."""
+    (the application's default, which the other Qt tests start from; a
+    window opened in French leaves it French too)."""
     from murafaqa_desktop.ui.kit.i18n import Language
 
     language = Language.of(qapp)
@@ -81,7 +82,7 @@ def wired(server, monkeypatch):
 
 
 @pytest.mark.parametrize("code", ["fr", "ar"])
-def test_the_tab_fetches_then_shows_what_is_kept_when_offline(wired, tmp_path, make_window, qtbot, code):
+def test_the_tab_fetches_then_shows_what_is_kept_when_offline(wired, tmp_path, make_window, qtbot, speak, code):
     wired.user("ali")
     wired.user("coord", "coordinator", "07")
     path = tmp_path / "ali.db"
@@ -133,7 +134,7 @@ def test_the_tab_fetches_then_shows_what_is_kept_when_offline(wired, tmp_path, m
     assert tab.refresh_button.isEnabled()
 
 
-def test_a_laptop_not_enrolled_shows_its_own_changes(make_window, db_path, qtbot):
+def test_a_laptop_not_enrolled_shows_its_own_changes(make_window, db_path, qtbot, speak):
     window = make_window(db_path, "fr")
     from murafaqa_desktop.store.db import open_db
 
