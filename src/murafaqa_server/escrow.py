@@ -20,11 +20,20 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING
 
 from .config import Settings
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+
+def _aesgcm(key: bytes) -> AESGCM:
+    # Loaded at first use: a server whose laptops escrow nothing never loads
+    # OpenSSL's bindings.
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key)
 
 VERSION = "v1"
 KEY_FILE = "escrow.key"
@@ -83,7 +92,7 @@ def keyring(settings: Settings) -> Keyring:
 
 def seal(ring: Keyring, device_id: str, key_hex: str) -> str:
     nonce = secrets.token_bytes(12)
-    sealed = AESGCM(ring.current).encrypt(nonce, bytes.fromhex(key_hex), device_id.encode("utf-8"))
+    sealed = _aesgcm(ring.current).encrypt(nonce, bytes.fromhex(key_hex), device_id.encode("utf-8"))
     return f"{VERSION}:{key_id(ring.current)}:{base64.b64encode(nonce + sealed).decode('ascii')}"
 
 
@@ -101,7 +110,9 @@ def unseal(ring: Keyring, device_id: str, sealed: str) -> str:
         raise EscrowError("not a sealed escrow value") from None
     if version != VERSION:
         raise EscrowError(f"unknown escrow format {version!r}")
+    from cryptography.exceptions import InvalidTag
+
     try:
-        return AESGCM(ring.opening(kid)).decrypt(raw[:12], raw[12:], device_id.encode("utf-8")).hex()
+        return _aesgcm(ring.opening(kid)).decrypt(raw[:12], raw[12:], device_id.encode("utf-8")).hex()
     except InvalidTag:
         raise EscrowError("the sealed key does not open with the configured escrow key") from None
