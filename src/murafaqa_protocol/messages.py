@@ -311,6 +311,35 @@ class AssignResponse(_Model):
     changed: list[str]
 
 
+# -- a laptop's database key: escrow and recovery ------------------------------------
+
+# 256 bits in hexadecimal, the form the laptop's key takes.
+DATABASE_KEY_PATTERN = "^[0-9a-fA-F]{64}$"
+
+
+class EscrowRequest(_Model):
+    """``PUT /devices/me/escrow``: the laptop's database key, kept by the
+    server sealed under its escrow key, for a one-time recovery code."""
+
+    key: str = Field(pattern=DATABASE_KEY_PATTERN)
+
+
+class EscrowResponse(_Model):
+    escrowed_at: str
+
+
+class RecoverRequest(_Model):
+    """``POST /devices/recover``: no token (it is inside the locked
+    database); the device id and the code an administrator issued."""
+
+    device_id: str = Field(min_length=1, max_length=40, pattern=r"^[0-9A-Za-z-]+$")
+    code: str = Field(min_length=1, max_length=64)
+
+
+class RecoverResponse(_Model):
+    key: str
+
+
 # -- reading (a coordinator from the web) ---------------------------------------------
 
 class CooperativeView(_Model):

@@ -9,9 +9,17 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
-from murafaqa_protocol.messages import SCHEMA_VERSION, AssignRequest, EnrolRequest, SyncRequest
+from murafaqa_protocol.messages import (
+    SCHEMA_VERSION,
+    AssignRequest,
+    EnrolRequest,
+    EscrowRequest,
+    RecoverRequest,
+    SyncRequest,
+)
 
 from .openapi import install
+from .policy import Policy
 from .request_log import RequestLog
 from .routes import ROUTERS
 from .routes.deps import Threads
@@ -20,7 +28,9 @@ from .routes.errors import ApiError, error_response
 
 async def _api_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
-    return error_response(exc.status_code, exc.code, str(exc.detail))
+    response = error_response(exc.status_code, exc.code, str(exc.detail))
+    response.headers.update(exc.headers or {})
+    return response
 
 
 async def _http_error(_request: Request, exc: Exception) -> Response:
@@ -40,17 +50,20 @@ async def _validation(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "bad_body", f"Invalid request: {where}: {first.get('msg', 'invalid')}")
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(engine: Engine, policy: Policy | None = None) -> FastAPI:
+    """``policy``: the security settings (by default read from the
+    environment, as ``Settings``)."""
     app = FastAPI(title="Murafaqa central server", version=str(SCHEMA_VERSION),
-                  description="Sync server of Murafaqa Desktop: enrolment, push/pull sync, assignments.")
+                  description="Sync server of Murafaqa Desktop: enrolment, push/pull sync, assignments, key escrow.")
     app.add_middleware(GZipMiddleware, minimum_size=600)
     app.add_middleware(RequestLog)
     app.state.engine = engine
     app.state.threads = Threads()
+    app.state.policy = policy or Policy()
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation)
     for router in ROUTERS:
         app.include_router(router)
-    install(app, [EnrolRequest, SyncRequest, AssignRequest])
+    install(app, [EnrolRequest, SyncRequest, AssignRequest, EscrowRequest, RecoverRequest])
     return app

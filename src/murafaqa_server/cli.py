@@ -6,18 +6,21 @@ Errors: one line on stderr, exit code 2, no traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from . import devices
 from .config import Settings
 from .database import make_engine, migrate
-from .services import Refused
+from .escrow import EscrowError
+from .services import Refused, require_user
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -56,9 +59,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = Settings()
     _engine().dispose()
+    # Behind the TLS proxy, the caller's address (which sign-ins are
+    # throttled by) is the one the proxy forwards, believed only from the
+    # proxies FORWARDED_ALLOW_IPS names.
     uvicorn.run("murafaqa_server.main:create", factory=True, host=args.host or settings.host,
                 port=args.port or settings.port, workers=args.workers or settings.workers,
-                log_level=settings.log_level.lower(), access_log=False)
+                log_level=settings.log_level.lower(), access_log=False, proxy_headers=True,
+                forwarded_allow_ips=settings.forwarded_allow_ips)
     return EXIT_OK
 
 
@@ -113,26 +120,83 @@ def cmd_user_list(_args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _device_state(d: dict[str, Any]) -> str:
+    if d["revoked_why"] == "lost":
+        return "revoked"
+    if d["revoked_at"]:
+        return f"signed out ({d['revoked_why'] or 'revoked'})"
+    if devices.expired(d["token_expires_at"]):
+        return "expired"
+    return "active"
+
+
 def cmd_device_list(args: argparse.Namespace) -> int:
     from . import data
 
     with _engine().connect() as conn:
-        rows = data.list_devices(conn)
+        if args.user is not None:
+            require_user(conn, args.user)
+        rows = data.list_devices(conn, args.user)
     if args.json:
-        print(json.dumps(rows, indent=2))
-    for d in rows if not args.json else []:
-        print(f"{d['id']}\t{d['name']}\t{d['label'] or '-'}\t{'revoked' if d['revoked_at'] else 'active'}")
+        print(json.dumps([{**d, "state": _device_state(d)} for d in rows], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print("no enrolled laptop")
+    for d in rows:
+        print(f"{d['id']}\t{d['name']}\t{d['label'] or '-'}\tenrolled {d['created_at']}\t"
+              f"last seen {d['last_seen'] or 'never'}\t{_device_state(d)}"
+              f"{chr(9) + 'key escrowed' if d['escrowed_at'] else ''}")
     return EXIT_OK
 
 
 def cmd_device_revoke(args: argparse.Namespace) -> int:
-    from . import data
+    with _engine().begin() as conn:
+        devices.revoke(conn, args.device)
+    print(f"laptop {args.device} revoked: at its next contact it erases its data")
+    return EXIT_OK
+
+
+def cmd_device_recover(args: argparse.Namespace) -> int:
+    from .policy import Policy
+
+    policy = Policy()
+    with _engine().begin() as conn:
+        code = devices.issue_recovery_code(conn, args.device, policy)
+    print(f"one-time recovery code for laptop {args.device} (valid {policy.settings.recovery_code_hours} h, "
+          f"once): {code}")
+    return EXIT_OK
+
+
+def cmd_escrow_rekey(_args: argparse.Namespace) -> int:
+    from .policy import Policy
 
     with _engine().begin() as conn:
-        count = data.revoke_devices(conn, device_id=args.device)
-    if not count:
-        raise Refused(f"no active laptop {args.device!r}")
-    print(f"laptop {args.device} revoked")
+        done = devices.rekey(conn, Policy())
+    print(f"{done} escrowed key(s) sealed again under the current ESCROW_KEY")
+    return EXIT_OK
+
+
+def _since(text: str) -> str:
+    try:
+        day = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (YYYY-MM-DD)") from None
+    if day.tzinfo is None:
+        day = day.replace(tzinfo=dt.UTC)
+    return day.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from . import data
+
+    with _engine().connect() as conn:
+        rows = data.audit_since(conn, args.since)
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for r in rows:
+        details = json.dumps(r["details"], ensure_ascii=False, sort_keys=True)
+        print(f"{r['at']}\t{r['actor']}\t{r['action']}\t{r['target']}\t{details}")
     return EXIT_OK
 
 
@@ -186,12 +250,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     device = sub.add_parser("device", help="enrolled laptops").add_subparsers(dest="action", metavar="ACTION",
                                                                              parser_class=_Parser)
-    p = device.add_parser("list")
+    p = device.add_parser("list", help="list enrolled laptops: id, user, label, enrolled, last seen, state")
+    p.add_argument("--user", metavar="NAME", help="only this user's laptops")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_device_list)
-    p = device.add_parser("revoke", help="revoke a laptop's token")
-    p.add_argument("device")
+    p = device.add_parser("revoke", help="revoke a lost or stolen laptop: it erases its data at its next contact")
+    p.add_argument("device", metavar="ID")
     p.set_defaults(run=cmd_device_revoke)
+    p = device.add_parser("recover", help="print a one-time code that gives a laptop its escrowed database key "
+                                          "back (forgotten passphrase)")
+    p.add_argument("device", metavar="DEVICE")
+    p.set_defaults(run=cmd_device_recover)
+
+    p = sub.add_parser("audit", help="the administrative actions: who, when, what")
+    p.add_argument("--since", type=_since, metavar="DATE", help="from this date (YYYY-MM-DD, UTC) on")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_audit)
+
+    escrow = sub.add_parser("escrow", help="the laptops' escrowed keys").add_subparsers(
+        dest="action", metavar="ACTION", parser_class=_Parser)
+    p = escrow.add_parser("rekey", help="seal every escrowed key again under the current ESCROW_KEY (after a "
+                                        "rotation; the old key in ESCROW_OLD_KEYS meanwhile)")
+    p.set_defaults(run=cmd_escrow_rekey)
 
     for name, active in (("assign", True), ("unassign", False)):
         p = sub.add_parser(name, help=f"{name} cooperatives (id or registration number) to a coach")
@@ -208,8 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if run is None:
             raise UsageError("murafaqa-server: a command is needed (see --help)")
         return run(args)
-    except (UsageError, Refused) as e:
-        print(f"murafaqa-server: {e}" if isinstance(e, Refused) else str(e), file=sys.stderr)
+    except (UsageError, Refused, EscrowError) as e:
+        print(str(e) if isinstance(e, UsageError) else f"murafaqa-server: {e}", file=sys.stderr)
         return EXIT_USAGE
     except SQLAlchemyError as e:
         print(f"murafaqa-server: database error: {str(e).splitlines()[0]}", file=sys.stderr)

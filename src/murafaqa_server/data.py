@@ -17,13 +17,23 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, and_, bindparam, insert, not_, or_, select, update
+from sqlalchemy import BigInteger, Connection, and_, bindparam, case, delete, func, insert, not_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import Insert, Select
 
 from . import scope
 from .scope import Actor as Actor  # the data layer's callers name it here too
-from .tables import assignments, conflicts, counters, devices, records, region_moves, users
+from .tables import (
+    assignments,
+    audit_log,
+    conflicts,
+    counters,
+    devices,
+    records,
+    region_moves,
+    sign_in_failures,
+    users,
+)
 
 
 def now() -> str:
@@ -57,15 +67,16 @@ def list_users(conn: Connection) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(select(users).order_by(users.c.name)).mappings()]
 
 
-def add_device(conn: Connection, user_id: int, token_hash: str, label: str) -> str:
+def add_device(conn: Connection, user_id: int, token_hash: str, label: str, expires_at: str | None = None) -> str:
     device_id = str(uuid.uuid4())
     conn.execute(insert(devices).values(id=device_id, user_id=user_id, token_hash=token_hash, label=label,
-                                        created_at=now(), last_n=0))
+                                        created_at=now(), last_n=0, token_expires_at=expires_at))
     return device_id
 
 
 _DEVICE_BY_TOKEN = (
-    select(devices.c.id.label("device_id"), devices.c.revoked_at, devices.c.last_n,
+    select(devices.c.id.label("device_id"), devices.c.revoked_at, devices.c.revoked_why, devices.c.last_n,
+           devices.c.token_expires_at,
            users.c.id.label("user_id"), users.c.name, users.c.role, users.c.region, users.c.disabled)
     .join(users, users.c.id == devices.c.user_id).where(devices.c.token_hash == bindparam("token_hash")))
 
@@ -76,18 +87,64 @@ def device_by_token(conn: Connection, token_hash: str) -> dict[str, Any] | None:
     return dict(row) if row else None
 
 
-def revoke_devices(conn: Connection, *, user_id: int | None = None, device_id: str | None = None) -> int:
+def revoke_devices(conn: Connection, *, why: str, user_id: int | None = None, device_id: str | None = None) -> int:
+    """Withdraw the tokens of a user's laptops, or of one laptop, saying why
+    (``lost``, ``logout``, ``password``, ``disabled``). A laptop already
+    revoked keeps its first reason."""
     q = update(devices).where(devices.c.revoked_at.is_(None))
     q = q.where(devices.c.user_id == user_id) if user_id is not None else q.where(devices.c.id == device_id)
-    return conn.execute(q.values(revoked_at=now())).rowcount
+    return conn.execute(q.values(revoked_at=now(), revoked_why=why)).rowcount
 
 
-def list_devices(conn: Connection) -> list[dict[str, Any]]:
-    q = (select(devices.c.id, devices.c.label, devices.c.created_at, devices.c.revoked_at, devices.c.last_n,
-                devices.c.last_seen, devices.c.last_sync_at, devices.c.app_version, devices.c.pending_at_last_sync,
+def mark_lost(conn: Connection, device_id: str) -> bool:
+    """An administrator's revocation: the laptop erases its data at its next
+    contact. A laptop revoked for another reason (its user disabled, a
+    logout) is marked lost too: it may still hold the data."""
+    q = (update(devices).where(devices.c.id == device_id, or_(devices.c.revoked_why.is_(None),
+                                                               devices.c.revoked_why != "lost"))
+         .values(revoked_at=func.coalesce(devices.c.revoked_at, now()), revoked_why="lost"))
+    return bool(conn.execute(q).rowcount)
+
+
+def device(conn: Connection, device_id: str) -> dict[str, Any] | None:
+    q = (select(devices, users.c.name).join(users, users.c.id == devices.c.user_id)
+         .where(devices.c.id == device_id))
+    row = conn.execute(q).mappings().first()
+    return dict(row) if row else None
+
+
+def list_devices(conn: Connection, user: str | None = None) -> list[dict[str, Any]]:
+    q = (select(devices.c.id, devices.c.label, devices.c.created_at, devices.c.revoked_at, devices.c.revoked_why,
+                devices.c.last_n, devices.c.last_seen, devices.c.last_sync_at, devices.c.app_version,
+                devices.c.pending_at_last_sync, devices.c.token_expires_at, devices.c.escrowed_at,
                 users.c.name).join(users, users.c.id == devices.c.user_id)
          .order_by(users.c.name, devices.c.created_at))
+    if user is not None:
+        q = q.where(users.c.name == user)
     return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def set_escrow(conn: Connection, device_id: str, sealed: str) -> None:
+    conn.execute(update(devices).where(devices.c.id == device_id).values(escrow=sealed, escrowed_at=now()))
+
+
+def escrows(conn: Connection) -> list[tuple[str, str]]:
+    """(device id, sealed key) of every laptop that escrowed its key."""
+    q = select(devices.c.id, devices.c.escrow).where(devices.c.escrow.is_not(None)).order_by(devices.c.id)
+    return [(r.id, r.escrow) for r in conn.execute(q)]
+
+
+def set_recovery(conn: Connection, device_id: str, code_hash: str | None, expires_at: str | None) -> None:
+    """The device's one-time recovery code (its hash), or none."""
+    conn.execute(update(devices).where(devices.c.id == device_id)
+                 .values(recovery_hash=code_hash, recovery_expires_at=expires_at))
+
+
+def take_recovery(conn: Connection, device_id: str, code_hash: str) -> bool:
+    """Use up this recovery code; False when another request used it first."""
+    q = (update(devices).where(devices.c.id == device_id, devices.c.recovery_hash == code_hash)
+         .values(recovery_hash=None, recovery_expires_at=None))
+    return bool(conn.execute(q).rowcount)
 
 
 _LOCK_DEVICE = select(devices.c.last_n).where(devices.c.id == bindparam("device_id")).with_for_update()
@@ -105,14 +162,66 @@ def save_device_progress(conn: Connection, device_id: str, last_n: int) -> None:
 
 
 _RECORD_SYNC = (update(devices).where(devices.c.id == bindparam("device_id"))
-                .values(last_sync_at=bindparam("at"), app_version=bindparam("version"),
-                        pending_at_last_sync=bindparam("pending", type_=BigInteger)))
+                .values(last_sync_at=bindparam("at"), last_seen=bindparam("at"), app_version=bindparam("version"),
+                        pending_at_last_sync=bindparam("pending", type_=BigInteger),
+                        token_expires_at=bindparam("expires")))
 
 
-def record_sync(conn: Connection, device_id: str, version: str | None, pending: int | None) -> None:
+def record_sync(conn: Connection, device_id: str, version: str | None, pending: int | None,
+                expires_at: str | None = None) -> None:
     """What the laptop told of itself on this sync (None: it said nothing,
-    an older application), at this time."""
-    conn.execute(_RECORD_SYNC, {"device_id": device_id, "at": now(), "version": version, "pending": pending})
+    an older application), at this time; its token's expiry pushed to
+    ``expires_at`` in the same write."""
+    conn.execute(_RECORD_SYNC, {"device_id": device_id, "at": now(), "version": version, "pending": pending,
+                                "expires": expires_at})
+
+
+# -- failed sign-ins ------------------------------------------------------------------
+
+def failures(conn: Connection, keys: Iterable[str]) -> list[dict[str, Any]]:
+    q = select(sign_in_failures).where(sign_in_failures.c.key.in_(sorted(set(keys))))
+    return [dict(r) for r in conn.execute(q).mappings()]
+
+
+@cache
+def _count_failure(dialect: str) -> Insert:
+    """One more failure for a key, atomically whatever other workers do: a
+    key quiet since ``cutoff`` starts again from one."""
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(sign_in_failures)
+    t = sign_in_failures.c
+    return stmt.on_conflict_do_update(
+        index_elements=[t.key],
+        set_={"failures": case((t.last_failure_at < bindparam("cutoff"), 1), else_=t.failures + 1),
+              "last_failure_at": stmt.excluded.last_failure_at},
+    ).returning(t.failures)
+
+
+def count_failure(conn: Connection, key: str, at: str, cutoff: str) -> int:
+    """Record a failure; the key's failures in a row, this one included."""
+    stmt = _count_failure(conn.dialect.name).values(key=key, failures=1, last_failure_at=at)
+    return int(conn.execute(stmt, {"cutoff": cutoff}).scalar_one())
+
+
+def block(conn: Connection, key: str, until: str | None) -> None:
+    conn.execute(update(sign_in_failures).where(sign_in_failures.c.key == key).values(blocked_until=until))
+
+
+def forget_failures(conn: Connection, keys: Iterable[str]) -> None:
+    conn.execute(delete(sign_in_failures).where(sign_in_failures.c.key.in_(sorted(set(keys)))))
+
+
+# -- the audit log ---------------------------------------------------------------------
+
+def add_audit(conn: Connection, actor: str, action: str, target: str, details: dict[str, Any]) -> None:
+    conn.execute(insert(audit_log).values(at=now(), actor=actor, action=action, target=target,
+                                          details=json.dumps(details, ensure_ascii=False, sort_keys=True)))
+
+
+def audit_since(conn: Connection, since: str | None = None) -> list[dict[str, Any]]:
+    q = select(audit_log).order_by(audit_log.c.id)
+    if since is not None:
+        q = q.where(audit_log.c.at >= since)
+    return [{**dict(r), "details": json.loads(r["details"])} for r in conn.execute(q).mappings()]
 
 
 # -- the global sequence ----------------------------------------------------------

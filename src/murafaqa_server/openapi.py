@@ -23,14 +23,19 @@ from murafaqa_protocol.messages import ErrorBody
 REF = "#/components/schemas/{model}"
 
 REFUSALS: dict[int, str] = {
-    401: "No token, an unknown or revoked one, or a disabled account (`no_token`, `bad_token`, `revoked`, "
-         "`disabled`; `bad_credentials` at enrolment). Nothing was written.",
+    401: "No token, an unknown, revoked or expired one, or a disabled account (`no_token`, `bad_token`, "
+         "`revoked`, `token_expired`, `disabled`; `bad_credentials` at enrolment, `bad_code` for a wrong recovery "
+         "code); a laptop revoked as lost is told `device_revoked` and erases its data. Nothing was written.",
     403: "The caller's role may not do this (`forbidden`). Nothing was written.",
     404: "No such cooperative or user, or one outside the caller's scope: the two are answered alike "
          "(`not_found`). Nothing was written.",
     422: "A body that is not valid JSON (or gzip), or not the protocol's (`bad_body`), or a push naming a table "
          "or field the protocol does not know (`bad_mutation`), or an `X-Murafaqa-Client` header not of its pattern "
          "(`bad_client_header`). Nothing was written.",
+    429: "Too many failed attempts for this user, address or laptop (`too_many_attempts`): wait the "
+         "`Retry-After` seconds. No password or code was checked.",
+    503: "The server's escrow key is missing or does not open this laptop's kept key (`escrow_unavailable`). "
+         "Nothing was written.",
     426: "The laptop speaks another schema version (`X-Murafaqa-Schema` header, then the body's "
          "`schema_version`): please update the application (`update_required`). Nothing was written.",
 }

@@ -7,7 +7,8 @@ from sqlalchemy import Connection, Engine
 
 from murafaqa_protocol.messages import ROLES
 
-from . import data, security
+from . import audit, data, security, throttle
+from .policy import Policy, token_expiry
 from .scope import Actor, Scope
 
 REGIONS = {f"{i:02d}" for i in range(1, 13)}
@@ -27,7 +28,10 @@ def _check_password(password: str) -> None:
         raise Refused("the password needs at least 8 characters")
 
 
-def add_user(conn: Connection, name: str, role: str, region: str | None, password: str) -> int:
+def add_user(conn: Connection, name: str, role: str, region: str | None, password: str,
+             by: str | None = None) -> int:
+    """``by``: who adds it, for the audit log (by default the system account
+    running the command)."""
     name = name.strip()
     if not name:
         raise Refused("a user needs a name")
@@ -40,7 +44,9 @@ def add_user(conn: Connection, name: str, role: str, region: str | None, passwor
     _check_password(password)
     if data.user_by_name(conn, name):
         raise Refused(f"user {name!r} already exists")
-    return data.add_user(conn, name, role, region, security.hash_password(password))
+    user_id = data.add_user(conn, name, role, region, security.hash_password(password))
+    audit.record(conn, by or audit.local_actor(), "user.add", name, role=role, region=region)
+    return user_id
 
 
 def require_user(conn: Connection, name: str) -> dict[str, Any]:
@@ -50,15 +56,17 @@ def require_user(conn: Connection, name: str) -> dict[str, Any]:
     return user
 
 
-def disable_user(conn: Connection, name: str, disabled: bool = True) -> None:
+def disable_user(conn: Connection, name: str, disabled: bool = True, by: str | None = None) -> None:
     """A disabled user is refused at once: their laptops' tokens go too."""
     user = require_user(conn, name)
     data.set_disabled(conn, user["id"], disabled)
-    if disabled:
-        data.revoke_devices(conn, user_id=user["id"])
+    revoked = data.revoke_devices(conn, user_id=user["id"], why="disabled") if disabled else 0
+    audit.record(conn, by or audit.local_actor(), "user.disable" if disabled else "user.enable", name,
+                 **({"laptops_revoked": revoked} if disabled else {}))
 
 
-def set_password(conn: Connection, name: str, password: str, *, revoke_laptops: bool = False) -> int:
+def set_password(conn: Connection, name: str, password: str, *, revoke_laptops: bool = False,
+                 by: str | None = None) -> int:
     """A user's new password, for the next enrolment; the laptops already
     enrolled keep their tokens (a laptop signs in once, then holds a token
     of its own), unless ``revoke_laptops``: a password that leaked calls for
@@ -66,7 +74,9 @@ def set_password(conn: Connection, name: str, password: str, *, revoke_laptops: 
     user = require_user(conn, name)
     _check_password(password)
     data.set_password(conn, user["id"], security.hash_password(password))
-    return data.revoke_devices(conn, user_id=user["id"]) if revoke_laptops else 0
+    revoked = data.revoke_devices(conn, user_id=user["id"], why="password") if revoke_laptops else 0
+    audit.record(conn, by or audit.local_actor(), "user.password", name, laptops_revoked=revoked)
+    return revoked
 
 
 def signs_in(user: dict[str, Any] | None, password: str) -> bool:
@@ -77,22 +87,33 @@ def signs_in(user: dict[str, Any] | None, password: str) -> bool:
     return matches and user is not None and not user["disabled"]
 
 
-def enrol(engine: Engine, name: str, password: str, label: str) -> tuple[str, str, dict[str, Any]] | None:
+def enrol(engine: Engine, name: str, password: str, label: str, address: str | None = None,
+          policy: Policy | None = None) -> tuple[str, str, dict[str, Any]] | None:
     """A new laptop token for these credentials, or None. The password is
-    checked with no database connection held (argon2 takes its time)."""
+    checked with no database connection held (argon2 takes its time).
+
+    Throttled per user name and per address (``throttle``): while either is
+    blocked the answer is ``throttle.Throttled`` at once, no password
+    checked; each failure is counted, in the database, and logged."""
+    keys = [throttle.user_key(name), throttle.address_key(address)]
     with engine.connect() as conn:
+        throttle.check(conn, keys)
         user = data.user_by_name(conn, name)
     if not signs_in(user, password):
+        with engine.begin() as conn:
+            throttle.failed(conn, keys, "sign_in")
         return None
     assert user is not None
     token = security.new_token()
     with engine.begin() as conn:
-        device_id = data.add_device(conn, user["id"], security.token_hash(token), label)
+        throttle.succeeded(conn, keys[:1])
+        device_id = data.add_device(conn, user["id"], security.token_hash(token), label,
+                                    token_expiry(policy or Policy()))
     return device_id, token, user
 
 
-def assign(conn: Connection, coach: str, cooperatives: list[str], active: bool, by: Actor | None = None
-           ) -> list[str]:
+def assign(conn: Connection, coach: str, cooperatives: list[str], active: bool, by: Actor | None = None,
+           who: str | None = None) -> list[str]:
     """Assign (or unassign) cooperatives, by id or registration number, to a
     coach. ``by`` (the API's caller; none on the command line) may only hand
     out cooperatives in their scope: a coordinator, those of their region.
@@ -117,4 +138,6 @@ def assign(conn: Connection, coach: str, cooperatives: list[str], active: bool, 
             seq += 1
             changed.append(coop_id)
     data.save_sequence(conn, seq)
+    audit.record(conn, who or (audit.api_actor(by) if by is not None else audit.local_actor()),
+                 "assign" if active else "unassign", coach, cooperatives=found, changed=changed)
     return changed

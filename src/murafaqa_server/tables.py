@@ -54,6 +54,20 @@ devices = Table(
     Column("last_sync_at", String(32)),
     Column("app_version", String(32)),
     Column("pending_at_last_sync", BigInteger),
+    # Why the token was withdrawn: "lost" (an administrator's `device
+    # revoke`: the laptop erases its data at its next contact), "logout",
+    # "password" (a leaked password), "disabled" (its user's account).
+    Column("revoked_why", String(16)),
+    # The token stops opening the API at this time, pushed forward at each
+    # sync: a laptop left unused that long signs in again.
+    Column("token_expires_at", String(32)),
+    # The laptop's database key, sealed with the server's escrow key (see
+    # escrow.py), and the one-time recovery code an administrator issued
+    # for it (an argon2 hash, until it is used or expires).
+    Column("escrow", Text),
+    Column("escrowed_at", String(32)),
+    Column("recovery_hash", Text),
+    Column("recovery_expires_at", String(32)),
 )
 
 counters = Table(
@@ -120,4 +134,28 @@ region_moves = Table(
     Column("coop_id", String(64), nullable=False),
     Column("from_region", String(8)),
     Column("seq", BigInteger, nullable=False, index=True),
+)
+
+# Failed sign-ins (and recovery codes) per key: "user:NAME", "addr:ADDRESS",
+# "device:ID". In the database, not in a worker's memory: every worker
+# process and every machine behind the load balancer counts the same
+# failures (throttle.py).
+sign_in_failures = Table(
+    "sign_in_failures", metadata,
+    Column("key", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", String(32), nullable=False),
+    Column("blocked_until", String(32)),
+)
+
+# Every administrative action: who, when, what (audit.py). Only ever
+# appended to.
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False, index=True),
+    Column("actor", String(160), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", String(200), nullable=False),
+    Column("details", Text, nullable=False, default="{}"),
 )

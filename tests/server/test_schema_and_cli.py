@@ -82,7 +82,10 @@ def test_cli_password_change_keeps_the_laptops_unless_asked(cli_env, tmp_path, c
     (("user", "password", "nobody"), "", "no user"),  # said before the password is asked for
     (("user", "password", "nobody", "--password-stdin"), "long-enough\n", "no user"),
     (("assign", "nobody", "RC-1"), "", "no user"),
-    (("device", "revoke", "nothing"), "", "no active laptop"),
+    (("device", "revoke", "nothing"), "", "no laptop 'nothing'"),
+    (("device", "recover", "nothing"), "", "no laptop 'nothing'"),
+    (("device", "list", "--user", "nobody"), "", "no user"),
+    (("audit", "--since", "yesterday"), "", "not a date"),
     ((), "", "a command is needed"),
 ])
 def test_cli_errors_are_one_line_exit_2(cli_env, capsys, argv, stdin, needle):

@@ -2,9 +2,10 @@
 pull modules (``deps``: what the routes depend on).
 
 Every refusal is JSON ``{"code", "detail"}``: 401 no or bad token (or a
-disabled user, a revoked laptop), 403 a role that may not, 404 not found or
+disabled user, a revoked laptop, an expired token), 403 a role that may not, 404 not found or
 outside scope (alike), 422 bad body, 426 a laptop whose schema is not this
-server's ("please update the application"). Nothing is written on any of
+server's ("please update the application"), 429 too many failed
+sign-ins or recovery codes (``Retry-After``), 503 the escrow key unusable. Nothing is written on any of
 them. They come in one order on every route: the schema header, the token,
 the body's schema version, the body, the role and scope.
 """
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import accounts, assignments, cooperatives, enrol, health, sync
+from . import accounts, assignments, cooperatives, devices, enrol, health, sync
 
 # In the order the OpenAPI document lists them.
 ROUTERS: list[APIRouter] = [health.router, enrol.router, sync.router, assignments.router, cooperatives.router,
-                            accounts.router]
+                            accounts.router, devices.router]

@@ -21,5 +21,5 @@ def me(who: Auth) -> Account:
 @router.post(f"{API_PREFIX}/logout", tags=["accounts"], responses=refusals(401, 426))
 def logout(who: Auth, engine: Db) -> dict[str, str]:
     with engine.begin() as conn:
-        data.revoke_devices(conn, device_id=who.device_id)
+        data.revoke_devices(conn, device_id=who.device_id, why="logout")
     return {"status": "revoked"}

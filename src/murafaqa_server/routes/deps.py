@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine
 from murafaqa_protocol.messages import SCHEMA_HEADER, SCHEMA_VERSION
 
 from .. import data, security
+from ..policy import Policy
 from ..scope import Actor
 from .bodies import check_header
 from .errors import ApiError
@@ -75,6 +76,11 @@ async def _engine(request: Request) -> Engine:
     return engine
 
 
+async def _policy(request: Request) -> Policy:
+    policy: Policy = request.app.state.policy
+    return policy
+
+
 async def _threads(request: Request) -> Threads:
     threads: Threads = request.app.state.threads
     return threads
@@ -82,6 +88,7 @@ async def _threads(request: Request) -> Threads:
 
 Db = Annotated[Engine, Depends(_engine)]
 WorkerPools = Annotated[Threads, Depends(_threads)]
+Rules = Annotated[Policy, Depends(_policy)]
 
 # Declared as a security scheme, not as a header parameter (OpenAPI ignores a
 # header parameter named Authorization); refusals stay ours (401, our body).
@@ -103,15 +110,24 @@ def bearer_token(credentials: HTTPAuthorizationCredentials | None, schema_header
 
 
 def laptop(conn: Connection, token: str) -> Actor:
-    """The laptop behind a token: refused at once when the token is unknown or
-    revoked, or its user disabled (checked on every call)."""
+    """The laptop behind a token: refused at once when the token is unknown,
+    revoked or expired, or its user disabled (checked on every call).
+
+    A laptop an administrator revoked as lost is told so in a code of its
+    own, ``device_revoked``: it erases its data on hearing it. Its user's
+    account being disabled comes next (the account may be enabled again,
+    the laptop enrolled again: its data stays)."""
     found = data.device_by_token(conn, security.token_hash(token))
     if found is None:
         raise ApiError(401, "bad_token", "Unknown laptop token: enrol this laptop again.")
-    if found["revoked_at"]:
-        raise ApiError(401, "revoked", "This laptop's access was revoked: enrol it again.")
+    if found["revoked_why"] == "lost":
+        raise ApiError(401, "device_revoked", "This laptop was revoked by the administrator: its data is erased.")
     if found["disabled"]:
         raise ApiError(401, "disabled", f"The account {found['name']} is disabled: ask the administrator.")
+    if found["revoked_at"]:
+        raise ApiError(401, "revoked", "This laptop's access was revoked: enrol it again.")
+    if found["token_expires_at"] is not None and found["token_expires_at"] <= data.now():
+        raise ApiError(401, "token_expired", "This laptop has not synced for too long: sign in again.")
     return Actor(found["user_id"], found["name"], found["role"], found["region"], found["device_id"])
 
 
@@ -124,3 +140,10 @@ def current_actor(engine: Db, credentials: Token, x_murafaqa_schema: SchemaHeade
 
 
 Auth = Annotated[Actor, Depends(current_actor)]
+
+
+def client_address(request: Request) -> str | None:
+    """The caller's address, as the throttling counts it. Behind the TLS
+    proxy, uvicorn sets it from X-Forwarded-For when the proxy's address is
+    in FORWARDED_ALLOW_IPS (docs/deploy.md)."""
+    return request.client.host if request.client else None

@@ -5,23 +5,27 @@ from fastapi import APIRouter, Request
 
 from murafaqa_protocol.messages import API_PREFIX, Account, EnrolRequest, EnrolResponse
 
-from .. import logs, services
+from .. import logs, services, throttle
 from ..openapi import refusals, request_body
 from .bodies import check_header, read_body
-from .deps import Db, SchemaHeader, WorkerPools
-from .errors import ApiError
+from .deps import Db, Rules, SchemaHeader, WorkerPools, client_address
+from .errors import ApiError, too_many
 
 router = APIRouter()
 
 
 @router.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse, tags=["sync"],
-             responses=refusals(401, 422, 426), openapi_extra=request_body(EnrolRequest))
-async def enrol(request: Request, engine: Db, threads: WorkerPools,
+             responses=refusals(401, 422, 426, 429), openapi_extra=request_body(EnrolRequest))
+async def enrol(request: Request, engine: Db, threads: WorkerPools, policy: Rules,
                 x_murafaqa_schema: SchemaHeader = None) -> EnrolResponse:
     check_header(x_murafaqa_schema)
     body = await read_body(request, EnrolRequest)
     # Password checks on threads of their own (deps.PASSWORD_THREADS).
-    result = await threads.password.run(services.enrol, engine, body.user, body.password, body.label)
+    try:
+        result = await threads.password.run(services.enrol, engine, body.user, body.password, body.label,
+                                            client_address(request), policy)
+    except throttle.Throttled as e:
+        raise too_many(e) from None
     if result is None:
         raise ApiError(401, "bad_credentials", "Unknown user, wrong password or disabled account.")
     device_id, token, user = result

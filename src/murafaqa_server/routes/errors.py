@@ -6,9 +6,16 @@ from fastapi.responses import JSONResponse
 
 
 class ApiError(HTTPException):
-    def __init__(self, status: int, code: str, detail: str) -> None:
-        super().__init__(status_code=status, detail=detail)
+    def __init__(self, status: int, code: str, detail: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status_code=status, detail=detail, headers=headers)
         self.code = code
+
+
+def too_many(e: Exception) -> ApiError:
+    """The answer to an attempt while its user, address or device is
+    blocked after failures (``throttle.Throttled``)."""
+    wait = int(getattr(e, "retry_after", 1))
+    return ApiError(429, "too_many_attempts", str(e), headers={"Retry-After": str(wait)})
 
 
 def error_response(status: int, code: str, detail: str) -> JSONResponse:

@@ -19,9 +19,10 @@ from murafaqa_protocol.messages import (
 
 from .. import data, logs, merge, pull, team
 from ..openapi import refusals, request_body
+from ..policy import token_expiry
 from ..scope import Actor
 from .bodies import check_schema, decoded
-from .deps import Db, SchemaHeader, Token, WorkerPools, bearer_token, laptop
+from .deps import Db, Rules, SchemaHeader, Token, WorkerPools, bearer_token, laptop
 from .errors import ApiError
 
 router = APIRouter()
@@ -61,7 +62,7 @@ def _client_report(header: str | None) -> ClientReport | None:
         raise ApiError(422, "bad_client_header", str(e)) from None
 
 
-def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str | None
+def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str | None, expires: str
               ) -> tuple[Actor, SyncRequest, SyncResponse]:
     """A whole sync in one call on a worker thread (the database calls block),
     on one connection: who the laptop is, what it told of itself and its push
@@ -73,11 +74,11 @@ def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str
     serial = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         try:
-            who, body, out = _push(conn, token, raw, encoding, client, serial=serial)
+            who, body, out = _push(conn, token, raw, encoding, client, expires, serial=serial)
         except DBAPIError:
             if serial:
                 raise
-            who, body, out = _push(conn, token, raw, encoding, client, serial=True)
+            who, body, out = _push(conn, token, raw, encoding, client, expires, serial=True)
         if body.pull is not None:
             # The pull only reads, and under READ COMMITTED a transaction gives
             # its statements no common snapshot: autocommit spares its BEGIN and
@@ -92,14 +93,17 @@ def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str
     return who, body, out
 
 
-def _push(conn: Connection, token: str, raw: bytes, encoding: str, client: str | None, *, serial: bool
-          ) -> tuple[Actor, SyncRequest, SyncResponse]:
+def _push(conn: Connection, token: str, raw: bytes, encoding: str, client: str | None, expires: str, *,
+          serial: bool) -> tuple[Actor, SyncRequest, SyncResponse]:
     with conn.begin():
         who = laptop(conn, token)
         body = _sync_body(raw, encoding)
         told = _client_report(client)
         # Before the push: the laptop's row is the first the push locks too.
-        data.record_sync(conn, who.device_id, told.version if told else None, told.pending if told else None)
+        # The token's expiry moves forward in the same write: a laptop that
+        # syncs never signs in again.
+        data.record_sync(conn, who.device_id, told.version if told else None, told.pending if told else None,
+                         expires)
         if not (body.mutations or body.resolved):
             return who, body, SyncResponse()
         results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=serial)
@@ -109,13 +113,13 @@ def _push(conn: Connection, token: str, raw: bytes, encoding: str, client: str |
 @router.post(f"{API_PREFIX}/sync", response_model=SyncResponse, tags=["sync"],
              responses=refusals(401, 422, 426),
              openapi_extra={**request_body(SyncRequest), "parameters": [CLIENT_PARAMETER]})
-async def sync(request: Request, engine: Db, threads: WorkerPools, credentials: Token,
+async def sync(request: Request, engine: Db, threads: WorkerPools, credentials: Token, policy: Rules,
                x_murafaqa_schema: SchemaHeader = None) -> Response:
     token = bearer_token(credentials, x_murafaqa_schema)
     raw = await request.body()
     who, body, out = await threads.sync.run(_exchange, engine, token, raw,
                                             request.headers.get("content-encoding", ""),
-                                            request.headers.get(CLIENT_HEADER))
+                                            request.headers.get(CLIENT_HEADER), token_expiry(policy))
     logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations),
                pulled=len(out.page.changes) if out.page else 0)
     return Response(out.model_dump_json(exclude_defaults=True), media_type="application/json")
