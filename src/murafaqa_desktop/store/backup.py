@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from ..paths import make_private_dir
 from . import keys, sync_state
-from .db import Connection, Error, StoreError, connect, create_private, disk_full, is_plain, open_db
+from .db import Connection, Error, StoreError, connect, create_private, disk_full, is_plain, key_of, open_db
 
 # What a backup never carries: the laptop's credentials with the server.
 # A copy kept on a USB key would otherwise let whoever holds it sync as this
@@ -68,7 +68,7 @@ def _key_of(db: Database) -> bytes | None:
     name = db.execute("PRAGMA database_list").fetchone()[2]
     if not name or is_plain(name):
         return None
-    key = keys.key_for(name)
+    key = key_of(db)
     if key is None:
         raise StoreError("locked", "La base est verrouillée : déverrouillez-la avant de la sauvegarder.",
                          "قاعدة البيانات مقفلة: افتحها قبل حفظ نسخة منها.")

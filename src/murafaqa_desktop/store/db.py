@@ -8,6 +8,7 @@ import sqlite3 as _stdlib_sqlite3  # its error codes: a copy made by other code 
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 # SQLCipher 4 (a build of SQLite with encryption), for every database the
 # application opens, plain ones included: one driver, one family of errors.
@@ -22,7 +23,9 @@ Error = sqlite3.Error
 DatabaseError = sqlite3.DatabaseError
 IntegrityError = sqlite3.IntegrityError
 OperationalError = sqlite3.OperationalError
-Connection = sqlite3.Connection
+# SQLCipher's connection has the standard module's interface (sqlite-utils
+# and the backup API take it as one); typed as that.
+Connection = _stdlib_sqlite3.Connection
 
 PLAIN_HEADER = b"SQLite format 3\x00"
 # Set to 1 by the test suite (and implied by --unencrypted) so that a new
@@ -118,7 +121,16 @@ def locked(path: Path) -> StoreError:
                       "(MURAFAQA_PASSPHRASE أو في الطرفية).")
 
 
-def connect(path: str | Path, key: bytes | None, *, check_same_thread: bool = True) -> sqlite3.Connection:
+def key_of(db: Database) -> bytes | None:
+    """The key the database behind db was unlocked with in this process
+    (None for a plain database)."""
+    name = db.execute("PRAGMA database_list").fetchone()[2]
+    if not name or is_plain(name):
+        return None
+    return keys.key_for(name)
+
+
+def connect(path: str | Path, key: bytes | None, *, check_same_thread: bool = True) -> Connection:
     """A connection keyed first (SQLCipher reads nothing before PRAGMA key),
     with temporary tables and indexes kept in memory: no temporary file
     in clear, ever."""
@@ -129,7 +141,7 @@ def connect(path: str | Path, key: bytes | None, *, check_same_thread: bool = Tr
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {keys.pragma_key(key)}")
     conn.execute("PRAGMA temp_store=MEMORY")
-    return conn
+    return cast(Connection, conn)
 
 
 def open_db(path: str | Path, *, key: bytes | None = None, unencrypted: bool = False,

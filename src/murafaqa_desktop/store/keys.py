@@ -213,6 +213,37 @@ def change_passphrase(path: Path, db_key: bytes, new_passphrase: str, *, kdf: Kd
     _write(path, content)
 
 
+def set_device(path: Path, server: str, device_id: str) -> None:
+    """Keep, readable while the database is locked, what a recovery code is
+    asked with: the server and this laptop's id (neither is a secret)."""
+    content = _read(path)
+    content["device"] = {"server": server, "device_id": device_id}
+    _write(path, content)
+
+
+def device(path: Path) -> tuple[str, str] | None:
+    """(server, device id) of the enrolled laptop, if it enrolled."""
+    try:
+        entry = _read(path).get("device")
+    except KeyFileError:
+        return None
+    if not isinstance(entry, dict) or not entry.get("server") or not entry.get("device_id"):
+        return None
+    return str(entry["server"]), str(entry["device_id"])
+
+
+def set_passphrase(path: Path, db_key: bytes, passphrase: str) -> str | None:
+    """After unlocking with the recovery key or a recovery code: the new
+    passphrase wraps the same key. A new recovery key (returned) is made
+    only when the key file itself was lost."""
+    if path.exists():
+        with contextlib.suppress(KeyFileError):
+            _read(path)
+            change_passphrase(path, db_key, passphrase)
+            return None
+    return create(path, passphrase, db_key=db_key)[1]
+
+
 def pragma_key(db_key: bytes) -> str:
     """SQLCipher's raw key form: its own PBKDF2 is skipped, the key being
     random already (or derived above)."""
