@@ -15,6 +15,7 @@ from typing import cast
 import sqlcipher3.dbapi2 as sqlite3
 from sqlite_utils import Database
 
+from .. import paths
 from ..domain.errors import DomainError
 from . import keys
 
@@ -28,9 +29,6 @@ OperationalError = sqlite3.OperationalError
 Connection = _stdlib_sqlite3.Connection
 
 PLAIN_HEADER = b"SQLite format 3\x00"
-# Set to 1 by the test suite (and implied by --unencrypted) so that a new
-# database may be made plain; the application never sets it.
-UNENCRYPTED_ENV = "MURAFAQA_UNENCRYPTED"
 
 
 class StoreError(DomainError):
@@ -111,7 +109,7 @@ def is_encrypted(path: str | Path) -> bool:
 
 
 def unencrypted_allowed() -> bool:
-    return os.environ.get(UNENCRYPTED_ENV) == "1"
+    return paths.unencrypted_allowed()
 
 
 def locked(path: Path) -> StoreError:

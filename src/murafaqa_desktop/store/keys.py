@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import paths
 from ..domain.errors import DomainError
 
 KEY_BYTES = 32
@@ -75,8 +76,7 @@ def check_passphrase(passphrase: str) -> None:
 
 
 def key_path(db_path: str | Path) -> Path:
-    db_path = Path(db_path)
-    return db_path.with_name(db_path.name + ".key")
+    return paths.key_file(Path(db_path))
 
 
 def new_database_key() -> bytes:

@@ -72,6 +72,16 @@ class Tasks(QObject):
         self._thread = threading.Thread(target=self._loop, name="murafaqa-store", daemon=True)
         self._thread.start()
 
+    def suspend(self) -> None:
+        """Stop the worker and close its connection (the window locks: the
+        database key leaves memory); jobs given meanwhile wait for start()."""
+        self.wait_idle()
+        if self._queue is None or self._thread is None:
+            return
+        self._queue.put(None)
+        self._thread.join(5)
+        self._queue, self._thread = None, None
+
     # -- main thread ---------------------------------------------------
     def run(self, job: Job, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[DomainError], None] | None = None) -> int:
