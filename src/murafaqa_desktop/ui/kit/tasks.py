@@ -76,7 +76,8 @@ class Tasks(QObject):
     def hold(self) -> None:
         """The window locks: the worker stops (its connection closed) and no
         other starts until release(); jobs given meanwhile wait."""
-        self.suspend()
+        if self._queue is not None:  # (suspend's wait would start a worker that never ran)
+            self.suspend()
         self._held = True
 
     def release(self) -> None:
