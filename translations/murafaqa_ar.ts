@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="34"/>
         <source>%1 of %2 documents</source>
         <translation>%1 من %2 وثيقة</translation>
     </message>
@@ -710,7 +710,7 @@
         <translation>جار إعداد التصدير…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>الورقة %1 من %2: %3 — كُتب %4 سطر</translation>
     </message>
@@ -744,106 +744,232 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="122"/>
+        <source>Murafaqa is locked</source>
+        <translation>مرافقة مقفلة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="123"/>
+        <source>The cooperatives&apos; data on this laptop is encrypted. Type your passphrase to open it.</source>
+        <translation>بيانات التعاونيات على هذا الحاسوب مشفرة. اكتب عبارتك السرية لفتحها.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="125"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="159"/>
+        <source>Passphrase</source>
+        <translation>العبارة السرية</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="127"/>
+        <source>Unlock</source>
+        <translation>فتح القفل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="129"/>
+        <source>Forgotten passphrase…</source>
+        <translation>نسيت العبارة السرية…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="139"/>
+        <source>Forgotten passphrase</source>
+        <translation>العبارة السرية المنسية</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="140"/>
+        <source>Type the recovery key printed when this laptop was set up, or the one-time recovery code your administrator gives you. You will then choose a new passphrase.</source>
+        <translation>اكتب مفتاح الاستعادة المطبوع عند إعداد هذا الحاسوب، أو رمز الاستعادة الصالح لمرة واحدة الذي يعطيك إياه المسؤول. ستختار بعد ذلك عبارة سرية جديدة.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="143"/>
+        <source>Recovery key or recovery code</source>
+        <translation>مفتاح الاستعادة أو رمز الاستعادة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="145"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="213"/>
+        <source>Continue</source>
+        <translation>متابعة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="146"/>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="154"/>
+        <source>Choose a passphrase</source>
+        <translation>اختر عبارة سرية</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="155"/>
+        <source>At least 10 characters. A sentence you remember is best; it cannot be recovered without the recovery key.</source>
+        <translation>10 أحرف على الأقل. الأفضل جملة تتذكرها؛ لا يمكن استرجاعها دون مفتاح الاستعادة.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="161"/>
+        <source>The same passphrase again</source>
+        <translation>العبارة السرية نفسها مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="163"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="214"/>
+        <source>Encrypt and continue</source>
+        <translation>تشفير ومتابعة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="164"/>
+        <source>Not now</source>
+        <translation>ليس الآن</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="174"/>
+        <source>Your recovery key</source>
+        <translation>مفتاح الاستعادة الخاص بك</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="175"/>
+        <source>Write this key down or print it, and keep it away from the laptop (the coordinator can keep it). It opens the data if the passphrase is forgotten. It is shown only now.</source>
+        <translation>دوّن هذا المفتاح أو اطبعه، واحفظه بعيدًا عن الحاسوب (يمكن أن يحتفظ به المنسق). فهو يفتح البيانات إذا نُسيت العبارة السرية. لا يُعرض إلا الآن.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="186"/>
+        <source>Save the sheet to print (PDF)…</source>
+        <translation>حفظ الورقة للطباعة (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="187"/>
+        <source>I have kept it: continue</source>
+        <translation>احتفظت به: متابعة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="207"/>
+        <source>The cooperatives&apos; data on this laptop will be encrypted: choose the passphrase that opens it. You will type it each time Murafaqa starts or locks.</source>
+        <translation>ستُشفَّر بيانات التعاونيات على هذا الحاسوب: اختر العبارة السرية التي تفتحها. ستكتبها في كل مرة تبدأ فيها مرافقة أو تُقفل.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="209"/>
+        <source>The data on this laptop was kept in clear by an earlier version. Choose a passphrase to encrypt it now: a lost laptop then leaks nothing.</source>
+        <translation>كانت نسخة سابقة تحفظ بيانات هذا الحاسوب دون تشفير. اختر عبارة سرية لتشفيرها الآن: عندها لا يُسرِّب الحاسوب الضائع شيئًا.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="211"/>
+        <source>The data is open again. Choose a new passphrase.</source>
+        <translation>البيانات مفتوحة من جديد. اختر عبارة سرية جديدة.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="277"/>
+        <source>The two passphrases differ: type the same one twice.</source>
+        <translation>العبارتان مختلفتان: اكتب العبارة نفسها مرتين.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="311"/>
+        <source>Recovery key sheet</source>
+        <translation>ورقة مفتاح الاستعادة</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="336"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="346"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="129"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="133"/>
         <source>Cooperatives</source>
         <translation>التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="128"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="132"/>
         <source>Dashboard</source>
         <translation>لوحة القيادة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="130"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="134"/>
         <source>My agenda</source>
         <translation>مفكرتي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="131"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="135"/>
         <source>Collective trainings</source>
         <translation>التكوين الجماعي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="133"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="137"/>
         <source>Sync</source>
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="339"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="340"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="350"/>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="341"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="351"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="343"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="353"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="344"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="354"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="355"/>
         <source>Find a cooperative</source>
         <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="346"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="356"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="182"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="187"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="359"/>
         <source>working…</source>
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="467"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="477"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="462"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="471"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="481"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="491"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="501"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="518"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="587"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="519"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="588"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -994,7 +1120,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="100"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>
