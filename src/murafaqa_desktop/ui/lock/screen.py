@@ -75,6 +75,8 @@ class LockScreen(QWidget):
         self.recovery_key: str | None = None
         self._key: bytes | None = None
         self._purpose = CREATE_PURPOSE
+        # Opaque: nothing of the window (a list of cooperatives, a record) shows through
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAutoFillBackground(True)
         self.setObjectName("lockScreen")
         self.setStyleSheet("#lockScreen { background: #eef2f5; } "
