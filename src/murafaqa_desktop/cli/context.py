@@ -54,7 +54,7 @@ class Context:
         created encrypted; None for a plain one."""
         from ..store import keys
         from ..store.db import is_encrypted, is_plain, unencrypted_allowed
-        from .security import PASSPHRASE_ENV, new_passphrase, passphrase, say_recovery_key
+        from .passphrases import PASSPHRASE_ENV, new_passphrase, passphrase, say_recovery_key
 
         key_file = keys.key_path(self.db_path)
         if is_plain(self.db_path):
@@ -68,12 +68,9 @@ class Context:
         if getattr(self.args, "unencrypted", False) or unencrypted_allowed():
             return None
         db_key, recovery = keys.create(key_file, new_passphrase(self.lang, PASSPHRASE_ENV))
-        say_recovery_key(self, recovery)
+        say_recovery_key(self.lang, recovery)
         keys.remember(self.db_path, db_key)
         return db_key
-
-    def say_text(self, fr: str, ar: str) -> str:
-        return ar if self.lang == "ar" else fr
 
     def after_failure(self) -> None:
         """A command that failed leaves no large WAL behind (a failed demo or
