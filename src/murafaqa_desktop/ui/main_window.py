@@ -522,8 +522,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.menuBar().setEnabled(False)
         self.lock_screen.show()
         self.lock_screen.raise_()
-        if self.lock_screen.isVisible():
-            self.lock_screen.passphrase.setFocus()
+        self.lock_screen.focus_field()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -94,10 +94,10 @@ class LockScreen(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
+        # Only the page shown first is built before the first frame; the
+        # others when first needed (the monospaced font's lookup alone costs)
+        self._built: set[str] = set()
         self._build_unlock()
-        self._build_recover()
-        self._build_choose()
-        self._build_show_key()
         if start == modes.UNLOCK:
             self.show_unlock()
         else:
@@ -194,16 +194,33 @@ class LockScreen(QWidget):
             box.addWidget(w)
 
     # -- showing ---------------------------------------------------------------
+    def focus_field(self) -> None:
+        """The first field of the page shown: typing goes there, never to the
+        window's own widgets under the lock."""
+        shown = self.pages.currentWidget()
+        field = (self.passphrase if shown is self.unlock_page
+                 else self.new_passphrase if "choose" in self._built and shown is self.choose_page
+                 else self.recovery_input if "recover" in self._built and shown is self.recover_page else None)
+        if field is not None:
+            field.setFocus()
+
     def show_unlock(self) -> None:
         self.pages.setCurrentWidget(self.unlock_page)
         self.passphrase.setFocus()
 
+    def _ensure(self, page: str) -> None:
+        if page not in self._built:
+            self._built.add(page)
+            {"recover": self._build_recover, "choose": self._build_choose, "key": self._build_show_key}[page]()
+
     def show_recover(self) -> None:
+        self._ensure("recover")
         self.recover_error.hide()
         self.pages.setCurrentWidget(self.recover_page)
         self.recovery_input.setFocus()
 
     def show_choose(self, purpose: str) -> None:
+        self._ensure("choose")
         self._purpose = purpose
         self.choose_text.setText({
             CREATE_PURPOSE: self.tr("The cooperatives' data on this laptop will be encrypted: choose the passphrase "
@@ -220,6 +237,7 @@ class LockScreen(QWidget):
         self.new_passphrase.setFocus()
 
     def _show_key(self, recovery: str) -> None:
+        self._ensure("key")
         self.recovery_key = recovery
         self.key_label.setText(recovery)
         self.pages.setCurrentWidget(self.key_page)
@@ -327,7 +345,8 @@ class LockScreen(QWidget):
     def _finish(self) -> None:
         assert self._key is not None
         self.recovery_key = None
-        self.key_label.clear()
+        if "key" in self._built:
+            self.key_label.clear()
         self._open(self._key)
 
     def _open(self, key: bytes) -> None:
@@ -340,7 +359,8 @@ class LockScreen(QWidget):
 
         shown = self.pages.currentWidget()
         error_label = (self.unlock_error if shown is self.unlock_page
-                       else self.key_error if shown is self.key_page else self.choose_error)
+                       else self.key_error if "key" in self._built and shown is self.key_page
+                       else self.choose_error)
         try:
             with _Busy():
                 if is_plain(self.db_path):
