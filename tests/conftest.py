@@ -1,6 +1,7 @@
 """Shared fixtures: every test works in its own data folder, never the user's."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,18 @@ from murafaqa_desktop.store.db import open_db
 
 pytest_plugins = ("server.fixtures",)
 
+# Where encryption is not the subject, databases are made plain (as
+# --unencrypted does), the session's fixtures and subprocesses included; the
+# tests of encryption clear it (monkeypatch.delenv) and key their databases.
+os.environ["MURAFAQA_UNENCRYPTED"] = "1"
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv("MURAFAQA_DATA_DIR", str(data))
     monkeypatch.delenv("MURAFAQA_LANG", raising=False)
+    monkeypatch.delenv("MURAFAQA_PASSPHRASE", raising=False)
     return data
 
 
@@ -29,6 +36,16 @@ def db(db_path: Path) -> Database:
     database = open_db(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Key files made by the test cost Argon2id almost nothing (the product's
+    cost is measured in benchmarks/); a key file records its own cost, so
+    it still opens the same way the product opens one."""
+    from murafaqa_desktop.store import keys
+
+    monkeypatch.setattr(keys, "DEFAULT_KDF", keys.Kdf(time_cost=1, memory_kib=1024, parallelism=1))
 
 
 @pytest.fixture(scope="session")

@@ -815,106 +815,232 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="124"/>
+        <source>Murafaqa is locked</source>
+        <translation>Murafaqa est verrouillé</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="125"/>
+        <source>The cooperatives&apos; data on this laptop is encrypted. Type your passphrase to open it.</source>
+        <translation>Les données des coopératives sur ce portable sont chiffrées. Tapez votre phrase secrète pour les ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="127"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="161"/>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="129"/>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="131"/>
+        <source>Forgotten passphrase…</source>
+        <translation>Phrase secrète oubliée…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="141"/>
+        <source>Forgotten passphrase</source>
+        <translation>Phrase secrète oubliée</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="142"/>
+        <source>Type the recovery key printed when this laptop was set up, or the one-time recovery code your administrator gives you. You will then choose a new passphrase.</source>
+        <translation>Tapez la clé de secours imprimée à l&apos;installation de ce portable, ou le code de récupération à usage unique que vous donne votre administrateur. Vous choisirez ensuite une nouvelle phrase secrète.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="145"/>
+        <source>Recovery key or recovery code</source>
+        <translation>Clé de secours ou code de récupération</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="147"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="232"/>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="148"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="156"/>
+        <source>Choose a passphrase</source>
+        <translation>Choisissez une phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="157"/>
+        <source>At least 10 characters. A sentence you remember is best; it cannot be recovered without the recovery key.</source>
+        <translation>Au moins 10 caractères. Une phrase dont vous vous souvenez est le mieux ; elle ne peut pas être retrouvée sans la clé de secours.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="163"/>
+        <source>The same passphrase again</source>
+        <translation>La même phrase secrète, encore une fois</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="165"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="233"/>
+        <source>Encrypt and continue</source>
+        <translation>Chiffrer et continuer</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="166"/>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="176"/>
+        <source>Your recovery key</source>
+        <translation>Votre clé de secours</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="177"/>
+        <source>Write this key down or print it, and keep it away from the laptop (the coordinator can keep it). It opens the data if the passphrase is forgotten. It is shown only now.</source>
+        <translation>Notez cette clé ou imprimez-la, et gardez-la loin du portable (le coordinateur peut la garder). Elle ouvre les données si la phrase secrète est oubliée. Elle n&apos;est montrée que maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="188"/>
+        <source>Save the sheet to print (PDF)…</source>
+        <translation>Enregistrer la feuille à imprimer (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="189"/>
+        <source>I have kept it: continue</source>
+        <translation>Je l&apos;ai gardée : continuer</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="226"/>
+        <source>The cooperatives&apos; data on this laptop will be encrypted: choose the passphrase that opens it. You will type it each time Murafaqa starts or locks.</source>
+        <translation>Les données des coopératives sur ce portable seront chiffrées : choisissez la phrase secrète qui les ouvre. Vous la taperez à chaque démarrage ou verrouillage de Murafaqa.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="228"/>
+        <source>The data on this laptop was kept in clear by an earlier version. Choose a passphrase to encrypt it now: a lost laptop then leaks nothing.</source>
+        <translation>Une version précédente gardait les données de ce portable en clair. Choisissez une phrase secrète pour les chiffrer maintenant : un portable perdu ne laissera alors rien fuir.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="230"/>
+        <source>The data is open again. Choose a new passphrase.</source>
+        <translation>Les données sont de nouveau ouvertes. Choisissez une nouvelle phrase secrète.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="297"/>
+        <source>The two passphrases differ: type the same one twice.</source>
+        <translation>Les deux phrases diffèrent : tapez deux fois la même.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="331"/>
+        <source>Recovery key sheet</source>
+        <translation>Feuille de la clé de secours</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="345"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="355"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="129"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="133"/>
         <source>Cooperatives</source>
         <translation>Coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="128"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="132"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="130"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="134"/>
         <source>My agenda</source>
         <translation>Mon agenda</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="131"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="135"/>
         <source>Collective trainings</source>
         <translation>Formations collectives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="133"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="137"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="348"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="358"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="349"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="359"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="350"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="360"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="352"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="362"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="353"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="363"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="354"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="364"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="355"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="182"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="358"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="187"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="368"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="477"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="482"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="487"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="472"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="482"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="481"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="491"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="501"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="511"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="532"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="600"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="533"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="601"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>

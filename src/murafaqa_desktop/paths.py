@@ -52,5 +52,20 @@ def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 
 
+def key_file(db_path: Path) -> Path:
+    """Where the wrapped key of an encrypted database lives: beside it
+    (read by the window before any of the store is loaded)."""
+    return db_path.with_name(db_path.name + ".key")
+
+
+# Set to 1 by the test suite (and implied by --unencrypted) so that a new
+# database may be made in clear; the application never sets it.
+UNENCRYPTED_ENV = "MURAFAQA_UNENCRYPTED"
+
+
+def unencrypted_allowed() -> bool:
+    return os.environ.get(UNENCRYPTED_ENV) == "1"
+
+
 def log_path() -> Path:
     return data_dir() / LOG_FILENAME

@@ -66,3 +66,22 @@ def test_the_first_frame_loads_only_what_it_shows(tmp_path):
     assert early == []
     ours = [m for m in loaded if m.startswith("murafaqa_desktop")]
     assert "murafaqa_desktop.ui.main_window" in ours and "murafaqa_desktop.ui.cooperatives.list_view" in ours
+
+
+def test_the_unlock_screen_as_first_frame_loads_no_store_and_no_key_derivation(tmp_path):
+    """On an encrypted database the first frame is the lock screen: still no
+    store, nor Argon2 or the ciphers, before it (they load when the coach
+    presses Unlock)."""
+    (tmp_path / "m.db").write_bytes(b"\x8a" * 4096)  # an encrypted file: no plain header
+    (tmp_path / "m.db.key").write_text("{}")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MURAFAQA_DATA_DIR": str(tmp_path / "data")}
+    env.pop("MURAFAQA_UNENCRYPTED", None)
+    out = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "m.db"), str(tmp_path / "s.ini")],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    early = [m for m in loaded if any(m == name or m.startswith(name + ".")
+                                      for name in (*NOT_BEFORE_THE_FIRST_FRAME, "argon2", "cryptography",
+                                                   "sqlcipher3"))]
+    assert early == []
+    assert "murafaqa_desktop.ui.lock.screen" in loaded

@@ -39,7 +39,12 @@ def test_demo_has_every_stage_of_coaching_and_some_overdue(demo_db):
 
 
 def _dump(db) -> list[str]:
-    return list(db.conn.iterdump())
+    """The schema and every row of every table (SQLCipher's driver has no iterdump)."""
+    out = [repr(r) for r in db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")]
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                              " ORDER BY name").fetchall():
+        out += [repr(r) for r in db.execute(f'SELECT * FROM "{name}" ORDER BY 1')]
+    return out
 
 
 def _looks_until_done(db) -> int:

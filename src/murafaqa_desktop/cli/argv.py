@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # Every command of the parser (cli/parser.py), in the order of --help.
-COMMANDS = ("demo", "import", "search", "show", "check", "backup", "restore", "print", "sync", "conflicts",
-            "history", "list", "dashboard", "export")
+COMMANDS = ("demo", "import", "search", "show", "check", "backup", "restore", "passphrase", "encrypt", "print",
+            "sync", "conflicts", "history", "list", "dashboard", "export")
 # The options every command takes, and the window too.
 GLOBAL_OPTIONS = ("--db", "--lang")
 # Answered by the parser itself, with no command.

@@ -43,9 +43,34 @@ class Context:
                 f"لا توجد قاعدة بيانات في {self.db_path} (أنشئها بـ «murafaqa demo» أو «murafaqa import»)")
         if create:
             paths.make_private_dir(self.db_path.parent)
-        db = open_db(self.db_path)
+        db = open_db(self.db_path, key=self.unlock(create), unencrypted=bool(getattr(self.args, "unencrypted", False)))
         self.opened.append(db)
         return db
+
+    def unlock(self, create: bool = False) -> bytes | None:
+        """The database key, remembered for the connections this command
+        opens: unlocked with the passphrase when the database is encrypted,
+        made (with its recovery key, said once) when a new database is
+        created encrypted; None for a plain one."""
+        from ..store import keys
+        from ..store.db import is_encrypted, is_plain, unencrypted_allowed
+        from .passphrases import PASSPHRASE_ENV, new_passphrase, passphrase, say_recovery_key
+
+        key_file = keys.key_path(self.db_path)
+        if is_plain(self.db_path):
+            return None
+        if key_file.exists():
+            db_key = keys.unlock(key_file, passphrase(self.lang, self.db_path))
+            keys.remember(self.db_path, db_key)
+            return db_key
+        if is_encrypted(self.db_path) or not create:
+            return None  # bytes open_db will say it cannot read
+        if getattr(self.args, "unencrypted", False) or unencrypted_allowed():
+            return None
+        db_key, recovery = keys.create(key_file, new_passphrase(self.lang, PASSPHRASE_ENV))
+        say_recovery_key(self.lang, recovery)
+        keys.remember(self.db_path, db_key)
+        return db_key
 
     def after_failure(self) -> None:
         """A command that failed leaves no large WAL behind (a failed demo or

@@ -2,7 +2,6 @@
 the user's language, and an exit code; a bug keeps its traceback."""
 from __future__ import annotations
 
-import sqlite3
 import sys
 from typing import TextIO
 
@@ -14,7 +13,7 @@ from .usage import EXIT_USAGE, UsageError
 def report(error: BaseException, lang: str, stdout: TextIO | None) -> int | None:
     """The exit code once the line is written; None for what is not the
     user's to fix (a bug: its traceback is kept)."""
-    from ..store.db import disk_full
+    from ..store.db import DatabaseError, disk_full
 
     def say(fr: str, ar: str) -> None:
         print(ar if lang == "ar" else fr, file=sys.stderr)
@@ -31,7 +30,7 @@ def report(error: BaseException, lang: str, stdout: TextIO | None) -> int | None
         print(error.message(lang), file=sys.stderr)
     elif (full := disk_full(error)) is not None:
         print(full.message(lang), file=sys.stderr)
-    elif isinstance(error, sqlite3.DatabaseError):
+    elif isinstance(error, DatabaseError):
         say(f"murafaqa : erreur de la base de données : {error}", f"murafaqa: خطأ في قاعدة البيانات: {error}")
     elif isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""

@@ -47,6 +47,7 @@ def cmd_backup(ctx: Context) -> int:
 def cmd_restore(ctx: Context) -> int:
     from ..store.backup import restore_from
 
+    ctx.unlock()  # an encrypted database is restored with its own key
     previous = restore_from(ctx.args.file, ctx.db_path)
     ctx.say(f"Base restaurée depuis {ctx.args.file}" + (f" (ancienne base gardée : {previous})" if previous else "")
             + " ; avant de synchroniser, enrôlez de nouveau ce portable (murafaqa sync le demande)",

@@ -16,6 +16,8 @@ def register(sub: Subcommands, common: Parser) -> None:
     p = sub.add_parser("demo", parents=[common], help="fill an empty database with a demo programme")
     p.add_argument("--cooperatives", type=positive_arg, default=2000, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument("--unencrypted", action="store_true",
+                   help="make a new database in clear (benchmarks, tests); otherwise it is encrypted")
     p.set_defaults(run=cmd_demo)
 
     p = sub.add_parser("import", parents=[common], help="import a list of cooperatives (.csv or .xlsx)")

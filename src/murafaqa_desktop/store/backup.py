@@ -5,14 +5,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..paths import make_private_dir
-from . import sync_state
-from .db import StoreError, create_private, disk_full, open_db
+from . import keys, sync_state
+from .db import Connection, Error, StoreError, connect, create_private, disk_full, is_plain, key_of, open_db
 
 # What a backup never carries: the laptop's credentials with the server.
 # A copy kept on a USB key would otherwise let whoever holds it sync as this
@@ -26,13 +26,18 @@ def backup_to(db: Database, target: str | Path) -> Path:
 
     The snapshot is taken in memory and the credentials removed there, so
     they never reach the target's disk; VACUUM INTO then writes only live
-    rows, never the free space where an earlier token may still lie."""
+    rows, never the free space where an earlier token may still lie.
+
+    The copy is encrypted with the database's own key (it never changes):
+    the snapshot in memory is keyed as the database is, and VACUUM INTO
+    writes with the key of the connection it runs on."""
     target = Path(target)
+    key = _key_of(db)
     partial = target.with_name(target.name + ".part")
     try:
         make_private_dir(target.parent)
         partial.unlink(missing_ok=True)
-        snapshot = sqlite3.connect(":memory:")
+        snapshot = connect(":memory:", key)
         try:
             db.conn.backup(snapshot)
             _forget_credentials(snapshot)
@@ -40,14 +45,14 @@ def backup_to(db: Database, target: str | Path) -> Path:
             snapshot.execute("VACUUM INTO ?", [str(partial)])
         finally:
             snapshot.close()
-        dest = sqlite3.connect(str(partial))
+        dest = connect(partial, key)
         try:
             dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
         finally:
             dest.close()
         _fsync(partial)  # VACUUM INTO does not: the copy must be on the key before it counts
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as e:
+    except (OSError, Error) as e:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         error = disk_full(e, target)
@@ -58,7 +63,19 @@ def backup_to(db: Database, target: str | Path) -> Path:
     return target
 
 
-def _forget_credentials(snapshot: sqlite3.Connection) -> None:
+def _key_of(db: Database) -> bytes | None:
+    """The key db was opened with (None for a plain database)."""
+    name = db.execute("PRAGMA database_list").fetchone()[2]
+    if not name or is_plain(name):
+        return None
+    key = key_of(db)
+    if key is None:
+        raise StoreError("locked", "La base est verrouillée : déverrouillez-la avant de la sauvegarder.",
+                         "قاعدة البيانات مقفلة: افتحها قبل حفظ نسخة منها.")
+    return key
+
+
+def _forget_credentials(snapshot: Connection) -> None:
     if snapshot.execute("SELECT 1 FROM sqlite_master WHERE name = 'sync_state'").fetchone():
         with snapshot:
             sync_state.put(Database(snapshot, execute_plugins=False),
@@ -77,24 +94,50 @@ def default_backup_name(now: dt.datetime | None = None) -> str:
     return f"murafaqa-{(now or dt.datetime.now()).strftime('%Y-%m-%d-%H%M')}.db"
 
 
-def check_backup(source: str | Path) -> None:
-    """Refuse anything that is not a whole Murafaqa database."""
+def check_backup(source: str | Path, key: bytes | None = None) -> None:
+    """Refuse anything that is not a whole Murafaqa database (an encrypted
+    one opens with key, the laptop's database key)."""
     source = Path(source)
     if not source.is_file():
         raise StoreError("no_backup", f"Fichier introuvable : {source}", f"الملف غير موجود: {source}")
     try:
-        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        conn = connect(source, None if is_plain(source) else key)
         try:
+            conn.execute("PRAGMA query_only = ON")
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
-    except sqlite3.Error as e:
+    except Error as e:
         raise StoreError("bad_backup", f"{source} n'est pas une sauvegarde lisible : {e}",
                          f"{source} ليس نسخة احتياطية مقروءة: {e}") from None
     if not ok or not {"cooperatives", "outbox", "_sqlite_migrations"} <= tables:
         raise StoreError("bad_backup", f"{source} n'est pas une sauvegarde Murafaqa intacte",
                          f"{source} ليس نسخة احتياطية سليمة لمرافقة")
+
+
+@contextlib.contextmanager
+def _keyed_like(source: Path, key: bytes | None) -> Iterator[Path]:
+    """source, or, for a plain backup (made before encryption) restored into
+    an encrypted database, an encrypted copy of it beside it: SQLite's backup
+    copies pages and cannot cross from a plain file to a keyed one."""
+    if key is None or not is_plain(source):
+        yield source
+        return
+    copy = source.with_name(source.name + ".encrypting")
+    copy.unlink(missing_ok=True)
+    create_private(copy)
+    try:
+        plain = connect(source, None)
+        try:
+            plain.execute(f"ATTACH DATABASE ? AS enc KEY {keys.pragma_key(key)}", [str(copy)])
+            plain.execute("SELECT sqlcipher_export('enc')").fetchall()
+            plain.execute("DETACH DATABASE enc")
+        finally:
+            plain.close()
+        yield copy
+    finally:
+        copy.unlink(missing_ok=True)
 
 
 def restore_from(source: str | Path, target: str | Path) -> Path | None:
@@ -109,7 +152,8 @@ def restore_from(source: str | Path, target: str | Path) -> Path | None:
     on, for replays of changes it already has. A new enrolment numbers them
     afresh; the server, the user and the offline password are kept."""
     source, target = Path(source), Path(target)
-    check_backup(source)
+    key = keys.key_for(target)
+    check_backup(source, key)
     previous = None
     if target.exists():
         current = open_db(target)
@@ -118,15 +162,17 @@ def restore_from(source: str | Path, target: str | Path) -> Path | None:
                                                            f"{dt.datetime.now():%Y%m%d-%H%M%S}.db"))
         finally:
             current.close()
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dest = open_db(target, migrate=False)
+    with _keyed_like(source, key) as copy:
+        src = connect(copy, None if is_plain(copy) else key)
         try:
-            src.backup(dest.conn)
+            src.execute("PRAGMA query_only = ON")
+            dest = open_db(target, migrate=False)
+            try:
+                src.backup(dest.conn)
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        src.close()
+            src.close()
     restored = open_db(target)  # brings an older backup's schema up to date
     try:
         with restored.atomic():

@@ -69,6 +69,9 @@ def enrol(db: Database, transport: HttpTransport, server_url: str, user: str, pa
                region=answer.account.region or "", device_id=answer.device_id, token=answer.token,
                password_salt=salt.hex(), password_hash=_hash(password, salt))
     transport.token = answer.token
+    from .escrow import after_enrolment  # escrow imports this module's neighbours, not this module
+
+    after_enrolment(db, transport, server_url.rstrip("/"), answer.device_id)
     return answer
 
 

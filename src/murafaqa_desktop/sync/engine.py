@@ -17,7 +17,6 @@ recognises and does not apply twice.
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -45,6 +44,7 @@ from ..store import local
 from ..store import sync_state as st
 from ..store import team as team_store
 from ..store.changes import get_row
+from ..store.db import IntegrityError
 from ..store.ids import now_iso
 from . import errors
 
@@ -204,7 +204,7 @@ class SyncEngine:
                 self._write(tbl, row_id, values, insert=False)
                 st.set_versions(self.db, tbl, row_id, seqs)
                 st.release(self.db, "reconcile")
-            except sqlite3.IntegrityError:
+            except IntegrityError:
                 # A key another local row still holds (a session number the
                 # server moved, its holder not pushed yet): put the write off
                 # with the pulled rows; it applies once the holder has moved.
@@ -254,7 +254,7 @@ class SyncEngine:
                     self._apply_row(r, touched)
                     st.unstage(self.db, r["tbl"], r["id"])
                     st.release(self.db, "pulled_row")
-                except sqlite3.IntegrityError:
+                except IntegrityError:
                     st.rollback_to(self.db, "pulled_row")
                     failed.append(r)
             if len(failed) == len(waiting):
@@ -279,7 +279,7 @@ class SyncEngine:
             if st.pending_delete(self.db, tbl, row_id):
                 return  # deleted here meanwhile: the push will settle it
             if not r["whole"]:
-                raise sqlite3.IntegrityError(f"partial row {tbl}:{row_id} unknown here")
+                raise IntegrityError(f"partial row {tbl}:{row_id} unknown here")
             self._write(tbl, row_id, fields, insert=True)
             st.set_versions(self.db, tbl, row_id, seqs)
         else:

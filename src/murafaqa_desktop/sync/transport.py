@@ -82,6 +82,10 @@ class HttpTransport:
              ) -> M:
         """``headers``: more of them, for this request (what the laptop tells
         of itself on a sync)."""
+        return self.send("POST", path, body, answer, headers=headers)
+
+    def send(self, method: str, path: str, body: BaseModel, answer: type[M], *,
+             headers: Mapping[str, str] | None = None) -> M:
         raw = gzip.compress(body.model_dump_json(exclude_defaults=True).encode("utf-8"), compresslevel=6)
         sent = {"Content-Type": "application/json", "Content-Encoding": "gzip",
                 "Accept-Encoding": "gzip", SCHEMA_HEADER: str(SCHEMA_VERSION), **(headers or {})}
@@ -89,7 +93,7 @@ class HttpTransport:
             sent["Authorization"] = f"Bearer {self.token}"
         url = f"{self.base_url}{API_PREFIX}{path}"
         try:
-            request = self.client.build_request("POST", url, content=raw, headers=sent)
+            request = self.client.build_request(method, url, content=raw, headers=sent)
             response = self.client.send(request)
             content = response.read()
         except httpx.HTTPError as e:

@@ -42,19 +42,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import paths
 from .actions import WindowActions
 from .cooperatives.list_view import CooperativeList
 from .kit.errors import ErrorReporter
 from .kit.i18n import FollowsLanguage, Language, lang, status_text
 from .kit.tasks import Tasks
+from .lock import mode as lock_mode
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent  # an annotation only: the class costs ~1 ms to make at startup
+    from PySide6.QtGui import QCloseEvent, QResizeEvent  # annotations only: each class costs ~1 ms at startup
     from PySide6.QtWidgets import QMessageBox
 
     from .agenda.my_agenda import AgendaView
     from .agenda.trainings import TrainingsView
     from .dashboard.page import DashboardPage
+    from .lock.idle import IdleWatch
+    from .lock.screen import LockScreen
     from .record.page import CooperativeRecord
     from .sync.outbox import OutboxView
     from .sync.page import SyncPage
@@ -175,6 +179,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.central = central  # disabled under the lock screen
         self.busy_label = QLabel()
         # "working…" only for work a coach would wait on: a search answers in a
         # few milliseconds, and a label flickering on each keystroke is noise
@@ -191,6 +196,11 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._restore()
         self.refresh_status()
         self._started = False
+        self.lock_screen: LockScreen | None = None
+        self.idle: IdleWatch | None = None
+        opening = lock_mode.start_mode(Path(db_path))
+        if opening is not None:
+            self._show_lock(opening)  # then the first frame is the lock screen
         self.installEventFilter(self)
         QTimer.singleShot(300, self._after_first_frame)  # in case no paint comes (a minimised start)
 
@@ -204,7 +214,7 @@ class MainWindow(FollowsLanguage, QMainWindow):
         """The first frame is up: now open the store and read the reference
         data (the region filter's choices). Once, whichever comes first: the
         first paint or the timer of a minimised start."""
-        if self._started:
+        if self._started or self.lock_screen is not None:
             return
         self._started = True
         self.tasks.start()
@@ -509,6 +519,64 @@ class MainWindow(FollowsLanguage, QMainWindow):
             self.reporter.report(error)
 
         self.tasks.run(load, done, failed)
+
+    # -- locked and unlocked ---------------------------------------------------------
+    def _show_lock(self, opening: str) -> None:
+        from .lock.screen import LockScreen
+
+        self.tasks.hold()
+        self.lock_screen = LockScreen(self.tasks.db_path, opening, self, self.interactive)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.lock_screen.setGeometry(self.rect())
+        self.central.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.lock_screen.show()
+        self.lock_screen.raise_()
+        self.lock_screen.focus_field()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.lock_screen is not None:
+            self.lock_screen.setGeometry(self.rect())
+
+    def _unlocked(self) -> None:
+        screen, self.lock_screen = self.lock_screen, None
+        if screen is not None:
+            screen.hide()
+            screen.deleteLater()
+        self.central.setEnabled(True)
+        self.menuBar().setEnabled(True)
+        self.tasks.release()
+        if not self._started:
+            self._after_first_frame()
+        else:
+            self.refresh_status()
+            self.start_sync_if_enrolled()
+        if paths.key_file(self.tasks.db_path).exists():  # encrypted: it locks itself when left alone
+            from .lock.idle import IdleWatch
+
+            if self.idle is None:
+                self.idle = IdleWatch(self.settings, self)
+                self.idle.idle.connect(self.lock)
+            self.idle.start()
+
+    def lock(self) -> None:
+        """Lock the window: what is being typed is kept as a draft, the
+        worker's connection closes and the key leaves the store's memory; the
+        lock screen covers everything until the passphrase is typed again."""
+        if self.lock_screen is not None:
+            return
+        if self.idle is not None:
+            self.idle.stop()
+        if "record" in self._pages:
+            self.record.flush_drafts()
+        if self._scheduler is not None:
+            self._scheduler.stop()
+        self.tasks.hold()  # waits for the drafts to be written, then closes the connection
+        from ..store import keys
+
+        keys.forget()
+        self._show_lock(lock_mode.UNLOCK)
 
     # -- state -----------------------------------------------------------------
     def _restore(self) -> None:

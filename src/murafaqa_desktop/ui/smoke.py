@@ -42,8 +42,14 @@ def _check(tmp: Path) -> None:
     fonts = sorted(assets.fonts_dir().glob("*.ttf"))
     if not fonts or any(QFontDatabase.addApplicationFont(str(f)) < 0 for f in fonts):
         raise RuntimeError("a bundled font did not load")
+    from ..store import keys
+
+    # encrypted, as every database the application makes: SQLCipher, Argon2id
+    # (at a light cost here) and AES-GCM are in the bundle
     db_path = tmp / "smoke.db"
-    db = open_db(db_path)
+    passphrase = "smoke test passphrase"
+    key, _recovery = keys.create(keys.key_path(db_path), passphrase, kdf=keys.Kdf(1, 8 * 1024, 1))
+    db = open_db(db_path, key=key)
     demo.generate(db, 5, seed=1)
     coop_id = coop_store.page(db, coop_store.CooperativeFilter(), limit=1)[0]["id"]
     db.close()
@@ -54,7 +60,15 @@ def _check(tmp: Path) -> None:
         app.processEvents()
     if window.grab().isNull():
         raise RuntimeError("the main window did not paint")
+    if window.lock_screen is None:
+        raise RuntimeError("the encrypted database did not open on the lock screen")
+    window.lock_screen.passphrase.setText(passphrase)
+    window.lock_screen.unlock()
+    if window.lock_screen is not None:
+        raise RuntimeError(f"the passphrase did not unlock: {window.lock_screen.unlock_error.text()}")
     window.tasks.wait_idle()
+    if window.coops.model.rowCount() != 5:
+        raise RuntimeError("the unlocked window did not list the cooperatives")
     window.close()
     pdf = tmp / "sheet.pdf"
     db = open_db(db_path)

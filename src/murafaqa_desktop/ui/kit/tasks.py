@@ -50,6 +50,7 @@ class Tasks(QObject):
         self._early: list[tuple[int, Job]] = []
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[DomainError], None] | None]] = {}
         self._ids = itertools.count(1)
+        self._held = False  # the database is locked: no worker until release()
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
         if start:
@@ -60,7 +61,7 @@ class Tasks(QObject):
 
         The window starts it after its first paint, so that opening the
         database and loading the store's code never delay the first frame."""
-        if self._queue is not None:
+        if self._queue is not None or self._held:
             return
         import queue
         import threading
@@ -71,6 +72,31 @@ class Tasks(QObject):
         self._early.clear()
         self._thread = threading.Thread(target=self._loop, name="murafaqa-store", daemon=True)
         self._thread.start()
+
+    def hold(self) -> None:
+        """The window locks: the worker stops (its connection closed) and no
+        other starts until release(); jobs given meanwhile wait."""
+        if self._queue is not None:  # (suspend's wait would start a worker that never ran)
+            self.suspend()
+        self._held = True
+
+    def release(self) -> None:
+        self._held = False
+        self.start()
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def suspend(self) -> None:
+        """Stop the worker and close its connection (the window locks: the
+        database key leaves memory); jobs given meanwhile wait for start()."""
+        self.wait_idle()
+        if self._queue is None or self._thread is None:
+            return
+        self._queue.put(None)
+        self._thread.join(5)
+        self._queue, self._thread = None, None
 
     # -- main thread ---------------------------------------------------
     def run(self, job: Job, on_done: Callable[[Any], None] | None = None,
@@ -93,6 +119,8 @@ class Tasks(QObject):
         import time
 
         self.start()
+        if self._held:  # nothing runs while the database is locked
+            return not self._callbacks
         deadline = time.monotonic() + timeout_ms / 1000
         while self._callbacks and time.monotonic() < deadline:
             QCoreApplication.processEvents()
@@ -101,6 +129,8 @@ class Tasks(QObject):
         return not self._callbacks
 
     def close(self) -> None:
+        if self._held and self._queue is None:
+            return
         self.wait_idle()  # starts the worker if it never was: its queue exists from here
         assert self._queue is not None and self._thread is not None
         self._queue.put(None)

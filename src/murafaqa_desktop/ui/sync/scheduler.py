@@ -17,9 +17,9 @@ from sqlite_utils import Database
 
 from ...store import sync_state as st
 from ...store.db import open_db
-from ...sync import account, errors
+from ...sync import account, errors, escrow
 from ...sync.engine import Cancelled, SyncEngine, Transport
-from ...sync.transport import probe
+from ...sync.transport import HttpTransport, probe
 from ..kit.background import WorkerThread
 
 if TYPE_CHECKING:  # QtNetwork is loaded only when the scheduler starts watching the network
@@ -51,6 +51,8 @@ class SyncWorker(QObject):
         transport: object = None
         try:
             transport = self.transport_factory(db)
+            if isinstance(transport, HttpTransport):
+                escrow.deposit(db, transport)  # once, if enrolment could not
             engine = SyncEngine(db, transport, progress=lambda *a: self.progress.emit(*a),
                                 cancelled=lambda: self._cancel)
             report = engine.run()
