@@ -37,6 +37,11 @@ def make_window(qapp, qtbot, settings):
     yield make
     for window in made:
         window.tasks.close()
+    # A window opened in French leaves the application French: give it back
+    # in Arabic, the default every Qt test starts from.
+    from murafaqa_desktop.ui.kit.i18n import Language
+
+    Language.of(qapp).set("ar")
 
 
 @pytest.fixture
