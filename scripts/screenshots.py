@@ -104,7 +104,7 @@ def main(argv: list[str]) -> int:
             select_row(window.trainings.table, 0)
             idle()
         shot("trainings", lang)
-        window.nav.setCurrentRow(4)
+        window.nav.setCurrentRow(5)
         idle()
         shot("sync", lang)
         from murafaqa_desktop.ui.first_start import FirstStartDialog
