@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pdftext import pdf_text, rows
 from pypdf import PdfReader
-from selection_data import REG, SelectionData, decide_all, make_selection
 from test_documents import assert_frame, flat
 
 from murafaqa_desktop import cli
 from murafaqa_desktop.reports import documents
+from selection_data import REG, SelectionData, decide_all, make_selection
 
 PRINTED_ARGS = ("--printed-on", "2026-11-29")
 LANGS = ("ar", "fr")

@@ -54,8 +54,9 @@ def story(record: Mapping[str, Any], doc: Doc) -> list[Flowable]:
     item: RankedApplication = record["application"]
     c: Mapping[str, Any] = record["cooperative"]
     cf = E.COOPERATIVE.field
-    address = ("، " if doc.rtl else ", ").join(x for x in (c.get("commune"), doc.province(c.get("province")) if c.get("province") else None,
-                                    doc.region(c.get("region"))) if x)
+    province = doc.province(c.get("province")) if c.get("province") else None
+    places = (c.get("commune"), province, doc.region(c.get("region")))
+    address = ("، " if doc.rtl else ", ").join(x for x in places if x)
     out: list[Flowable] = [
         Text(doc.t("letter_date", date=doc.date(doc.printed_on, long=True)), rtl, align="end", space_after=10),
         Text(doc.t("letter_to"), rtl, LABEL, space_after=1),

@@ -36,7 +36,8 @@ def call_name(call: Call, lang: str) -> str:
     return call.title or f"{W.t('call', lang)} — {call_scope(call, lang)}"
 
 
-def by_region(call: Call, ranking: Sequence[RankedApplication], region: str | None) -> dict[str, list[RankedApplication]]:
+def by_region(call: Call, ranking: Sequence[RankedApplication],
+              region: str | None) -> dict[str, list[RankedApplication]]:
     """The applications of each region, in ranking order: the call's regions
     first (by code), then any other region an application comes from."""
     regions = [region] if region else sorted(set(call.places) | {r.region for r in ranking})
