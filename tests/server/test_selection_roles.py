@@ -80,7 +80,7 @@ def test_a_coach_s_decision_is_refused_with_403_and_nothing_of_the_push_is_writt
 
 
 @pytest.mark.parametrize("mutation", [
-    lambda s: up(3, "calls", str(uuid.uuid4()), **CALL),
+    lambda _s: up(3, "calls", str(uuid.uuid4()), **CALL),
     lambda s: up(3, "calls", s["call"], title="Autre"),
     lambda s: up(3, "call_places", s["p07"], places=99),
     lambda s: {"n": 3, "t": "calls", "id": s["call"], "op": "delete", "f": {}, "b": {}},
