@@ -253,3 +253,18 @@ def test_each_write_goes_to_the_outbox(db, call):
     apply_rated(db, call, "A", 3)
     tables = {r[0] for r in db.execute("SELECT DISTINCT tbl FROM outbox").fetchall()}
     assert {"calls", "call_places", "applications", "application_ratings", "cooperatives"} <= tables
+
+
+def test_a_coach_s_laptop_refuses_a_decision_and_a_new_call(db, call):
+    from murafaqa_desktop.store import sync_state
+
+    apply_rated(db, call, "A", 18)
+    with db.atomic():
+        sync_state.put(db, role="coach")
+    for attempt in (lambda: calls.decide(db, call.id, "A", "retained"),
+                    lambda: calls.create_call(db, tranche=4, phase=2, closes_on="2026-06-30", places={"11": 1})):
+        with pytest.raises(DomainError) as e:
+            attempt()
+        assert e.value.code == "decider_only" and "coordinateur" in e.value.fr and "المنسق" in e.value.ar
+    assert calls.ranking(db, call.id)[0].decision is None
+    assert len(calls.list_calls(db)) == 1

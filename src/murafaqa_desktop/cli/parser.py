@@ -9,10 +9,10 @@ from types import ModuleType
 
 from .. import __version__
 from . import export as export_commands
-from . import maintenance, printing, programme, records, sync
+from . import maintenance, printing, programme, records, selection, sync
 from .usage import Parser
 
-GROUPS: tuple[ModuleType, ...] = (records, maintenance, printing, sync, programme, export_commands)
+GROUPS: tuple[ModuleType, ...] = (records, maintenance, printing, sync, programme, export_commands, selection)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, default: object) -> None:

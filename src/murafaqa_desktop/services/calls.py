@@ -23,11 +23,22 @@ from ..domain.errors import DomainError, ValidationError
 from ..domain.schema import as_date, to_date
 from ..domain.vocab import APPLICATION_DOCUMENTS
 from ..store import calls as store
-from ..store import changes
+from ..store import changes, sync_state
 from ..store import cooperatives as coop_store
 from ..store.rows import Row
 from . import cooperatives
 from .validation import not_found, validated
+
+
+def check_decider(db: Database) -> None:
+    """Only a coordinator or an administrator decides and manages calls: a
+    laptop enrolled by a coach refuses at once (its server would refuse the
+    whole sync, 403). A laptop not enrolled yet is not judged."""
+    if sync_state.get(db, "role") == "coach":
+        raise DomainError("decider_only",
+                          "Seul un coordinateur ou un administrateur décide et gère les appels",
+                          "وحده المنسق أو المدير يتخذ القرار ويدبر طلبات إبداء الاهتمام", "decision")
+
 
 # -- calls -------------------------------------------------------------------------------------
 
@@ -74,6 +85,7 @@ def create_call(db: Database, *, tranche: int | str, phase: int | str, closes_on
                                   "تاريخ الإغلاق يسبق تاريخ الافتتاح", "closes_on"))
     if errors:
         raise ValidationError(errors)
+    check_decider(db)
     with db.atomic():
         row = changes.insert(db, "calls", values)
         for region, number in sorted(resolved.items()):
@@ -175,7 +187,7 @@ def application_by_registration(db: Database, call_id: str, registration_number:
     return row
 
 
-def _recompute_complete(db: Database, app: Row) -> None:
+def recompute_complete(db: Database, app: Row) -> None:
     """A file whose documents are recorded is complete when none is missing,
     the evidence of each positive rating included."""
     docs = _docs(app)
@@ -200,7 +212,7 @@ def set_documents(db: Database, application_id: str, documents: Mapping[str, Any
         values = validated(APPLICATION, data, current=app)
         changes.update(db, "applications", application_id, values)
         app = {**app, **values}
-        _recompute_complete(db, app)
+        recompute_complete(db, app)
         return _application(db, application_id)
 
 
@@ -228,7 +240,7 @@ def rate(db: Database, application_id: str, criterion: str, rating: int | str, e
             changes.update(db, "application_ratings", current["id"],
                            {k: values[k] for k in ("rating", "evidence", "document")})
             row = {**current, **values}
-        _recompute_complete(db, app)
+        recompute_complete(db, app)
         return row
 
 
@@ -318,6 +330,7 @@ def decide(db: Database, call_id: str, application: str, decision: str, reason: 
     cooperative's registration number). Retained: the cooperative enters the
     programme (the call's tranche and phase, status pre-selected), in the same
     transaction."""
+    check_decider(db)
     with db.atomic():
         call = get_call(db, call_id)
         app = application_by_registration(db, call.id, application)
@@ -350,6 +363,7 @@ def withdraw(db: Database, call_id: str, application: str, reason: str | None = 
     of the waiting list is offered the place (retained, the reason naming
     whose place it takes). Returns that one (None: the waiting list is empty)."""
     when = on or dt.date.today()
+    check_decider(db)
     with db.atomic():
         call = get_call(db, call_id)
         app = application_by_registration(db, call.id, application)
