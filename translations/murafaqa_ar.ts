@@ -264,125 +264,169 @@
         <translation>المقبولة / المقاعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="168"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="170"/>
         <source>← Calls</source>
         <translation>→ طلبات الاهتمام</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="169"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
         <source>Applications</source>
         <translation>الترشيحات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="170"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
         <source>Ranking</source>
         <translation>الترتيب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
         <source>Region:</source>
         <translation>الجهة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
         <source>Complete:</source>
         <translation>مكتمل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
         <source>Eligible:</source>
         <translation>مؤهلة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
         <source>Rated:</source>
         <translation>منقطة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
         <source>Decision:</source>
         <translation>القرار:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="179"/>
         <source>The line across the ranking marks the places: above it the proposed applications, below it the waiting list in order. Equal scores share a rank; the order among them is the share of women and young people, then the earlier received date, then the registration number.</source>
         <translation>يحدد الخط المرسوم عبر الترتيب المقاعد: فوقه الترشيحات المقترحة، وتحته لائحة الانتظار حسب ترتيبها. عند تساوي النقط تتقاسم الترشيحات نفس الرتبة، ويحدد الترتيب حينئذ نسبة النساء والشباب، ثم تاريخ التوصل الأقدم، ثم رقم التسجيل.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="180"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="182"/>
         <source>Decide…</source>
         <translation>اتخاذ القرار…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="181"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
         <source>Export the rating grid…</source>
         <translation>تصدير شبكة التنقيط…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="182"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
         <source>Import the rating grid…</source>
         <translation>استيراد شبكة التنقيط…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="185"/>
         <source>Print the ranking</source>
         <translation>طبع الترتيب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="186"/>
         <source>Print the minutes</source>
         <translation>طبع المحضر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="185"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
         <source>Print the letters</source>
         <translation>طبع الرسائل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="194"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="194"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="194"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
         <source>all</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="199"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="201"/>
         <source>not checked</source>
         <translation>لم يتم التحقق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="204"/>
         <source>not decided</source>
         <translation>دون قرار</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="227"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="229"/>
         <source>Call of tranche %1, phase %2</source>
         <translation>طلب إبداء الاهتمام للشطر %1، المرحلة %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="229"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="231"/>
         <source>Tranche %1, phase %2 · closes %3 · eligibility judged on %4</source>
         <translation>الشطر %1، المرحلة %2 · الإغلاق في %3 · الأهلية مقدرة بتاريخ %4</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="232"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="234"/>
         <source>%1 of %2 applications shown</source>
         <translation>%1 ترشيح(ا) معروض(ا) من أصل %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="282"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="284"/>
         <source>Only a coordinator or an administrator decides.</source>
         <translation>لا يتخذ القرار إلا المنسق أو المدير.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="351"/>
+        <source>Export the rating grid</source>
+        <translation>تصدير شبكة التنقيط</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="353"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>مصنفات Excel (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="369"/>
+        <source>%n application(s) written to the grid %1</source>
+        <translation>
+            <numerusform>لا يوجد أي ترشيح في الشبكة %1</numerusform>
+            <numerusform>ترشيح واحد في الشبكة %1</numerusform>
+            <numerusform>ترشيحان في الشبكة %1</numerusform>
+            <numerusform>%n ترشيحات في الشبكة %1</numerusform>
+            <numerusform>%n ترشيحا في الشبكة %1</numerusform>
+            <numerusform>%n ترشيح في الشبكة %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="376"/>
+        <source>Import the rating grid</source>
+        <translation>استيراد شبكة التنقيط</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="377"/>
+        <source>Rating grids (*.xlsx *.csv)</source>
+        <translation>شبكات التنقيط (*.xlsx *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="392"/>
+        <source>Grid imported: %n application(s) changed</source>
+        <translation>
+            <numerusform>تم استيراد الشبكة: لم يتغير أي ترشيح</numerusform>
+            <numerusform>تم استيراد الشبكة: تغير ترشيح واحد</numerusform>
+            <numerusform>تم استيراد الشبكة: تغير ترشيحان</numerusform>
+            <numerusform>تم استيراد الشبكة: تغيرت %n ترشيحات</numerusform>
+            <numerusform>تم استيراد الشبكة: تغير %n ترشيحا</numerusform>
+            <numerusform>تم استيراد الشبكة: تغير %n ترشيح</numerusform>
+        </translation>
     </message>
 </context>
 <context>

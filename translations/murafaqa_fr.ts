@@ -260,125 +260,161 @@
         <translation>Retenues / places</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="168"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="170"/>
         <source>← Calls</source>
         <translation>← Appels</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="169"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
         <source>Applications</source>
         <translation>Candidatures</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="170"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
         <source>Region:</source>
         <translation>Région :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
         <source>Complete:</source>
         <translation>Complet :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
         <source>Eligible:</source>
         <translation>Éligible :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
         <source>Rated:</source>
         <translation>Notée :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
         <source>Decision:</source>
         <translation>Décision :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="179"/>
         <source>The line across the ranking marks the places: above it the proposed applications, below it the waiting list in order. Equal scores share a rank; the order among them is the share of women and young people, then the earlier received date, then the registration number.</source>
         <translation>La ligne en travers du classement marque les places : au-dessus les candidatures proposées, en dessous la liste d&apos;attente dans l&apos;ordre. À score égal, le rang est partagé ; l&apos;ordre est alors donné par la part des femmes et des jeunes, puis la date de réception la plus ancienne, puis le numéro d&apos;immatriculation.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="180"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="182"/>
         <source>Decide…</source>
         <translation>Décider…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="181"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
         <source>Export the rating grid…</source>
         <translation>Exporter la grille de notation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="182"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
         <source>Import the rating grid…</source>
         <translation>Importer la grille de notation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="185"/>
         <source>Print the ranking</source>
         <translation>Imprimer le classement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="186"/>
         <source>Print the minutes</source>
         <translation>Imprimer le procès-verbal</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="185"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
         <source>Print the letters</source>
         <translation>Imprimer les lettres</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="194"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="194"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="194"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
         <source>all</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="199"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="201"/>
         <source>not checked</source>
         <translation>non vérifié</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="204"/>
         <source>not decided</source>
         <translation>sans décision</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="227"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="229"/>
         <source>Call of tranche %1, phase %2</source>
         <translation>Appel de la tranche %1, phase %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="229"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="231"/>
         <source>Tranche %1, phase %2 · closes %3 · eligibility judged on %4</source>
         <translation>Tranche %1, phase %2 · clôture le %3 · éligibilité appréciée au %4</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="232"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="234"/>
         <source>%1 of %2 applications shown</source>
         <translation>%1 candidature(s) affichée(s) sur %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="282"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="284"/>
         <source>Only a coordinator or an administrator decides.</source>
         <translation>Seul un coordinateur ou un administrateur décide.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="351"/>
+        <source>Export the rating grid</source>
+        <translation>Exporter la grille de notation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="353"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="369"/>
+        <source>%n application(s) written to the grid %1</source>
+        <translation>
+            <numerusform>%n candidature écrite dans la grille %1</numerusform>
+            <numerusform>%n candidatures écrites dans la grille %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="376"/>
+        <source>Import the rating grid</source>
+        <translation>Importer la grille de notation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="377"/>
+        <source>Rating grids (*.xlsx *.csv)</source>
+        <translation>Grilles de notation (*.xlsx *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="392"/>
+        <source>Grid imported: %n application(s) changed</source>
+        <translation>
+            <numerusform>Grille importée : %n candidature modifiée</numerusform>
+            <numerusform>Grille importée : %n candidatures modifiées</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,12 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint
-from selection_data import REG, SelectionData, decide_all, make_selection
 
 from murafaqa_desktop.domain.calls import RankedApplication
 from murafaqa_desktop.services import calls
 from murafaqa_desktop.store.db import open_db
 from murafaqa_desktop.ui.kit.widgets import select_row
+from selection_data import REG, SelectionData, decide_all, make_selection
 
 
 @pytest.fixture
@@ -237,3 +237,35 @@ def test_the_counts_show_the_retained_of_the_places(make_window, db_path, select
     assert isinstance(page.ranking[0], RankedApplication)
     assert counts(page)["Laâyoune-Sakia El Hamra"]["retained"] == 2
     assert counts(page)["Fès-Meknès"]["retained"] == 1
+
+
+def test_the_rating_grid_goes_out_and_comes_back_all_rows_or_none(make_window, db_path, tmp_path):
+    db = open_db(db_path)
+    data = make_selection(db, rate=False)
+    db.close()
+    window = make_window(db_path, "fr")
+    page = open_call(window, data.call_id)
+    out = tmp_path / "grille.xlsx"
+    page.export_grid_to(str(out))
+    idle(window)
+    assert out.exists() and "8" in page.status.text()
+    from openpyxl import load_workbook
+
+    book = load_workbook(out)
+    sheet = book.active
+    rows = list(sheet.iter_rows(values_only=True))
+    sheet.cell(row=2, column=4, value=3)  # the first criterion of the first application: 3 without evidence
+    book.save(out)
+    page.import_grid_from(str(out))
+    idle(window)
+    assert "rien n'a été importé" in page.status.text() and "grille.xlsx:2" in page.status.text()
+    assert all(r["rated"] == 0 for r in page.counts.rows)
+    sheet.cell(row=2, column=5, value="PV de l'AG constitutive")
+    for column in range(6, 6 + 2 * 5, 2):
+        sheet.cell(row=2, column=column, value=0)
+    book.save(out)
+    page.import_grid_from(str(out))
+    idle(window)
+    assert "1" in page.status.text()
+    reg = rows[1][0]
+    assert next(r for r in page.ranking if r.registration_number == reg).rated

@@ -136,7 +136,9 @@ class CallPage(FollowsLanguage, QWidget):
         self.decide_button = QPushButton()
         self.decide_button.clicked.connect(self.decide_current)
         self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_grid)
         self.import_button = QPushButton()
+        self.import_button.clicked.connect(self.import_grid)
         self.print_buttons = {kind: QPushButton() for kind in ("ranking", "minutes", "letters")}
         for kind, button in self.print_buttons.items():
             button.clicked.connect(lambda _c=False, k=kind: self.print_document(k))
@@ -333,14 +335,76 @@ class CallPage(FollowsLanguage, QWidget):
         self.decision_dialog = dialog  # tests answer it
         dialog.open()
 
+    # -- the committee's rating grid ---------------------------------------------
+    def _region_shown(self) -> str | None:
+        if self.tabs.currentIndex() == 1:
+            region: str | None = self.ranking_region.currentData()
+        else:
+            region = self.filters["region"].currentData()
+        return region
+
+    def export_grid(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.call is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the rating grid"),
+                                              f"grille-{self.call.tranche}-{self.call.phase}.xlsx",
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if name:
+            self.export_grid_to(name)
+
+    def export_grid_to(self, path: str) -> None:
+        """The grid of the call (of the region shown, if one is), its titles
+        in the interface's language."""
+        assert self.call is not None
+        call_id, region, language = self.call.id, self._region_shown(), lang()
+
+        def job(db: Any) -> int:
+            from ...services import grid
+
+            return grid.export_grid(db, call_id, path, lang=language, region=region)
+
+        self.tasks.run(job, lambda rows: self.status.setText(
+            self.tr("%n application(s) written to the grid %1", "", rows).replace("%1", path)), self._failed)
+
+    def import_grid(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.call is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import the rating grid"), "",
+                                              self.tr("Rating grids (*.xlsx *.csv)"))
+        if name:
+            self.import_grid_from(name)
+
+    def import_grid_from(self, path: str) -> None:
+        """All rows or none: a refused grid says each bad row on its line."""
+        assert self.call is not None
+        call_id, language = self.call.id, lang()
+
+        def job(db: Any) -> Any:
+            from ...services import grid
+
+            return grid.import_grid(db, call_id, path, lang=language)
+
+        def done(report: Any) -> None:
+            self.status.setText(self.tr("Grid imported: %n application(s) changed", "", report.updated))
+            self.refresh()
+
+        def refused(error: DomainError) -> None:
+            lines = [error.message(lang()), *getattr(getattr(error, "report", None), "errors", [])]
+            self.status.setText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
+
+        self.tasks.run(job, done, refused)
+
     # -- documents ---------------------------------------------------------------
     def print_document(self, kind: str) -> None:
         from ..printing.preview import PrintPreviewDialog
 
         if self.call is None:
             return
-        region = self.ranking_region.currentData() if self.tabs.currentIndex() == 1 else \
-            self.filters["region"].currentData()
+        region = self._region_shown()
         call_id = self.call.id
         if kind != "letters":
             dialog = PrintPreviewDialog(self.tasks.db_path, kind, [call_id], lang(), self, ui_lang=lang(),
