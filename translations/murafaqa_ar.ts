@@ -125,7 +125,7 @@
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="33"/>
         <source>Complete</source>
-        <translation>مكتمل</translation>
+        <translation>ملف مكتمل</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="34"/>
@@ -234,168 +234,168 @@
 <context>
     <name>CallPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="66"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="66"/>
-        <source>Received</source>
-        <translation>تاريخ التوصل</translation>
-    </message>
-    <message>
         <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="67"/>
-        <source>Complete</source>
-        <translation>مكتمل</translation>
+        <source>Received</source>
+        <translation>المتوصل بها</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="68"/>
-        <source>Eligible</source>
-        <translation>مؤهلة</translation>
+        <source>Complete</source>
+        <translation>المكتملة</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="69"/>
-        <source>Rated</source>
-        <translation>منقطة</translation>
+        <source>Eligible</source>
+        <translation>المؤهلة</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="70"/>
+        <source>Rated</source>
+        <translation>المنقطة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="71"/>
         <source>Retained / places</source>
         <translation>المقبولة / المقاعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="170"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
         <source>← Calls</source>
         <translation>→ طلبات الاهتمام</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
         <source>Applications</source>
         <translation>الترشيحات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
         <source>Ranking</source>
         <translation>الترتيب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
         <source>Region:</source>
         <translation>الجهة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
         <source>Complete:</source>
         <translation>مكتمل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
         <source>Eligible:</source>
         <translation>مؤهلة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
         <source>Rated:</source>
         <translation>منقطة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="176"/>
         <source>Decision:</source>
         <translation>القرار:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="179"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="180"/>
         <source>The line across the ranking marks the places: above it the proposed applications, below it the waiting list in order. Equal scores share a rank; the order among them is the share of women and young people, then the earlier received date, then the registration number.</source>
         <translation>يحدد الخط المرسوم عبر الترتيب المقاعد: فوقه الترشيحات المقترحة، وتحته لائحة الانتظار حسب ترتيبها. عند تساوي النقط تتقاسم الترشيحات نفس الرتبة، ويحدد الترتيب حينئذ نسبة النساء والشباب، ثم تاريخ التوصل الأقدم، ثم رقم التسجيل.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="182"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
         <source>Decide…</source>
         <translation>اتخاذ القرار…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
         <source>Export the rating grid…</source>
         <translation>تصدير شبكة التنقيط…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="185"/>
         <source>Import the rating grid…</source>
         <translation>استيراد شبكة التنقيط…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="185"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="186"/>
         <source>Print the ranking</source>
         <translation>طبع الترتيب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="186"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
         <source>Print the minutes</source>
         <translation>طبع المحضر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="188"/>
         <source>Print the letters</source>
         <translation>طبع الرسائل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
         <source>all</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="201"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
         <source>not checked</source>
         <translation>لم يتم التحقق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="204"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="205"/>
         <source>not decided</source>
         <translation>دون قرار</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="229"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="230"/>
         <source>Call of tranche %1, phase %2</source>
         <translation>طلب إبداء الاهتمام للشطر %1، المرحلة %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="231"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="235"/>
         <source>Tranche %1, phase %2 · closes %3 · eligibility judged on %4</source>
         <translation>الشطر %1، المرحلة %2 · الإغلاق في %3 · الأهلية مقدرة بتاريخ %4</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="234"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="238"/>
         <source>%1 of %2 applications shown</source>
         <translation>%1 ترشيح(ا) معروض(ا) من أصل %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="284"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="288"/>
         <source>Only a coordinator or an administrator decides.</source>
         <translation>لا يتخذ القرار إلا المنسق أو المدير.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="351"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="355"/>
         <source>Export the rating grid</source>
         <translation>تصدير شبكة التنقيط</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="353"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="357"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>مصنفات Excel (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="369"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="373"/>
         <source>%n application(s) written to the grid %1</source>
         <translation>
             <numerusform>لا يوجد أي ترشيح في الشبكة %1</numerusform>
@@ -407,17 +407,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="376"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="380"/>
         <source>Import the rating grid</source>
         <translation>استيراد شبكة التنقيط</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="377"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="381"/>
         <source>Rating grids (*.xlsx *.csv)</source>
         <translation>شبكات التنقيط (*.xlsx *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="392"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="396"/>
         <source>Grid imported: %n application(s) changed</source>
         <translation>
             <numerusform>تم استيراد الشبكة: لم يتغير أي ترشيح</numerusform>

@@ -125,7 +125,7 @@
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="33"/>
         <source>Complete</source>
-        <translation>Complet</translation>
+        <translation>Dossier complet</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="34"/>
@@ -230,168 +230,168 @@
 <context>
     <name>CallPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="66"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="66"/>
-        <source>Received</source>
-        <translation>Reçue le</translation>
-    </message>
-    <message>
         <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="67"/>
-        <source>Complete</source>
-        <translation>Complet</translation>
+        <source>Received</source>
+        <translation>Reçues</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="68"/>
-        <source>Eligible</source>
-        <translation>Éligible</translation>
+        <source>Complete</source>
+        <translation>Complètes</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="69"/>
-        <source>Rated</source>
-        <translation>Notée</translation>
+        <source>Eligible</source>
+        <translation>Éligibles</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="70"/>
+        <source>Rated</source>
+        <translation>Notées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="71"/>
         <source>Retained / places</source>
         <translation>Retenues / places</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="170"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
         <source>← Calls</source>
         <translation>← Appels</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
         <source>Applications</source>
         <translation>Candidatures</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
         <source>Region:</source>
         <translation>Région :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
         <source>Complete:</source>
         <translation>Complet :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
         <source>Eligible:</source>
         <translation>Éligible :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
         <source>Rated:</source>
         <translation>Notée :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="176"/>
         <source>Decision:</source>
         <translation>Décision :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="179"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="180"/>
         <source>The line across the ranking marks the places: above it the proposed applications, below it the waiting list in order. Equal scores share a rank; the order among them is the share of women and young people, then the earlier received date, then the registration number.</source>
         <translation>La ligne en travers du classement marque les places : au-dessus les candidatures proposées, en dessous la liste d&apos;attente dans l&apos;ordre. À score égal, le rang est partagé ; l&apos;ordre est alors donné par la part des femmes et des jeunes, puis la date de réception la plus ancienne, puis le numéro d&apos;immatriculation.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="182"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
         <source>Decide…</source>
         <translation>Décider…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
         <source>Export the rating grid…</source>
         <translation>Exporter la grille de notation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="185"/>
         <source>Import the rating grid…</source>
         <translation>Importer la grille de notation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="185"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="186"/>
         <source>Print the ranking</source>
         <translation>Imprimer le classement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="186"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
         <source>Print the minutes</source>
         <translation>Imprimer le procès-verbal</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="188"/>
         <source>Print the letters</source>
         <translation>Imprimer les lettres</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="196"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
         <source>all</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="201"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
         <source>not checked</source>
         <translation>non vérifié</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="204"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="205"/>
         <source>not decided</source>
         <translation>sans décision</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="229"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="230"/>
         <source>Call of tranche %1, phase %2</source>
         <translation>Appel de la tranche %1, phase %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="231"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="235"/>
         <source>Tranche %1, phase %2 · closes %3 · eligibility judged on %4</source>
         <translation>Tranche %1, phase %2 · clôture le %3 · éligibilité appréciée au %4</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="234"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="238"/>
         <source>%1 of %2 applications shown</source>
         <translation>%1 candidature(s) affichée(s) sur %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="284"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="288"/>
         <source>Only a coordinator or an administrator decides.</source>
         <translation>Seul un coordinateur ou un administrateur décide.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="351"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="355"/>
         <source>Export the rating grid</source>
         <translation>Exporter la grille de notation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="353"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="357"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="369"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="373"/>
         <source>%n application(s) written to the grid %1</source>
         <translation>
             <numerusform>%n candidature écrite dans la grille %1</numerusform>
@@ -399,17 +399,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="376"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="380"/>
         <source>Import the rating grid</source>
         <translation>Importer la grille de notation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="377"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="381"/>
         <source>Rating grids (*.xlsx *.csv)</source>
         <translation>Grilles de notation (*.xlsx *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="392"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="396"/>
         <source>Grid imported: %n application(s) changed</source>
         <translation>
             <numerusform>Grille importée : %n candidature modifiée</numerusform>

@@ -47,7 +47,7 @@ def test_the_ranking_lists_each_region_with_the_places_line_between_proposed_and
     at = [next(i for i, line in enumerate(lines) if REG[k] in line) for k in ("A", "C", "B", "D")]
     assert at == sorted(at)
     line = next(i for i, text_line in enumerate(lines)
-                if ("Limite des places : 2 place(s)" if lang == "fr" else "حد المقاعد: 2 مقعد(ا)") in text_line)
+                if ("Limite des places : 2 place(s)" if lang == "fr" else "حد المقاعد، وعددها 2") in text_line)
     assert at[1] < line < at[2]  # the places line between the last proposed and the first waiting
     assert lines[at[1]].startswith("2 | ") and lines[at[2]].startswith("2 | ")  # C and B share rank 2
     if lang == "fr":

@@ -180,7 +180,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "withdrawn_on": ("Retirée le {date}", "انسحبت بتاريخ {date}"),
     "decision": ("Décision", "القرار"),
     "places_line": ("Limite des places : {n} place(s) proposée(s) ci-dessus, liste d'attente ci-dessous",
-                    "حد المقاعد: {n} مقعد(ا) مقترح(ا) أعلاه، ولائحة الانتظار أسفله"),
+                    "حد المقاعد، وعددها {n}: المقترحة أعلاه، ولائحة الانتظار أسفله"),
     "no_places_line": ("Aucune place dans cette région", "لا توجد أي مقاعد في هذه الجهة"),
     "tie_rule": ("À score égal, le rang est partagé ; l'ordre est alors donné par (1) la part des femmes et des "
                  "jeunes parmi les adhérents, (2) la date de réception la plus ancienne, (3) le numéro "
@@ -198,19 +198,20 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "examiner les {n} candidature(s) reçue(s). L'éligibilité a été appréciée au {reference} ; seules les "
         "candidatures complètes et éligibles ont été classées, par région, selon le score des six critères.",
         "اجتمعت لجنة الانتقاء الخاصة بطلب إبداء الاهتمام «{title}» ({scope})، المغلق بتاريخ {closes}، يوم {held} "
-        "لدراسة {n} ترشيح(ا) متوصلا به. وقد قُدّرت الأهلية بتاريخ {reference}، ولم تُرتب إلا الترشيحات المكتملة "
-        "والمؤهلة، حسب الجهة، وفق نقطة المعايير الستة."),
+        "لدراسة الترشيحات المتوصل بها، وعددها {n}. وقد قُدّرت الأهلية بتاريخ {reference}، ولم تُرتب إلا "
+        "الترشيحات المكتملة والمؤهلة، حسب الجهة، وفق نقطة المعايير الستة."),
     "members_heading": ("Membres du comité", "أعضاء اللجنة"),
     "member_name": ("Nom et prénom", "الاسم الكامل"),
     "member_quality": ("Qualité", "الصفة"),
     "summary": ("Synthèse par région", "ملخص حسب الجهة"),
-    "region_heading": ("Région : {region} — {places} place(s)", "الجهة: {region} — {places} مقعد(ا)"),
+    "region_heading": ("Région : {region} — {places} place(s)", "الجهة: {region} — عدد المقاعد: {places}"),
     "retained_list": ("Coopératives retenues", "التعاونيات المقبولة"),
     "waiting_list": ("Liste d'attente", "لائحة الانتظار"),
     "rejected_list": ("Candidatures non retenues", "الترشيحات غير المقبولة"),
     "position": ("Position", "الرتبة في الانتظار"),
     "none_listed": ("Aucune", "لا شيء"),
-    "undecided": ("{n} candidature(s) classée(s) sans décision du comité", "{n} ترشيح(ا) مرتب(ا) دون قرار اللجنة"),
+    "undecided": ("{n} candidature(s) classée(s) sans décision du comité",
+                  "ترشيحات مرتبة دون قرار اللجنة، وعددها {n}"),
     "minutes_close": ("Le présent procès-verbal a été établi et signé par les membres du comité.",
                       "حُرّر هذا المحضر ووقعه أعضاء اللجنة."),
     "committee_chair": ("Le président du comité", "رئيس اللجنة"),

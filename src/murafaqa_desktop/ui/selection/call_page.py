@@ -8,6 +8,7 @@ Everything is read on the worker (``services.calls.ranking`` ranks the call
 once per refresh) and filtered here."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -228,9 +229,12 @@ class CallPage(FollowsLanguage, QWidget):
             return
         self.heading.setText(call.title or self.tr("Call of tranche %1, phase %2").replace(
             "%1", str(call.tranche)).replace("%2", str(call.phase)))
+        def iso(day: dt.date) -> str:  # isolated left to right: a date keeps its order in Arabic
+            return f"\u2066{day.isoformat()}\u2069"
+
         self.facts.setText(self.tr("Tranche %1, phase %2 · closes %3 · eligibility judged on %4").replace(
             "%1", str(call.tranche)).replace("%2", str(call.phase)).replace(
-            "%3", call.closes_on.isoformat()).replace("%4", call.reference_date.isoformat()))
+            "%3", iso(call.closes_on)).replace("%4", iso(call.reference_date)))
         self.shown_count.setText(self.tr("%1 of %2 applications shown").replace(
             "%1", str(self.applications.rowCount())).replace("%2", str(len(self.ranking))))
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.calls import RankedApplication
-from ..kit.i18n import locale
+from ..kit.i18n import lang, locale
 from .applications_table_model import decision, proposal
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -84,7 +84,10 @@ class RankingTableModel(QAbstractTableModel):
             return loc.toString(float(item.score), "f", 1)
         if column == "women_youth":
             share = item.women_youth_share
-            return "" if share is None else loc.toString(round(share * 100)) + " %"
+            if share is None:
+                return ""
+            # "58%" in Arabic, where the sign then stays after the digits; "58 %" in French
+            return loc.toString(round(share * 100)) + ("%" if lang() == "ar" else "\u00a0%")
         if column == "received_on":
             return item.received_on.isoformat() if item.received_on else ""
         if column == "proposal":
