@@ -101,6 +101,29 @@
     </message>
 </context>
 <context>
+    <name>ApplicationDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="37"/>
+        <source>New application</source>
+        <translation>ترشيح جديد</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="54"/>
+        <source>Registration number:</source>
+        <translation>رقم التسجيل:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="55"/>
+        <source>Received on:</source>
+        <translation>تاريخ التوصل:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="59"/>
+        <source>Documents in the file:</source>
+        <translation>وثائق الملف:</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsTableModel</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="29"/>
@@ -264,138 +287,143 @@
         <translation>المقبولة / المقاعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
         <source>← Calls</source>
         <translation>→ طلبات الاهتمام</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
         <source>Applications</source>
         <translation>الترشيحات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="176"/>
         <source>Ranking</source>
         <translation>الترتيب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="181"/>
         <source>Region:</source>
         <translation>الجهة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
         <source>Complete:</source>
         <translation>مكتمل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
         <source>Eligible:</source>
         <translation>مؤهلة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
         <source>Rated:</source>
         <translation>منقطة:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="176"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="179"/>
         <source>Decision:</source>
         <translation>القرار:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="180"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
         <source>The line across the ranking marks the places: above it the proposed applications, below it the waiting list in order. Equal scores share a rank; the order among them is the share of women and young people, then the earlier received date, then the registration number.</source>
         <translation>يحدد الخط المرسوم عبر الترتيب المقاعد: فوقه الترشيحات المقترحة، وتحته لائحة الانتظار حسب ترتيبها. عند تساوي النقط تتقاسم الترشيحات نفس الرتبة، ويحدد الترتيب حينئذ نسبة النساء والشباب، ثم تاريخ التوصل الأقدم، ثم رقم التسجيل.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="186"/>
         <source>Decide…</source>
         <translation>اتخاذ القرار…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
+        <source>New application…</source>
+        <translation>ترشيح جديد…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="188"/>
         <source>Export the rating grid…</source>
         <translation>تصدير شبكة التنقيط…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="185"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="189"/>
         <source>Import the rating grid…</source>
         <translation>استيراد شبكة التنقيط…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="186"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="190"/>
         <source>Print the ranking</source>
         <translation>طبع الترتيب</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="191"/>
         <source>Print the minutes</source>
         <translation>طبع المحضر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="188"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="192"/>
         <source>Print the letters</source>
         <translation>طبع الرسائل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="201"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="201"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="201"/>
         <source>all</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="206"/>
         <source>not checked</source>
         <translation>لم يتم التحقق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="205"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="209"/>
         <source>not decided</source>
         <translation>دون قرار</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="230"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="234"/>
         <source>Call of tranche %1, phase %2</source>
         <translation>طلب إبداء الاهتمام للشطر %1، المرحلة %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="235"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="239"/>
         <source>Tranche %1, phase %2 · closes %3 · eligibility judged on %4</source>
         <translation>الشطر %1، المرحلة %2 · الإغلاق في %3 · الأهلية مقدرة بتاريخ %4</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="238"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="242"/>
         <source>%1 of %2 applications shown</source>
         <translation>%1 ترشيح(ا) معروض(ا) من أصل %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="288"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="292"/>
         <source>Only a coordinator or an administrator decides.</source>
         <translation>لا يتخذ القرار إلا المنسق أو المدير.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="355"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="369"/>
         <source>Export the rating grid</source>
         <translation>تصدير شبكة التنقيط</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="357"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="371"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>مصنفات Excel (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="373"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="387"/>
         <source>%n application(s) written to the grid %1</source>
         <translation>
             <numerusform>لا يوجد أي ترشيح في الشبكة %1</numerusform>
@@ -407,17 +435,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="380"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="394"/>
         <source>Import the rating grid</source>
         <translation>استيراد شبكة التنقيط</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="381"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="395"/>
         <source>Rating grids (*.xlsx *.csv)</source>
         <translation>شبكات التنقيط (*.xlsx *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="396"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="410"/>
         <source>Grid imported: %n application(s) changed</source>
         <translation>
             <numerusform>تم استيراد الشبكة: لم يتغير أي ترشيح</numerusform>

@@ -101,6 +101,29 @@
     </message>
 </context>
 <context>
+    <name>ApplicationDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="37"/>
+        <source>New application</source>
+        <translation>Nouvelle candidature</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="54"/>
+        <source>Registration number:</source>
+        <translation>N° d&apos;immatriculation :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="55"/>
+        <source>Received on:</source>
+        <translation>Reçue le :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="59"/>
+        <source>Documents in the file:</source>
+        <translation>Pièces du dossier :</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsTableModel</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="29"/>
@@ -260,138 +283,143 @@
         <translation>Retenues / places</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="171"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
         <source>← Calls</source>
         <translation>← Appels</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="172"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
         <source>Applications</source>
         <translation>Candidatures</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="173"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="176"/>
         <source>Ranking</source>
         <translation>Classement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="181"/>
         <source>Region:</source>
         <translation>Région :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="174"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
         <source>Complete:</source>
         <translation>Complet :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
         <source>Eligible:</source>
         <translation>Éligible :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
         <source>Rated:</source>
         <translation>Notée :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="176"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="179"/>
         <source>Decision:</source>
         <translation>Décision :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="180"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
         <source>The line across the ranking marks the places: above it the proposed applications, below it the waiting list in order. Equal scores share a rank; the order among them is the share of women and young people, then the earlier received date, then the registration number.</source>
         <translation>La ligne en travers du classement marque les places : au-dessus les candidatures proposées, en dessous la liste d&apos;attente dans l&apos;ordre. À score égal, le rang est partagé ; l&apos;ordre est alors donné par la part des femmes et des jeunes, puis la date de réception la plus ancienne, puis le numéro d&apos;immatriculation.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="183"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="186"/>
         <source>Decide…</source>
         <translation>Décider…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
+        <source>New application…</source>
+        <translation>Nouvelle candidature…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="188"/>
         <source>Export the rating grid…</source>
         <translation>Exporter la grille de notation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="185"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="189"/>
         <source>Import the rating grid…</source>
         <translation>Importer la grille de notation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="186"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="190"/>
         <source>Print the ranking</source>
         <translation>Imprimer le classement</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="191"/>
         <source>Print the minutes</source>
         <translation>Imprimer le procès-verbal</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="188"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="192"/>
         <source>Print the letters</source>
         <translation>Imprimer les lettres</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="201"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="201"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="197"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="201"/>
         <source>all</source>
         <translation>toutes</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="206"/>
         <source>not checked</source>
         <translation>non vérifié</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="205"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="209"/>
         <source>not decided</source>
         <translation>sans décision</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="230"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="234"/>
         <source>Call of tranche %1, phase %2</source>
         <translation>Appel de la tranche %1, phase %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="235"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="239"/>
         <source>Tranche %1, phase %2 · closes %3 · eligibility judged on %4</source>
         <translation>Tranche %1, phase %2 · clôture le %3 · éligibilité appréciée au %4</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="238"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="242"/>
         <source>%1 of %2 applications shown</source>
         <translation>%1 candidature(s) affichée(s) sur %2</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="288"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="292"/>
         <source>Only a coordinator or an administrator decides.</source>
         <translation>Seul un coordinateur ou un administrateur décide.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="355"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="369"/>
         <source>Export the rating grid</source>
         <translation>Exporter la grille de notation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="357"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="371"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Classeurs Excel (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="373"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="387"/>
         <source>%n application(s) written to the grid %1</source>
         <translation>
             <numerusform>%n candidature écrite dans la grille %1</numerusform>
@@ -399,17 +427,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="380"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="394"/>
         <source>Import the rating grid</source>
         <translation>Importer la grille de notation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="381"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="395"/>
         <source>Rating grids (*.xlsx *.csv)</source>
         <translation>Grilles de notation (*.xlsx *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="396"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="410"/>
         <source>Grid imported: %n application(s) changed</source>
         <translation>
             <numerusform>Grille importée : %n candidature modifiée</numerusform>

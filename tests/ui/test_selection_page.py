@@ -269,3 +269,33 @@ def test_the_rating_grid_goes_out_and_comes_back_all_rows_or_none(make_window, d
     assert "1" in page.status.text()
     reg = rows[1][0]
     assert next(r for r in page.ranking if r.registration_number == reg).rated
+
+
+def test_an_application_is_recorded_and_counted_an_unknown_cooperative_refused(make_window, db_path, selection):
+    from factories import make_cooperative
+
+    db = open_db(db_path)
+    make_cooperative(db, registration_number="06/2024/777", region="06", province="06.01", legal_date="2024-01-10",
+                     activity_start="2024-03-01", tranche=None, phase=None)
+    make_cooperative(db, registration_number="03/2024/778", region="03", province="03.01", legal_date="2024-01-10",
+                     activity_start="2024-03-01", tranche=None, phase=None)
+    db.close()
+    window = make_window(db_path, "fr")
+    page = open_call(window, selection.call_id)
+    page.apply_button.click()
+    dialog = page.application_dialog
+    dialog.registration.setText("NO-SUCH-COOP")
+    dialog.save()
+    idle(window)
+    assert dialog.isVisible() and "introuvable" in dialog.error.text()
+    dialog.registration.setText("06/2024/777")  # Casablanca-Settat: the call does not cover it
+    dialog.save()
+    idle(window)
+    assert dialog.isVisible() and "ne couvre pas" in dialog.error.text()
+    dialog.registration.setText("03/2024/778")
+    for box in dialog.documents.values():
+        box.setChecked(True)
+    dialog.save()
+    idle(window)
+    assert not dialog.isVisible()
+    assert counts(page)["Fès-Meknès"]["received"] == 3 and counts(page)["Fès-Meknès"]["complete"] == 3

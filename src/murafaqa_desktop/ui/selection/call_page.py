@@ -136,6 +136,8 @@ class CallPage(FollowsLanguage, QWidget):
 
         self.decide_button = QPushButton()
         self.decide_button.clicked.connect(self.decide_current)
+        self.apply_button = QPushButton()
+        self.apply_button.clicked.connect(self.new_application)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_grid)
         self.import_button = QPushButton()
@@ -151,6 +153,7 @@ class CallPage(FollowsLanguage, QWidget):
         header.addWidget(self.back_button)
         header.addWidget(self.heading, 1)
         actions = QHBoxLayout()
+        actions.addWidget(self.apply_button)
         actions.addWidget(self.decide_button)
         actions.addStretch(1)
         actions.addWidget(self.export_button)
@@ -181,6 +184,7 @@ class CallPage(FollowsLanguage, QWidget):
             "waiting list in order. Equal scores share a rank; the order among them is the share of women and "
             "young people, then the earlier received date, then the registration number."))
         self.decide_button.setText(self.tr("Decide…"))
+        self.apply_button.setText(self.tr("New application…"))
         self.export_button.setText(self.tr("Export the rating grid…"))
         self.import_button.setText(self.tr("Import the rating grid…"))
         self.print_buttons["ranking"].setText(self.tr("Print the ranking"))
@@ -337,6 +341,16 @@ class CallPage(FollowsLanguage, QWidget):
         dialog = DecisionDialog(self.tasks, self.call.id, item, self)
         dialog.decided.connect(lambda _item: self.refresh())
         self.decision_dialog = dialog  # tests answer it
+        dialog.open()
+
+    def new_application(self) -> None:
+        from .application_dialog import ApplicationDialog
+
+        if self.call is None:
+            return
+        dialog = ApplicationDialog(self.tasks, self.call.id, self)
+        dialog.recorded.connect(lambda _id: self.refresh())
+        self.application_dialog = dialog  # tests answer it
         dialog.open()
 
     # -- the committee's rating grid ---------------------------------------------
