@@ -52,6 +52,7 @@ class NewCallForm(FollowsLanguage, QWidget):
             caption, spin = QLabel(), QSpinBox()
             spin.setRange(0, 100000)
             spin.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            spin.setMaximumWidth(110)
             spin.setObjectName(f"places_{code}")
             spin.valueChanged.connect(lambda _v: self.places_error.hide())
             row, col = i % 6, (i // 6) * 2
@@ -62,6 +63,7 @@ class NewCallForm(FollowsLanguage, QWidget):
         self.places_error.setWordWrap(True)
         self.places_error.hide()
         grid.addWidget(self.places_error, 6, 0, 1, 4)
+        grid.setColumnStretch(4, 1)  # the two columns of regions keep to the start side
         self.save_button = QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
