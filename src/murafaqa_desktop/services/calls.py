@@ -281,6 +281,12 @@ def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "
                 out += rules.settle(ranked, others, call.places.get(current, 0))
             current, ranked, others = reg_region, [], []
         state = None if complete is None else bool(complete)
+        if is_ranked:  # the hot path: complete, eligible, nothing to explain
+            ranked.append(RankedApplication(
+                reg, reg_region, state, True, [], scores[total], rank, False, None, decision, app_id, coop_id,
+                name or "", _date(received), rules.women_youth_share(members, women, youth), reason, False,
+                _date(withdrawn), rated >= len(CRITERIA)))
+            continue
         missing: tuple[str, ...] = ()
         if state is False:
             given, documents = evidence.get(app_id, ({}, {}))
@@ -288,11 +294,8 @@ def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "
         c = Candidate(app_id, coop_id, reg, name or "", reg_region, _date(received), _date(legal), _date(activity),
                       members, women, youth, state, {}, missing, decision, reason, _date(withdrawn), total,
                       rated >= len(CRITERIA), bool(eligible))
-        if is_ranked:
-            ranked.append(rules.shown(c, True, [], scores[total], rank))
-        else:
-            ok, reasons = rules.explain(c, call.reference_date, reg_region in call.places)
-            others.append(rules.shown(c, ok, reasons, scores[total]))
+        ok, reasons = rules.explain(c, call.reference_date, reg_region in call.places)
+        others.append(rules.shown(c, ok, reasons, scores[total]))
     if current is not None:
         out += rules.settle(ranked, others, call.places.get(current, 0))
     return out
