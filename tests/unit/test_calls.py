@@ -268,3 +268,64 @@ def test_a_coach_s_laptop_refuses_a_decision_and_a_new_call(db, call):
         assert e.value.code == "decider_only" and "coordinateur" in e.value.fr and "المنسق" in e.value.ar
     assert calls.ranking(db, call.id)[0].decision is None
     assert len(calls.list_calls(db)) == 1
+
+
+# -- the store's SQL order is the rule's -------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_made = iter(range(10**9))
+_application = st.fixed_dictionaries({
+    "total": st.integers(0, 18), "members": st.sampled_from([None, 0, 3, 6, 10]),
+    "women": st.integers(0, 3), "youth": st.integers(0, 3),
+    "received": st.sampled_from([None, "2026-05-01", "2026-05-02"]),
+    "complete": st.sampled_from([None, True, True, True, False]),
+    "legal": st.sampled_from(["2022-06-29", "2022-07-01", "2024-01-01", "2026-07-01"]),
+    "activity": st.sampled_from([None, "2024-03-01", "2025-06-30", "2025-07-01"]),
+    "region": st.sampled_from(["11", "11", "06", "01"]),
+    "decision": st.sampled_from([None, None, "retained", "waiting", "rejected"]),
+})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(apps=st.lists(_application, max_size=9), places=st.integers(0, 3))
+def test_the_store_ranks_a_call_exactly_as_the_rule_does(db, apps, places):
+    """Ties of score, of share, of received date; missing members and dates;
+    incomplete, unchecked and ineligible files; a region the call does not
+    cover: the SQL order, ranks, proposals and waiting list are the rule's."""
+    from murafaqa_desktop.store import changes
+
+    n = next(_made)
+    call = calls.create_call(db, tranche=4, phase=2, closes_on="2026-06-30", places={"11": places, "06": 1})
+    expected: dict[str, list[Candidate]] = {}
+    with db.atomic():
+        for i, a in enumerate(apps):
+            reg = f"P{n}-{i}"
+            coop = changes.insert(db, "cooperatives", {
+                "registration_number": reg, "name_fr": reg, "legal_date": a["legal"],
+                "activity_start": a["activity"], "region": a["region"], "members": a["members"],
+                "women": a["women"], "youth": a["youth"]})
+            app = changes.insert(db, "applications", {
+                "call_id": call.id, "cooperative_id": coop["id"], "received_on": a["received"],
+                "complete": None if a["complete"] is None else int(a["complete"]), "decision": a["decision"],
+                "decision_reason": "r" if a["decision"] else None})
+            given_ratings = ratings(a["total"])
+            for c, r in given_ratings.items():
+                changes.insert(db, "application_ratings", {"application_id": app["id"], "criterion": c,
+                                                           "rating": r, "evidence": "e" if r else None})
+            missing = rules.missing_documents({}, given_ratings, {}) if a["complete"] is False else ()
+            expected.setdefault(a["region"], []).append(Candidate(
+                app["id"], coop["id"], reg, reg, a["region"],
+                dt.date.fromisoformat(a["received"]) if a["received"] else None,
+                dt.date.fromisoformat(a["legal"]), dt.date.fromisoformat(a["activity"]) if a["activity"] else None,
+                a["members"], a["women"], a["youth"], a["complete"], given_ratings, missing, a["decision"],
+                "r" if a["decision"] else None))
+    want = []
+    for region in sorted(expected):
+        want += rules.rank_region(expected[region], call.places.get(region, 0), REF, covered=region in call.places)
+    got = calls.ranking(db, call.id)
+    for g, w in zip(got, want, strict=True):
+        mine, rule = g.as_json(), w.as_json()
+        assert mine == rule, {k: (v, rule[k]) for k, v in mine.items() if v != rule[k]}
+    assert [r.rated for r in got] == [r.rated for r in want]

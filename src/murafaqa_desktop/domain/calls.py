@@ -24,7 +24,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Any, ClassVar, Literal
 
 from .eligibility import assess
 from .errors import DomainError
@@ -56,9 +57,12 @@ class Call:
         return tuple(sorted(self.places))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
-    """The facts of one application that the ranking reads."""
+    """The facts of one application that the ranking reads. A store may give
+    ``total`` (the sum of the ratings), ``rated`` (all six rated) and
+    ``eligible`` already computed (True: eligible at the reference date; the
+    rule then judges only the others, to say why)."""
 
     application_id: str
     cooperative_id: str
@@ -77,9 +81,12 @@ class Candidate:
     decision: Decision | None = None
     decision_reason: str | None = None
     withdrawn_on: dt.date | None = None
+    total: int | None = None
+    rated: bool | None = None
+    eligible: bool | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RankedApplication:
     """One application as the ranking shows it (``murafaqa ranking --json``
     prints the first ten fields)."""
@@ -104,8 +111,9 @@ class RankedApplication:
     withdrawn_on: dt.date | None = None
     rated: bool = False
 
-    JSON_FIELDS = ("registration_number", "region", "complete", "eligible", "reasons", "score", "rank",
-                   "proposed", "waiting_position", "decision")
+    JSON_FIELDS: ClassVar[tuple[str, ...]] = (
+        "registration_number", "region", "complete", "eligible", "reasons", "score", "rank", "proposed",
+        "waiting_position", "decision")
 
     def as_json(self) -> dict[str, Any]:
         """The command line's record: the issue's ten fields, then what
@@ -114,7 +122,8 @@ class RankedApplication:
         out.update({
             "application_id": self.application_id, "cooperative_id": self.cooperative_id, "name": self.name,
             "received_on": self.received_on.isoformat() if self.received_on else None,
-            "women_youth_share": self.women_youth_share, "decision_reason": self.decision_reason,
+            "women_youth_share": None if self.women_youth_share is None else round(self.women_youth_share, 4),
+            "decision_reason": self.decision_reason,
             "differs_from_proposal": self.differs_from_proposal,
             "withdrawn_on": self.withdrawn_on.isoformat() if self.withdrawn_on else None,
         })
@@ -135,10 +144,11 @@ class RankedApplication:
 
 
 def women_youth_share(members: int | None, women: int | None, youth: int | None) -> float | None:
-    """(women + youth) / members; None when the members are not known."""
+    """(women + youth) / members, unrounded (the order compares it exactly;
+    what shows it rounds it); None when the members are not known."""
     if not members:
         return None
-    return round(((women or 0) + (youth or 0)) / members, 4)
+    return ((women or 0) + (youth or 0)) / members
 
 
 def _reason(code: str, fr: str, ar: str) -> dict[str, str]:
@@ -148,13 +158,27 @@ def _reason(code: str, fr: str, ar: str) -> dict[str, str]:
 def _file_reasons(c: Candidate) -> list[dict[str, str]]:
     if c.complete is True:
         return []
-    if c.complete is None:
-        return [_reason("not_checked", "Dossier pas encore vérifié", "الملف لم يتم التحقق منه بعد")]
-    if c.missing_documents:
-        fr = ", ".join(_document_label(d, "fr") for d in c.missing_documents)
-        ar = "، ".join(_document_label(d, "ar") for d in c.missing_documents)
-        return [_reason("incomplete", f"Dossier incomplet : manque {fr}", f"ملف غير مكتمل: ينقص {ar}")]
-    return [_reason("incomplete", "Dossier incomplet", "ملف غير مكتمل")]
+    return list(_file_reasons_of(c.complete, c.missing_documents))
+
+
+# A call's files lack few distinct sets of documents, and its cooperatives
+# share few dates: their reasons are made once per ranking, not once per file.
+@lru_cache(maxsize=1024)
+def _file_reasons_of(complete: bool | None, missing: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+    if complete is None:
+        return (_reason("not_checked", "Dossier pas encore vérifié", "الملف لم يتم التحقق منه بعد"),)
+    if missing:
+        fr = ", ".join(_document_label(d, "fr") for d in missing)
+        ar = "، ".join(_document_label(d, "ar") for d in missing)
+        return (_reason("incomplete", f"Dossier incomplet : manque {fr}", f"ملف غير مكتمل: ينقص {ar}"),)
+    return (_reason("incomplete", "Dossier incomplet", "ملف غير مكتمل"),)
+
+
+@lru_cache(maxsize=8192)
+def _eligibility(legal: dt.date | None, activity: dt.date | None,
+                 at: dt.date) -> tuple[bool, tuple[dict[str, str], ...]]:
+    found = assess(legal, activity, at)
+    return found.eligible, tuple(_reason(e.code, e.fr, e.ar) for e in found.reasons)
 
 
 def _document_label(code: str, lang: str) -> str:
@@ -184,29 +208,59 @@ def _sort_key(r: RankedApplication) -> tuple[float, float, str, str]:
     return (-r.score, -share, received, r.registration_number)
 
 
+def explain(c: Candidate, reference_date: dt.date, covered: bool = True) -> tuple[bool, list[dict[str, str]]]:
+    """(eligible, reasons it is not ranked): the call does not cover its
+    region, its file is not complete (or not checked), the cooperative is
+    not eligible at the reference date. No reason: it is ranked."""
+    reasons = [] if covered else [_reason("region_not_covered", "Région non couverte par l'appel",
+                                          "الجهة غير مشمولة بطلب الاهتمام")]
+    if c.complete is not True:
+        reasons += _file_reasons(c)
+    eligible = c.eligible
+    if not eligible:
+        eligible, why = _eligibility(c.legal_date, c.activity_start, reference_date)
+        reasons += why
+    return bool(eligible), reasons
+
+
+def shown(c: Candidate, eligible: bool, reasons: list[dict[str, str]], score: float,
+          rank: int | None = None) -> RankedApplication:
+    """A candidate as the ranking shows it (proposal and waiting list: ``settle``)."""
+    return RankedApplication(
+        c.registration_number, c.region, c.complete, eligible, reasons, score, rank, False, None, c.decision,
+        c.application_id, c.cooperative_id, c.name, c.received_on,
+        women_youth_share(c.members, c.women, c.youth), c.decision_reason, False, c.withdrawn_on,
+        c.rated if c.rated is not None else all(k in c.ratings for k in SELECTION_CRITERIA))
+
+
+def settle(ranked: Sequence[RankedApplication], others: Sequence[RankedApplication],
+           places: int) -> list[RankedApplication]:
+    """Given one region's ranked applications in order (ranks set) and the
+    others: the first ``places`` proposed, the waiting list numbered, each
+    decision compared with the proposal; the ranked first, then the others."""
+    for position, item in enumerate(ranked, start=1):
+        item.proposed = position <= places
+    _place_waiting_list(ranked)
+    out = [*ranked, *others]
+    for item in out:
+        item.differs_from_proposal = item.decision is not None and item.decision != _proposal(item)
+    return out
+
+
 def rank_region(candidates: Iterable[Candidate], places: int, reference_date: dt.date,
                 covered: bool = True) -> list[RankedApplication]:
     """One region's applications in ranking order: the ranked first (rank,
     proposal, waiting list), then the others with their reasons (by
-    registration number). ``covered``: the call has places in the region."""
+    registration number). ``covered``: the call has places in the region.
+
+    The rule itself, in plain Python; ``store.calls.ranked_rows`` orders a
+    whole call the same way in SQL for speed, and a test keeps the two equal."""
     ranked: list[RankedApplication] = []
     others: list[RankedApplication] = []
     for c in candidates:
-        eligibility = assess(c.legal_date, c.activity_start, reference_date)
-        reasons = [] if covered else [_reason("region_not_covered", "Région non couverte par l'appel",
-                                              "الجهة غير مشمولة بطلب الاهتمام")]
-        reasons += _file_reasons(c)
-        reasons += [_reason(e.code, e.fr, e.ar) for e in eligibility.reasons]
-        total = sum(int(c.ratings.get(k) or 0) for k in SELECTION_CRITERIA)
-        item = RankedApplication(
-            registration_number=c.registration_number, region=c.region, complete=c.complete,
-            eligible=eligibility.eligible, reasons=reasons, score=score_from_total(total), rank=None,
-            proposed=False, waiting_position=None, decision=c.decision, application_id=c.application_id,
-            cooperative_id=c.cooperative_id, name=c.name, received_on=c.received_on,
-            women_youth_share=women_youth_share(c.members, c.women, c.youth),
-            decision_reason=c.decision_reason, withdrawn_on=c.withdrawn_on,
-            rated=all(k in c.ratings for k in SELECTION_CRITERIA))
-        (others if reasons else ranked).append(item)
+        eligible, reasons = explain(c, reference_date, covered)
+        total = c.total if c.total is not None else sum(int(c.ratings.get(k) or 0) for k in SELECTION_CRITERIA)
+        (others if reasons else ranked).append(shown(c, eligible, reasons, score_from_total(total)))
     ranked.sort(key=_sort_key)
     previous: float | None = None
     previous_rank = 0
@@ -214,12 +268,8 @@ def rank_region(candidates: Iterable[Candidate], places: int, reference_date: dt
         if item.score != previous:
             previous, previous_rank = item.score, position
         item.rank = previous_rank
-        item.proposed = position <= places
-    _place_waiting_list(ranked)
-    for item in ranked + others:
-        item.differs_from_proposal = item.decision is not None and item.decision != _proposal(item)
     others.sort(key=lambda r: r.registration_number)
-    return ranked + others
+    return settle(ranked, others, places)
 
 
 def _proposal(item: RankedApplication) -> Decision:

@@ -21,7 +21,7 @@ from ..domain.calls import Call, Candidate, RankedApplication
 from ..domain.entities import APPLICATION, APPLICATION_RATING, CALL
 from ..domain.errors import DomainError, ValidationError
 from ..domain.schema import as_date, to_date
-from ..domain.vocab import APPLICATION_DOCUMENTS
+from ..domain.vocab import APPLICATION_DOCUMENTS, SELECTION_CRITERIA
 from ..store import calls as store
 from ..store import changes, sync_state
 from ..store import cooperatives as coop_store
@@ -122,6 +122,7 @@ def check_region(call: Call, region: str | None) -> str | None:
 
 # -- applications ------------------------------------------------------------------------------
 
+CRITERIA = tuple(SELECTION_CRITERIA)
 DOCUMENT_FIELDS = {code: f"doc_{code}" for code in APPLICATION_DOCUMENTS}
 
 
@@ -247,39 +248,56 @@ def rate(db: Database, application_id: str, criterion: str, rating: int | str, e
 # -- ranking -----------------------------------------------------------------------------------
 
 
-def _candidate(r: Row, ratings: Mapping[str, int], evidence_docs: Mapping[str, bool], lang_name: str) -> Candidate:
-    docs = _docs(r)
-    missing = rules.missing_documents(docs, ratings, evidence_docs) if r["complete"] == 0 else ()
-    return Candidate(
-        application_id=r["application_id"], cooperative_id=r["cooperative_id"],
-        registration_number=r["registration_number"], name=r[lang_name] or "", region=r["region"],
-        received_on=as_date(r["received_on"]), legal_date=as_date(r["legal_date"]),
-        activity_start=as_date(r["activity_start"]), members=r["members"], women=r["women"], youth=r["youth"],
-        complete=None if r["complete"] is None else bool(r["complete"]), ratings=ratings,
-        missing_documents=missing, decision=r["decision"], decision_reason=r["decision_reason"],
-        withdrawn_on=as_date(r["withdrawn_on"]))
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
 
 
 def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "fr") -> list[RankedApplication]:
     """Every application of a call (of one region when given) in ranking
-    order, region by region (by region code)."""
+    order, region by region (by region code). The store orders them
+    (``store.calls.ranked_rows``, the rule of ``domain.calls.rank_region``
+    in SQL); the reasons of those not ranked come from the domain."""
     call = get_call(db, call_id)
     code = check_region(call, region)
-    rows = store.candidates(db, call_id, code)
-    ratings: dict[str, dict[str, int]] = {}
-    evidence_docs: dict[str, dict[str, bool]] = {}
-    for r in store.ratings_of_call(db, call_id):
-        ratings.setdefault(r["application_id"], {})[r["criterion"]] = int(r["rating"])
-        evidence_docs.setdefault(r["application_id"], {})[r["criterion"]] = bool(r["document"])
-    by_region: dict[str, list[Candidate]] = {}
-    name = "name_ar" if lang == "ar" else "name_fr"
-    for r in rows:
-        by_region.setdefault(r["region"], []).append(
-            _candidate(r, ratings.get(r["application_id"], {}), evidence_docs.get(r["application_id"], {}), name))
+    rows = store.ranked_rows(db, call_id, code, call.reference_date, lang)
+    # What an incomplete file lacks, read for those files only.
+    evidence: dict[str, tuple[dict[str, int], dict[str, bool]]] = {}
+    documents_of: dict[str, Row] = {}
+    if any(r[3] == 0 for r in rows):
+        documents_of = {a["id"]: a for a in store.incomplete_documents(db, call_id)}
+        for e in store.ratings_of_incomplete(db, call_id):
+            ratings, documents = evidence.setdefault(e["application_id"], ({}, {}))
+            ratings[e["criterion"]] = int(e["rating"])
+            documents[e["criterion"]] = bool(e["document"])
+    scores = {t: selection.score_from_total(t) for t in range(0, 3 * len(CRITERIA) + 1)}
     out: list[RankedApplication] = []
-    for reg in sorted(by_region):
-        out += rules.rank_region(by_region[reg], call.places.get(reg, 0), call.reference_date,
-                                 covered=reg in call.places)
+    ranked: list[RankedApplication] = []
+    others: list[RankedApplication] = []
+    current: str | None = None
+    for (app_id, coop_id, received, complete, decision, reason, withdrawn, reg, name, reg_region, legal, activity,
+         members, women, youth, total, rated, eligible, is_ranked, rank) in rows:
+        if reg_region != current:
+            if current is not None:
+                out += rules.settle(ranked, others, call.places.get(current, 0))
+            current, ranked, others = reg_region, [], []
+        state = None if complete is None else bool(complete)
+        if is_ranked:  # the hot path: complete, eligible, nothing to explain
+            ranked.append(RankedApplication(
+                reg, reg_region, state, True, [], scores[total], rank, False, None, decision, app_id, coop_id,
+                name or "", _date(received), rules.women_youth_share(members, women, youth), reason, False,
+                _date(withdrawn), rated >= len(CRITERIA)))
+            continue
+        missing: tuple[str, ...] = ()
+        if state is False:
+            given, documents = evidence.get(app_id, ({}, {}))
+            missing = rules.missing_documents(_docs(documents_of.get(app_id, {})), given, documents)
+        c = Candidate(app_id, coop_id, reg, name or "", reg_region, _date(received), _date(legal), _date(activity),
+                      members, women, youth, state, {}, missing, decision, reason, _date(withdrawn), total,
+                      rated >= len(CRITERIA), bool(eligible))
+        ok, reasons = rules.explain(c, call.reference_date, reg_region in call.places)
+        others.append(rules.shown(c, ok, reasons, scores[total]))
+    if current is not None:
+        out += rules.settle(ranked, others, call.places.get(current, 0))
     return out
 
 

@@ -40,6 +40,8 @@ _STATEMENTS = [
         criterion TEXT NOT NULL, rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 3),
         evidence TEXT, document INTEGER,
         UNIQUE (application_id, criterion))""",
+    # The ranking sums each application's ratings: read from the index alone.
+    "CREATE INDEX application_ratings_total ON application_ratings (application_id, rating)",
 ]
 
 
