@@ -299,3 +299,20 @@ def test_an_application_is_recorded_and_counted_an_unknown_cooperative_refused(m
     idle(window)
     assert not dialog.isVisible()
     assert counts(page)["Fès-Meknès"]["received"] == 3 and counts(page)["Fès-Meknès"]["complete"] == 3
+
+
+def test_the_letters_open_in_the_preview_one_page_each(make_window, db_path, selection, qtbot):
+    db = open_db(db_path)
+    decide_all(db, selection)
+    db.close()
+    window = make_window(db_path, "fr")
+    page = open_call(window, selection.call_id)
+    page.filters["region"].setCurrentIndex(page.filters["region"].findData("03"))
+    page.print_buttons["letters"].click()
+    idle(window)
+    preview = page.preview
+    if preview.pdf_path is None:
+        with qtbot.waitSignal(preview.ready, timeout=60_000):
+            pass
+    assert preview.kind == "letters" and preview.document.pageCount() == 2  # E retained, F waiting
+    preview.reject()

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -427,8 +428,7 @@ class CallPage(FollowsLanguage, QWidget):
         if kind != "letters":
             dialog = PrintPreviewDialog(self.tasks.db_path, kind, [call_id], lang(), self, ui_lang=lang(),
                                         region=region)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+            self._preview(dialog)
             return
 
         def job(db: Any) -> list[str]:
@@ -437,9 +437,12 @@ class CallPage(FollowsLanguage, QWidget):
             return letter_keys(db, call_id, region)
 
         def ready(keys: list[str]) -> None:
-            dialog = PrintPreviewDialog(self.tasks.db_path, "letters", keys, lang(), self, ui_lang=lang(),
-                                        cache={})
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+            self._preview(PrintPreviewDialog(self.tasks.db_path, "letters", keys, lang(), self, ui_lang=lang(),
+                                             cache={}))
 
         self.tasks.run(job, ready, self._failed)
+
+    def _preview(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview = dialog  # tests look at it
+        dialog.open()
