@@ -264,7 +264,9 @@ def test_sync_status_counts_the_changes_waiting(window, qtbot):
     idle(window)
     idle(window)
     assert "تعديل واحد" in window.sync_label.text()
-    window.nav.setCurrentRow(5)
+    from murafaqa_desktop.ui.main_window import PAGES
+
+    window.nav.setCurrentRow([p.key for p in PAGES].index("sync"))
     idle(window)
     assert window.outbox.model.rowCount() == 1
 
