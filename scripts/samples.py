@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Regenerate docs/samples: the first page of each printed document, in
 Arabic and in French, as PNG (pdftoppm -png -r 70), from the demo programme;
-for the progress report also the first page of its dashboard section.
+for the progress report also the first page of its dashboard section; for
+the selection, a call of tranche 4, phase 2 (scripts/selection_demo.py):
+the ranking of a decided region, the committee's minutes and three letters
+(retained, waiting list, not retained).
 
     python scripts/samples.py [--out docs/samples] [--keep-pdf]
 
@@ -20,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from selection_demo import make_call  # noqa: E402
 
 from murafaqa_desktop.reports import documents  # noqa: E402
 from murafaqa_desktop.services import demo  # noqa: E402
@@ -42,6 +47,20 @@ def pick(db) -> dict[str, tuple[str, dict]]:
     return {"diagnostic": (coop, {}), "plan": (coop, {}), "session": (session, {}),
             "attendance": (training, {}), "attendance-blank": (training, {"blank": True}),
             "progress": ("all", {})}
+
+
+def selection(db) -> dict[str, tuple[str, str, dict]]:
+    """The selection's documents of the demo call: name -> (kind, key, options)."""
+    from murafaqa_desktop.services import calls
+
+    call_id = make_call(db)
+    ranked = calls.ranking(db, call_id, "11")
+    letter = {d: next(r.application_id for r in ranked if r.decision == d) for d in ("retained", "waiting", "rejected")}
+    return {"ranking": ("ranking", call_id, {"region": "11"}),
+            "minutes": ("minutes", call_id, {"members": ["Amina Alaoui — ODCO, présidente du comité",
+                                                          "Karim Benjelloun — Fondation OCP",
+                                                          "Salma Ouazzani — UM6P"]}),
+            **{f"letter-{d}": ("letters", key, {}) for d, key in letter.items()}}
 
 
 def page_count(pdf: Path) -> int:
@@ -88,6 +107,15 @@ def main(argv: list[str]) -> int:
                     stem = args.out / f"{name}-dashboard-{lang}"
                     png(pdf, dashboard_page(db, key, lang, Path(tmp)), stem)
                     print(f"{stem}.png")
+                if args.keep_pdf:
+                    shutil.copy(pdf, args.out / pdf.name)
+        for name, (kind, key, options) in selection(db).items():
+            for lang in ("ar", "fr"):
+                pdf = Path(tmp) / f"{name}-{lang}.pdf"
+                pdf.write_bytes(documents.build(db, kind, key, lang, printed_on=PRINTED, **options))
+                stem = args.out / f"{name}-{lang}"
+                png(pdf, 1, stem)
+                print(f"{stem}.png")
                 if args.keep_pdf:
                     shutil.copy(pdf, args.out / pdf.name)
         db.close()

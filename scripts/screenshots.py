@@ -41,6 +41,9 @@ def main(argv: list[str]) -> int:
     db_path = work / "demo.db"
     db = open_db(db_path)
     demo.generate(db, args.cooperatives, seed=3)
+    from selection_demo import make_call
+
+    call_id = make_call(db)  # tranche 4, phase 2: the Selection page's call
     rich = agenda.showcase_cooperative(db)  # in coaching, with a plan, trainings, financing
     ineligible = next(r["id"] for r in coop_store.page(db, coop_store.CooperativeFilter(status="applied"), limit=400)
                       if _ineligible(r))
@@ -116,7 +119,8 @@ def main(argv: list[str]) -> int:
             select_row(window.trainings.table, 0)
             idle()
         shot("trainings", lang)
-        window.nav.setCurrentRow(4)
+        _selection_shots(window, call_id, lang, shot, idle)
+        window.nav.setCurrentRow(5)
         idle()
         shot("sync", lang)
         from murafaqa_desktop.ui.first_start import FirstStartDialog
@@ -163,6 +167,47 @@ def _history_kept(db, coop_id: str) -> None:
     with db.atomic():
         history.replace(db, coop_id, reversed(entries), "2026-11-30T08:15:00+00:00")
         cooperatives.update(db, coop_id, {"phone": "0661 23 45 67"})
+
+
+def _selection_shots(window, call_id: str, lang: str, shot, idle) -> None:
+    """The calls, a new call refused, a call's applications with a file
+    rated in place, the ranking of a region with its places line, and a
+    decision refused for want of its reason."""
+    from murafaqa_desktop.ui.kit.widgets import select_row
+
+    window.nav.setCurrentRow(4)
+    idle()
+    page = window.selection
+    page.show_calls()
+    idle()
+    shot("selection-calls", lang)
+    page.new_call()
+    page.form.form.editors["tranche"].set_value("4")
+    page.form.form.editors["phase"].set_value("2")
+    page.form.places["11"].setValue(40)
+    page.form.save_button.click()
+    idle()
+    shot("selection-new-call-refused", lang)
+    page.open_call(call_id)
+    idle()
+    call_page = page.call_page
+    call_page.tabs.setCurrentIndex(0)
+    select_row(call_page.applications_view, 1)
+    idle()
+    shot("selection-applications", lang)
+    call_page.tabs.setCurrentIndex(1)
+    call_page.ranking_region.setCurrentIndex(call_page.ranking_region.findData("03"))
+    idle()
+    select_row(call_page.ranking_view, 5)
+    idle()
+    shot("selection-ranking", lang)
+    call_page.decide_current()
+    dialog = call_page.decision_dialog
+    dialog.decision.setCurrentIndex(dialog.decision.findData("rejected"))
+    dialog.save()
+    idle()
+    shot("selection-decision-refused", lang, dialog)
+    dialog.reject()
 
 
 def _ineligible(row: dict) -> bool:

@@ -101,6 +101,117 @@
     </message>
 </context>
 <context>
+    <name>ApplicationDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="37"/>
+        <source>New application</source>
+        <translation>ترشيح جديد</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="54"/>
+        <source>Registration number:</source>
+        <translation>رقم التسجيل:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="55"/>
+        <source>Received on:</source>
+        <translation>تاريخ التوصل:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="59"/>
+        <source>Documents in the file:</source>
+        <translation>وثائق الملف:</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsTableModel</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="29"/>
+        <source>Registration no.</source>
+        <translation>رقم التسجيل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="30"/>
+        <source>Cooperative</source>
+        <translation>التعاونية</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="31"/>
+        <source>Region</source>
+        <translation>الجهة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="32"/>
+        <source>Received</source>
+        <translation>تاريخ التوصل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="33"/>
+        <source>Complete</source>
+        <translation>ملف مكتمل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="34"/>
+        <source>Eligible</source>
+        <translation>مؤهلة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="35"/>
+        <source>Rated</source>
+        <translation>منقطة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="36"/>
+        <source>Score</source>
+        <translation>النقطة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="37"/>
+        <source>Rank</source>
+        <translation>الرتبة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="38"/>
+        <source>Proposal</source>
+        <translation>الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="39"/>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="44"/>
+        <source>not checked</source>
+        <translation>لم يتم التحقق</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="46"/>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="47"/>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="53"/>
+        <source>withdrawn</source>
+        <translation>منسحبة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="55"/>
+        <source>proposed</source>
+        <translation>مقترحة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="57"/>
+        <source>waiting %1</source>
+        <translation>الانتظار رقم %1</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceSheet</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="111"/>
@@ -141,6 +252,267 @@
         <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="34"/>
         <source>%1 of %2 documents</source>
         <translation>%1 من %2 وثيقة</translation>
+    </message>
+</context>
+<context>
+    <name>CallPage</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="67"/>
+        <source>Region</source>
+        <translation>الجهة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="68"/>
+        <source>Received</source>
+        <translation>المتوصل بها</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="69"/>
+        <source>Complete</source>
+        <translation>المكتملة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="70"/>
+        <source>Eligible</source>
+        <translation>المؤهلة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="71"/>
+        <source>Rated</source>
+        <translation>المنقطة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="72"/>
+        <source>Retained / places</source>
+        <translation>المقبولة / المقاعد</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
+        <source>← Calls</source>
+        <translation>→ طلبات الاهتمام</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="176"/>
+        <source>Applications</source>
+        <translation>الترشيحات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
+        <source>Ranking</source>
+        <translation>الترتيب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="182"/>
+        <source>Region:</source>
+        <translation>الجهة:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
+        <source>Complete:</source>
+        <translation>مكتمل:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="179"/>
+        <source>Eligible:</source>
+        <translation>مؤهلة:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="179"/>
+        <source>Rated:</source>
+        <translation>منقطة:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="180"/>
+        <source>Decision:</source>
+        <translation>القرار:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
+        <source>The line across the ranking marks the places: above it the proposed applications, below it the waiting list in order. Equal scores share a rank; the order among them is the share of women and young people, then the earlier received date, then the registration number.</source>
+        <translation>يحدد الخط المرسوم عبر الترتيب المقاعد: فوقه الترشيحات المقترحة، وتحته لائحة الانتظار حسب ترتيبها. عند تساوي النقط تتقاسم الترشيحات نفس الرتبة، ويحدد الترتيب حينئذ نسبة النساء والشباب، ثم تاريخ التوصل الأقدم، ثم رقم التسجيل.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
+        <source>Decide…</source>
+        <translation>اتخاذ القرار…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="188"/>
+        <source>New application…</source>
+        <translation>ترشيح جديد…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="189"/>
+        <source>Export the rating grid…</source>
+        <translation>تصدير شبكة التنقيط…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="190"/>
+        <source>Import the rating grid…</source>
+        <translation>استيراد شبكة التنقيط…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="191"/>
+        <source>Print the ranking</source>
+        <translation>طبع الترتيب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="192"/>
+        <source>Print the minutes</source>
+        <translation>طبع المحضر</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="193"/>
+        <source>Print the letters</source>
+        <translation>طبع الرسائل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
+        <source>all</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="207"/>
+        <source>not checked</source>
+        <translation>لم يتم التحقق</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="210"/>
+        <source>not decided</source>
+        <translation>دون قرار</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="235"/>
+        <source>Call of tranche %1, phase %2</source>
+        <translation>طلب إبداء الاهتمام للشطر %1، المرحلة %2</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="240"/>
+        <source>Tranche %1, phase %2 · closes %3 · eligibility judged on %4</source>
+        <translation>الشطر %1، المرحلة %2 · الإغلاق في %3 · الأهلية مقدرة بتاريخ %4</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="243"/>
+        <source>%1 of %2 applications shown</source>
+        <translation>%1 ترشيح(ا) معروض(ا) من أصل %2</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="293"/>
+        <source>Only a coordinator or an administrator decides.</source>
+        <translation>لا يتخذ القرار إلا المنسق أو المدير.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="370"/>
+        <source>Export the rating grid</source>
+        <translation>تصدير شبكة التنقيط</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="372"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>مصنفات Excel (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="388"/>
+        <source>%n application(s) written to the grid %1</source>
+        <translation>
+            <numerusform>لا يوجد أي ترشيح في الشبكة %1</numerusform>
+            <numerusform>ترشيح واحد في الشبكة %1</numerusform>
+            <numerusform>ترشيحان في الشبكة %1</numerusform>
+            <numerusform>%n ترشيحات في الشبكة %1</numerusform>
+            <numerusform>%n ترشيحا في الشبكة %1</numerusform>
+            <numerusform>%n ترشيح في الشبكة %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="395"/>
+        <source>Import the rating grid</source>
+        <translation>استيراد شبكة التنقيط</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="396"/>
+        <source>Rating grids (*.xlsx *.csv)</source>
+        <translation>شبكات التنقيط (*.xlsx *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="411"/>
+        <source>Grid imported: %n application(s) changed</source>
+        <translation>
+            <numerusform>تم استيراد الشبكة: لم يتغير أي ترشيح</numerusform>
+            <numerusform>تم استيراد الشبكة: تغير ترشيح واحد</numerusform>
+            <numerusform>تم استيراد الشبكة: تغير ترشيحان</numerusform>
+            <numerusform>تم استيراد الشبكة: تغيرت %n ترشيحات</numerusform>
+            <numerusform>تم استيراد الشبكة: تغير %n ترشيحا</numerusform>
+            <numerusform>تم استيراد الشبكة: تغير %n ترشيح</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallsList</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="49"/>
+        <source>Call</source>
+        <translation>طلب إبداء الاهتمام</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="50"/>
+        <source>Tranche / phase</source>
+        <translation>الشطر / المرحلة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="51"/>
+        <source>Opens</source>
+        <translation>الافتتاح</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="52"/>
+        <source>Closes</source>
+        <translation>الإغلاق</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="53"/>
+        <source>Eligibility judged on</source>
+        <translation>الأهلية مقدرة بتاريخ</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="54"/>
+        <source>Applications</source>
+        <translation>الترشيحات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="55"/>
+        <source>Regions and places</source>
+        <translation>الجهات والمقاعد</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="71"/>
+        <source>Calls for applications</source>
+        <translation>طلبات إبداء الاهتمام</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="72"/>
+        <source>New call…</source>
+        <translation>طلب جديد…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="73"/>
+        <source>Open the call</source>
+        <translation>فتح الطلب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="74"/>
+        <source>No call yet: a coordinator creates one with “New call…”.</source>
+        <translation>لا يوجد أي طلب بعد: ينشئه المنسق عبر «طلب جديد…».</translation>
     </message>
 </context>
 <context>
@@ -675,6 +1047,49 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="44"/>
+        <source>Committee decision</source>
+        <translation>قرار اللجنة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="67"/>
+        <source>Proposal:</source>
+        <translation>الاقتراح:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="68"/>
+        <source>Decision:</source>
+        <translation>القرار:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="69"/>
+        <source>Reason:</source>
+        <translation>التعليل:</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="80"/>
+        <source>rank %1, </source>
+        <translation>الرتبة %1، </translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="81"/>
+        <source>score %1</source>
+        <translation>النقطة %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="91"/>
+        <source>A written reason is required for this decision.</source>
+        <translation>يلزم تعليل مكتوب لهذا القرار.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="92"/>
+        <source>A reason may be written; it is not required.</source>
+        <translation>يمكن كتابة تعليل، وهو غير إلزامي.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="32"/>
@@ -963,106 +1378,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="355"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="367"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="133"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="140"/>
         <source>Cooperatives</source>
         <translation>التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="132"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="139"/>
         <source>Dashboard</source>
         <translation>لوحة القيادة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="134"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="141"/>
         <source>My agenda</source>
         <translation>مفكرتي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="135"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="142"/>
         <source>Collective trainings</source>
         <translation>التكوين الجماعي</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="137"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="144"/>
+        <source>Selection</source>
+        <translation>الانتقاء</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="145"/>
         <source>Sync</source>
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="358"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="359"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="371"/>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="360"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="372"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="362"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="363"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="375"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="364"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="376"/>
         <source>Find a cooperative</source>
         <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="377"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="187"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="368"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="195"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="380"/>
         <source>working…</source>
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="482"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="487"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="494"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="499"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="482"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="494"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="491"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="503"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="511"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="523"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="600"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="612"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="601"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="613"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
+    </message>
+</context>
+<context>
+    <name>NewCallForm</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_form.py" line="85"/>
+        <source>New call for applications</source>
+        <translation>طلب جديد لإبداء الاهتمام</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_form.py" line="86"/>
+        <source>Places per region (0: the call does not cover the region)</source>
+        <translation>المقاعد حسب الجهة (0: الطلب لا يشمل الجهة)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_form.py" line="90"/>
+        <source>Create the call</source>
+        <translation>إنشاء الطلب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_form.py" line="91"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1666,83 @@
         <source>QT_LAYOUT_DIRECTION</source>
         <comment>Translate this string to the string &apos;LTR&apos; in left-to-right languages or to &apos;RTL&apos; in right-to-left languages</comment>
         <translation>RTL</translation>
+    </message>
+</context>
+<context>
+    <name>RankingTableModel</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="25"/>
+        <source>Rank</source>
+        <translation>الرتبة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="26"/>
+        <source>Registration no.</source>
+        <translation>رقم التسجيل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="27"/>
+        <source>Cooperative</source>
+        <translation>التعاونية</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="28"/>
+        <source>Score</source>
+        <translation>النقطة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="29"/>
+        <source>Women + youth</source>
+        <translation>النساء + الشباب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="30"/>
+        <source>Received</source>
+        <translation>تاريخ التوصل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="31"/>
+        <source>Proposal</source>
+        <translation>الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="32"/>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="95"/>
+        <source>Documents of the file</source>
+        <translation>وثائق الملف</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="96"/>
+        <source>The six criteria: rating, evidence, document in the file</source>
+        <translation>المعايير الستة: التنقيط، الإثبات، الوثيقة في الملف</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="108"/>
+        <source>Evidence</source>
+        <translation>الإثبات</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="109"/>
+        <source>document</source>
+        <translation>وثيقة</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="110"/>
+        <source>Save the file and its ratings</source>
+        <translation>حفظ الملف وتنقيطه</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="112"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="121"/>
+        <source>Choose an application to rate it.</source>
+        <translation>اختر ترشيحا لتنقيطه.</translation>
     </message>
 </context>
 <context>

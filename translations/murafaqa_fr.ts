@@ -101,6 +101,117 @@
     </message>
 </context>
 <context>
+    <name>ApplicationDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="37"/>
+        <source>New application</source>
+        <translation>Nouvelle candidature</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="54"/>
+        <source>Registration number:</source>
+        <translation>N° d&apos;immatriculation :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="55"/>
+        <source>Received on:</source>
+        <translation>Reçue le :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="59"/>
+        <source>Documents in the file:</source>
+        <translation>Pièces du dossier :</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsTableModel</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="29"/>
+        <source>Registration no.</source>
+        <translation>N° d&apos;immatriculation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="30"/>
+        <source>Cooperative</source>
+        <translation>Coopérative</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="31"/>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="32"/>
+        <source>Received</source>
+        <translation>Reçue le</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="33"/>
+        <source>Complete</source>
+        <translation>Dossier complet</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="34"/>
+        <source>Eligible</source>
+        <translation>Éligible</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="35"/>
+        <source>Rated</source>
+        <translation>Notée</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="36"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="37"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="38"/>
+        <source>Proposal</source>
+        <translation>Proposition</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="39"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="44"/>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="46"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="47"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="53"/>
+        <source>withdrawn</source>
+        <translation>retirée</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="55"/>
+        <source>proposed</source>
+        <translation>proposée</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="57"/>
+        <source>waiting %1</source>
+        <translation>attente n° %1</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceSheet</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/agenda/attendance.py" line="111"/>
@@ -137,6 +248,259 @@
         <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="34"/>
         <source>%1 of %2 documents</source>
         <translation>%1 sur %2 documents</translation>
+    </message>
+</context>
+<context>
+    <name>CallPage</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="67"/>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="68"/>
+        <source>Received</source>
+        <translation>Reçues</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="69"/>
+        <source>Complete</source>
+        <translation>Complètes</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="70"/>
+        <source>Eligible</source>
+        <translation>Éligibles</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="71"/>
+        <source>Rated</source>
+        <translation>Notées</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="72"/>
+        <source>Retained / places</source>
+        <translation>Retenues / places</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="175"/>
+        <source>← Calls</source>
+        <translation>← Appels</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="176"/>
+        <source>Applications</source>
+        <translation>Candidatures</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="177"/>
+        <source>Ranking</source>
+        <translation>Classement</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="182"/>
+        <source>Region:</source>
+        <translation>Région :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="178"/>
+        <source>Complete:</source>
+        <translation>Complet :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="179"/>
+        <source>Eligible:</source>
+        <translation>Éligible :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="179"/>
+        <source>Rated:</source>
+        <translation>Notée :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="180"/>
+        <source>Decision:</source>
+        <translation>Décision :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="184"/>
+        <source>The line across the ranking marks the places: above it the proposed applications, below it the waiting list in order. Equal scores share a rank; the order among them is the share of women and young people, then the earlier received date, then the registration number.</source>
+        <translation>La ligne en travers du classement marque les places : au-dessus les candidatures proposées, en dessous la liste d&apos;attente dans l&apos;ordre. À score égal, le rang est partagé ; l&apos;ordre est alors donné par la part des femmes et des jeunes, puis la date de réception la plus ancienne, puis le numéro d&apos;immatriculation.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="187"/>
+        <source>Decide…</source>
+        <translation>Décider…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="188"/>
+        <source>New application…</source>
+        <translation>Nouvelle candidature…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="189"/>
+        <source>Export the rating grid…</source>
+        <translation>Exporter la grille de notation…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="190"/>
+        <source>Import the rating grid…</source>
+        <translation>Importer la grille de notation…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="191"/>
+        <source>Print the ranking</source>
+        <translation>Imprimer le classement</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="192"/>
+        <source>Print the minutes</source>
+        <translation>Imprimer le procès-verbal</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="193"/>
+        <source>Print the letters</source>
+        <translation>Imprimer les lettres</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="202"/>
+        <source>all</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="207"/>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="210"/>
+        <source>not decided</source>
+        <translation>sans décision</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="235"/>
+        <source>Call of tranche %1, phase %2</source>
+        <translation>Appel de la tranche %1, phase %2</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="240"/>
+        <source>Tranche %1, phase %2 · closes %3 · eligibility judged on %4</source>
+        <translation>Tranche %1, phase %2 · clôture le %3 · éligibilité appréciée au %4</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="243"/>
+        <source>%1 of %2 applications shown</source>
+        <translation>%1 candidature(s) affichée(s) sur %2</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="293"/>
+        <source>Only a coordinator or an administrator decides.</source>
+        <translation>Seul un coordinateur ou un administrateur décide.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="370"/>
+        <source>Export the rating grid</source>
+        <translation>Exporter la grille de notation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="372"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="388"/>
+        <source>%n application(s) written to the grid %1</source>
+        <translation>
+            <numerusform>%n candidature écrite dans la grille %1</numerusform>
+            <numerusform>%n candidatures écrites dans la grille %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="395"/>
+        <source>Import the rating grid</source>
+        <translation>Importer la grille de notation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="396"/>
+        <source>Rating grids (*.xlsx *.csv)</source>
+        <translation>Grilles de notation (*.xlsx *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/murafaqa_desktop/ui/selection/call_page.py" line="411"/>
+        <source>Grid imported: %n application(s) changed</source>
+        <translation>
+            <numerusform>Grille importée : %n candidature modifiée</numerusform>
+            <numerusform>Grille importée : %n candidatures modifiées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallsList</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="49"/>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="50"/>
+        <source>Tranche / phase</source>
+        <translation>Tranche / phase</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="51"/>
+        <source>Opens</source>
+        <translation>Ouverture</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="52"/>
+        <source>Closes</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="53"/>
+        <source>Eligibility judged on</source>
+        <translation>Éligibilité appréciée au</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="54"/>
+        <source>Applications</source>
+        <translation>Candidatures</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="55"/>
+        <source>Regions and places</source>
+        <translation>Régions et places</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="71"/>
+        <source>Calls for applications</source>
+        <translation>Appels à manifestation d&apos;intérêt</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="72"/>
+        <source>New call…</source>
+        <translation>Nouvel appel…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="73"/>
+        <source>Open the call</source>
+        <translation>Ouvrir l&apos;appel</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/calls_list.py" line="74"/>
+        <source>No call yet: a coordinator creates one with “New call…”.</source>
+        <translation>Aucun appel pour l&apos;instant : un coordinateur en crée un avec « Nouvel appel… ».</translation>
     </message>
 </context>
 <context>
@@ -655,6 +1019,49 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="44"/>
+        <source>Committee decision</source>
+        <translation>Décision du comité</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="67"/>
+        <source>Proposal:</source>
+        <translation>Proposition :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="68"/>
+        <source>Decision:</source>
+        <translation>Décision :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="69"/>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="80"/>
+        <source>rank %1, </source>
+        <translation>rang %1, </translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="81"/>
+        <source>score %1</source>
+        <translation>score %1</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="91"/>
+        <source>A written reason is required for this decision.</source>
+        <translation>Un motif écrit est nécessaire pour cette décision.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="92"/>
+        <source>A reason may be written; it is not required.</source>
+        <translation>Un motif peut être écrit ; il n&apos;est pas obligatoire.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/sync/enrol.py" line="32"/>
@@ -943,106 +1350,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="355"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="367"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="133"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="140"/>
         <source>Cooperatives</source>
         <translation>Coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="132"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="139"/>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="134"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="141"/>
         <source>My agenda</source>
         <translation>Mon agenda</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="135"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="142"/>
         <source>Collective trainings</source>
         <translation>Formations collectives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="137"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="144"/>
+        <source>Selection</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="145"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="358"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="359"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="371"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="360"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="372"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="362"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="363"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="375"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="364"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="376"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="365"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="377"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="187"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="368"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="195"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="380"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="482"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="487"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="494"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="499"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="482"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="494"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="491"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="503"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="511"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="523"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="600"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="612"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="601"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="613"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
+    </message>
+</context>
+<context>
+    <name>NewCallForm</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_form.py" line="85"/>
+        <source>New call for applications</source>
+        <translation>Nouvel appel à manifestation d&apos;intérêt</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_form.py" line="86"/>
+        <source>Places per region (0: the call does not cover the region)</source>
+        <translation>Places par région (0 : l&apos;appel ne couvre pas la région)</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_form.py" line="90"/>
+        <source>Create the call</source>
+        <translation>Créer l&apos;appel</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/call_form.py" line="91"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1630,83 @@
         <source>QT_LAYOUT_DIRECTION</source>
         <comment>Translate this string to the string &apos;LTR&apos; in left-to-right languages or to &apos;RTL&apos; in right-to-left languages</comment>
         <translation>LTR</translation>
+    </message>
+</context>
+<context>
+    <name>RankingTableModel</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="25"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="26"/>
+        <source>Registration no.</source>
+        <translation>N° d&apos;immatriculation</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="27"/>
+        <source>Cooperative</source>
+        <translation>Coopérative</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="28"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="29"/>
+        <source>Women + youth</source>
+        <translation>Femmes + jeunes</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="30"/>
+        <source>Received</source>
+        <translation>Reçue le</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="31"/>
+        <source>Proposal</source>
+        <translation>Proposition</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/ranking_table_model.py" line="32"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="95"/>
+        <source>Documents of the file</source>
+        <translation>Pièces du dossier</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="96"/>
+        <source>The six criteria: rating, evidence, document in the file</source>
+        <translation>Les six critères : note, justificatif, pièce au dossier</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="108"/>
+        <source>Evidence</source>
+        <translation>Justificatif</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="109"/>
+        <source>document</source>
+        <translation>pièce</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="110"/>
+        <source>Save the file and its ratings</source>
+        <translation>Enregistrer le dossier et ses notes</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="112"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/rating_panel.py" line="121"/>
+        <source>Choose an application to rate it.</source>
+        <translation>Choisissez une candidature pour la noter.</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from .tables import TABLES
 
 # Bump when the synced tables, their fields or the messages change shape.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA_HEADER = "X-Murafaqa-Schema"
 API_PREFIX = "/api/v1"
 DEFAULT_PAGE_ROWS = 2000

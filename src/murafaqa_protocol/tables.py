@@ -23,6 +23,11 @@ class TableSpec:
     nulls: tuple[tuple[str, str], ...] = ()  # references set to NULL when the target goes
     unique: tuple[str, ...] = ()
     region_field: str | None = None  # rows with no cooperative: scoped by this region
+    # Fields only a coordinator or an administrator may write (a coach's push
+    # writing one is refused whole: 403). All of them: a coach writes no row.
+    deciders: tuple[str, ...] = ()
+    # Rows every user sees, whatever their region (a call for applications).
+    programme_wide: bool = False
 
 
 TABLES: dict[str, TableSpec] = {t.name: t for t in (
@@ -62,4 +67,25 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
                             "partner", "status"),
               ("cooperative_id", "applied_on", "project", "status"), ("cooperative_id", "cooperatives")),
 )}
+_CALL_FIELDS = ("tranche", "phase", "title", "opens_on", "closes_on", "reference_date")
+_DECISION_FIELDS = ("decision", "decision_reason", "decided_by", "decided_on", "withdrawn_on", "withdrawal_reason")
+TABLES.update({t.name: t for t in (
+    # A call is programme-wide (every laptop holds it); its places are rows
+    # of their region, so a coordinator manages their region's places.
+    TableSpec("calls", _CALL_FIELDS, ("tranche", "phase", "closes_on"), deciders=_CALL_FIELDS,
+              programme_wide=True),
+    TableSpec("call_places", ("call_id", "region", "places"), ("call_id", "region", "places"),
+              ("call_id", "calls"), unique=("call_id", "region"), region_field="region",
+              deciders=("call_id", "region", "places")),
+    # An application is its cooperative's (scope of the cooperative); the
+    # decision and the withdrawal are the committee's.
+    TableSpec("applications", ("call_id", "cooperative_id", "received_on", "doc_statutes",
+                               "doc_constituent_minutes", "doc_registration", "doc_members_list", "complete",
+                               *_DECISION_FIELDS),
+              ("call_id", "cooperative_id"), ("cooperative_id", "cooperatives"), cascades=(("call_id", "calls"),),
+              unique=("call_id", "cooperative_id"), deciders=_DECISION_FIELDS),
+    TableSpec("application_ratings", ("application_id", "criterion", "rating", "evidence", "document"),
+              ("application_id", "criterion", "rating"), ("application_id", "applications"),
+              unique=("application_id", "criterion")),
+)})
 TABLE_ORDER = tuple(TABLES)  # parents before children: the order rows are applied in

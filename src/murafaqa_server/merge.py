@@ -10,11 +10,11 @@ from murafaqa_protocol.messages import REGION_MAX_LENGTH, Mutation, MutationResu
 from murafaqa_protocol.tables import TABLES
 
 from . import data
-from .rules import Rules, ukey
-from .scope import Actor
+from .rules import Forbidden, Rules, ukey
+from .scope import PROGRAMME, Actor
 from .unit_of_work import UnitOfWork
 
-__all__ = ["BadPush", "push", "ukey", "validate"]
+__all__ = ["BadPush", "Forbidden", "push", "ukey", "validate"]
 
 
 class BadPush(ValueError):
@@ -37,6 +37,8 @@ def validate(mutations: list[Mutation]) -> None:
                 raise BadPush(f"mutation {m.n}: field {k} must be a plain value")
             if k == spec.region_field and isinstance(v, str) and len(v) > REGION_MAX_LENGTH:
                 raise BadPush(f"mutation {m.n}: {k} is a region code of at most {REGION_MAX_LENGTH} characters")
+            if k == spec.region_field and v == PROGRAMME:
+                raise BadPush(f"mutation {m.n}: {k} {PROGRAMME!r} is no region code")
 
 
 def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: list[int], *,

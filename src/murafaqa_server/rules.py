@@ -16,6 +16,11 @@ Rules (docs/sync.md):
 * a row outside the user's scope is refused, kept in a conflict, and
   answered exactly as an id the server never held: a refusal says nothing of
   a row the caller may not see, not even that it exists (``unseen``);
+* what only a coordinator or an administrator writes (a call, its places,
+  an application's decision and withdrawal: ``TableSpec.deciders``) written
+  by a coach refuses the whole push (``Forbidden``: 403, nothing written);
+* a programme-wide row (a call) has the region ``scope.PROGRAMME``; a
+  child row with a region of its own (a call's places) is scoped by it;
 * nothing is ever dropped silently, and every mutation gets a result.
 """
 from __future__ import annotations
@@ -26,7 +31,19 @@ from murafaqa_protocol.messages import Mutation, MutationResult
 from murafaqa_protocol.tables import TABLES, TableSpec
 
 from .data import Record
+from .scope import PROGRAMME
 from .unit_of_work import UnitOfWork
+
+DECIDERS = ("coordinator", "admin")
+
+
+class Forbidden(Exception):
+    """A coach's push writes what only a coordinator or an administrator
+    writes: the whole push is refused (403)."""
+
+    def __init__(self, m: Mutation) -> None:
+        super().__init__(f"mutation {m.n}: only a coordinator or an administrator decides on applications "
+                         f"and manages calls ({m.t})")
 
 MAX_SESSION_NUMBER = 12
 
@@ -47,6 +64,8 @@ class Rules:
     # -- one mutation ----------------------------------------------------------------
     def apply(self, m: Mutation) -> MutationResult:
         rec = self.work.get(m.id)
+        if self.work.actor.role not in DECIDERS and self.writes_deciders(m, rec):
+            raise Forbidden(m)
         if not self.work.sees(rec):
             return self.unseen(m, taken=rec is not None)
         assert rec is not None
@@ -59,6 +78,19 @@ class Rules:
             self.work.conflict(m, "edit_vs_delete", rec=rec, client=m.f)
             return MutationResult(n=m.n, st="conflict", why="deleted", gone=True)
         return self.edit(m, rec)
+
+    def writes_deciders(self, m: Mutation, rec: Record | None) -> bool:
+        """Does the mutation write a field only a coordinator or an
+        administrator writes? A value that stays as the server holds it (or
+        empty, on a new row) is no write; a row out of the caller's scope is
+        judged as a new one, so the answer tells nothing of it."""
+        spec = TABLES[m.t]
+        if not spec.deciders:
+            return False
+        if m.op == "delete":
+            return set(spec.fields) <= set(spec.deciders)
+        current = rec.data if rec is not None and rec.tbl == m.t and not rec.deleted and self.work.sees(rec) else {}
+        return any(f in m.f and m.f[f] != current.get(f) for f in spec.deciders)
 
     def unseen(self, m: Mutation, *, taken: bool) -> MutationResult:
         """A mutation naming a row the caller may not see: none by that id, or
@@ -86,6 +118,8 @@ class Rules:
         a row the caller may not see is ``forbidden`` whether that row exists
         or not; ``parent_missing`` is for one they see, deleted or of another
         table."""
+        if spec.programme_wide:
+            return None, PROGRAMME, None
         if spec.parent is None:
             coop = row_id if spec.name == "cooperatives" else None
             return coop, values.get(spec.region_field or ""), None
@@ -99,6 +133,9 @@ class Rules:
                 return None, None, "parent_missing"
             parent = parent or other
         assert parent is not None
+        if spec.region_field:
+            # A row of its own region under a programme-wide parent (a call's places).
+            return None, values.get(spec.region_field), None
         return parent.coop_id, parent.region, None
 
     def create(self, m: Mutation, *, taken: bool = False) -> MutationResult:
@@ -177,7 +214,8 @@ class Rules:
             if value == server_value:
                 vs[f] = server_seq
                 continue
-            fixed = spec.parent is not None and f in (spec.parent[0], *(c[0] for c in spec.cascades))
+            fixed = spec.parent is not None and f in (spec.parent[0], spec.region_field,
+                                                      *(c[0] for c in spec.cascades))
             # Written since the base by someone else: a conflict. Written since
             # by this same laptop (an earlier entry whose answer it has not
             # seen yet): its later edit simply follows its own.

@@ -6,7 +6,11 @@ cooperative (training sessions) are scoped by their region alone.
 * coach: the cooperatives assigned to them, and the rows without a
   cooperative in their regions (those of their cooperatives, and their own);
 * coordinator: every row of their region;
-* admin: everything.
+* admin: everything;
+* and everyone: the programme-wide rows (calls for applications), whose
+  region is ``PROGRAMME``. Seeing is not writing: what only a coordinator or
+  an administrator writes is said by the protocol (``TableSpec.deciders``)
+  and enforced by the push (``rules.Forbidden``).
 
 Each role's rule is built from a few terms, and each term says itself both
 ways: as a Python predicate (``Scope.sees``: pushes, ``/cooperatives/{key}``,
@@ -116,6 +120,20 @@ class _NoCooperativeInActorsRegions:
         return row.coop is None and row.region is not None and row.region in scope.regions()
 
 
+# The region of a programme-wide row: no region code is this.
+PROGRAMME = "*"
+
+
+class _ProgrammeWide:
+    """A row of the whole programme (a call for applications)."""
+
+    def clause(self, cols: Columns) -> ColumnElement[bool]:
+        return cols.region == PROGRAMME
+
+    def holds(self, row: Row, _scope: Scope) -> bool:
+        return row.region == PROGRAMME
+
+
 class _Authored:
     """The actor's own row (conflicts: their author sees them whatever the scope)."""
 
@@ -143,8 +161,8 @@ AUTHORED = _Authored()
 # The declaration itself.
 RULES: dict[str, Term] = {
     "admin": EVERYTHING,
-    "coordinator": _ActorsRegion(),
-    "coach": AnyOf((_AssignedCooperative(), _NoCooperativeInActorsRegions())),
+    "coordinator": AnyOf((_ActorsRegion(), _ProgrammeWide())),
+    "coach": AnyOf((_AssignedCooperative(), _NoCooperativeInActorsRegions(), _ProgrammeWide())),
 }
 
 

@@ -23,7 +23,7 @@ V = SCHEMA_VERSION
 STATUSES = {
     ("get", "/healthz"): {"200"},
     ("post", "/api/v1/enrol"): {"200", "401", "422", "426", "429"},
-    ("post", "/api/v1/sync"): {"200", "401", "422", "426"},
+    ("post", "/api/v1/sync"): {"200", "401", "403", "422", "426"},
     ("post", "/api/v1/assignments"): {"200", "401", "403", "404", "422", "426"},
     ("get", "/api/v1/cooperatives/{key}"): {"200", "401", "404", "426"},
     ("get", "/api/v1/cooperatives/{key}/history"): {"200", "401", "404", "422", "426"},
@@ -261,7 +261,7 @@ def test_a_value_of_another_json_type_is_a_bad_body(server, tokens, path, body):
 
 
 def test_an_integral_number_is_an_integer_as_json_schema_says(server, tokens):
-    r = server.client.post("/api/v1/sync", json={"schema_version": 1.0, "resolved": [2.0], "mutations": [
+    r = server.client.post("/api/v1/sync", json={"schema_version": float(V), "resolved": [2.0], "mutations": [
         {"n": 3.0, "t": "cooperatives", "id": "c1", "op": "delete", "f": {}, "b": {"_row": 0.0}}],
         "pull": {"cursor": 0.0, "limit": 10.0}}, headers=tokens["boss"])
     assert r.status_code == 200, r.text

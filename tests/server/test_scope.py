@@ -12,14 +12,17 @@ from murafaqa_server.data import Record
 # cooperative -> region; ali is assigned A and C, and B was taken from him.
 COOPERATIVES = {"A": "07", "B": "07", "C": "08", "D": None}
 TRAININGS = {"T07": "07", "T08": "08", "T09": "09", "T--": None}
+# A call for applications is the whole programme's; its places are their region's.
+CALLS = {"CALL": scope.PROGRAMME}
+PLACES = {"CP07": "07", "CP09": "09"}
 
 # What each of them sees: hand-written, so that predicate and SQL agreeing
 # on a wrong declaration would still fail.
 EXPECTED = {
-    "boss": {*COOPERATIVES, *(f"{c}-fin" for c in COOPERATIVES), *TRAININGS},
-    "coord": {"A", "A-fin", "B", "B-fin", "T07"},
-    "ali": {"A", "A-fin", "C", "C-fin", "T07", "T08"},  # his cooperatives' regions
-    "nadia": {"T09"},  # her own region; no cooperative
+    "boss": {*COOPERATIVES, *(f"{c}-fin" for c in COOPERATIVES), *TRAININGS, *CALLS, *PLACES},
+    "coord": {"A", "A-fin", "B", "B-fin", "T07", "CALL", "CP07"},
+    "ali": {"A", "A-fin", "C", "C-fin", "T07", "T08", "CALL", "CP07"},  # his cooperatives' regions
+    "nadia": {"T09", "CALL", "CP09"},  # her own region; no cooperative
 }
 
 
@@ -38,6 +41,8 @@ def actors(server) -> dict[str, data.Actor]:
         rows = [_record("cooperatives", c, c, region, 1) for c, region in COOPERATIVES.items()]
         rows += [_record("financing", f"{c}-fin", c, region, 2) for c, region in COOPERATIVES.items()]
         rows += [_record("training_sessions", t, None, region, 3) for t, region in TRAININGS.items()]
+        rows += [_record("calls", c, None, region, 3) for c, region in CALLS.items()]
+        rows += [_record("call_places", c, None, region, 3) for c, region in PLACES.items()]
         data.insert_records(conn, rows)
         ali = users["ali"]["id"]
         for coop_id in ("A", "B", "C"):
@@ -61,7 +66,7 @@ def test_predicate_and_sql_agree_on_rows(server, actors, who):
         by_sql = {r.id for r in data.changes_page(conn, actor, 0, 0, 1000, set())}
         seen = scope.Scope(conn, actor)
         by_predicate = {r.id for r in every if seen.sees(r.coop_id, r.region)}
-    assert len(every) == 12
+    assert len(every) == 15
     assert by_sql == by_predicate == EXPECTED[who]
 
 
@@ -76,7 +81,7 @@ def test_predicate_and_sql_agree_on_conflicts(server, actors, who):
         by_predicate = {c["id"] for c in every if seen.sees(c["coop_id"], c["region"], c["user_id"])}
         own = {c["id"] for c in every if c["user_id"] == actor.user_id}
         in_scope = {c["id"] for c in every if c["row_id"] in EXPECTED[who]}
-    assert len(every) == 24
+    assert len(every) == 30
     assert by_sql == by_predicate == in_scope | own
 
 

@@ -46,6 +46,7 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "murafaqa_desktop.ui.sync",
     "murafaqa_desktop.ui.printing",
     "murafaqa_desktop.ui.dashboard",
+    "murafaqa_desktop.ui.selection",
     "sqlite_utils",
     "sqlite3",
     "reportlab",

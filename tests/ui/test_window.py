@@ -264,7 +264,9 @@ def test_sync_status_counts_the_changes_waiting(window, qtbot):
     idle(window)
     idle(window)
     assert "تعديل واحد" in window.sync_label.text()
-    window.nav.setCurrentRow(4)
+    from murafaqa_desktop.ui.main_window import PAGES
+
+    window.nav.setCurrentRow([p.key for p in PAGES].index("sync"))
     idle(window)
     assert window.outbox.model.rowCount() == 1
 
@@ -582,12 +584,13 @@ def test_the_navigation_is_built_from_the_table_of_pages(window, qtbot, settings
     in the interface's language; chosen, it is made, shown and remembered."""
     from murafaqa_desktop.ui.main_window import PAGES
 
-    assert [page.key for page in PAGES] == ["dashboard", "cooperatives", "agenda", "trainings", "sync"]
+    assert [page.key for page in PAGES] == ["dashboard", "cooperatives", "agenda", "trainings", "selection", "sync"]
     assert window.nav.count() == len(PAGES)
     assert [window.nav.item(i).text() for i in range(len(PAGES))] == [
-        "لوحة القيادة", "التعاونيات", "مفكرتي", "التكوين الجماعي", "المزامنة"]
+        "لوحة القيادة", "التعاونيات", "مفكرتي", "التكوين الجماعي", "الانتقاء", "المزامنة"]
     window.set_language("fr")
-    assert window.nav.item(4).text() == "Synchronisation"
+    assert window.nav.item(4).text() == "Sélection"
+    assert window.nav.item(5).text() == "Synchronisation"
     for row, page in reversed(list(enumerate(PAGES))):
         window.nav.setCurrentRow(row)
         window.tasks.wait_idle()

@@ -32,8 +32,10 @@ def test_about_shows_version_and_where_the_data_and_log_are(window):
 
 
 def test_the_sync_page_shows_status_conflicts_and_the_outbox(demo_window, qtbot):
+    from murafaqa_desktop.ui.main_window import PAGES
+
     w = demo_window
-    w.show_page(4)  # the Sync page
+    w.show_page([p.key for p in PAGES].index("sync"))
     w.tasks.wait_idle()
     page = w.sync_page
     assert page is not None and page.isVisible()

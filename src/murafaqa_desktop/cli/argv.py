@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 # Every command of the parser (cli/parser.py), in the order of --help.
 COMMANDS = ("demo", "import", "search", "show", "check", "backup", "restore", "passphrase", "encrypt", "print",
-            "sync", "conflicts", "history", "list", "dashboard", "export")
+            "sync", "conflicts", "history", "list", "dashboard", "export", "call", "apply", "ranking", "decide",
+            "withdraw", "grid")
 # The options every command takes, and the window too.
 GLOBAL_OPTIONS = ("--db", "--lang")
 # Answered by the parser itself, with no command.

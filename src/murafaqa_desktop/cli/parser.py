@@ -9,10 +9,11 @@ from types import ModuleType
 
 from .. import __version__
 from . import export as export_commands
-from . import maintenance, printing, programme, records, security, sync
+from . import maintenance, printing, programme, records, security, selection, sync
 from .usage import Parser
 
-GROUPS: tuple[ModuleType, ...] = (records, maintenance, security, printing, sync, programme, export_commands)
+GROUPS: tuple[ModuleType, ...] = (records, maintenance, security, printing, sync, programme, export_commands,
+                                  selection)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, default: object) -> None:

@@ -123,9 +123,49 @@ FINANCING = EntitySpec("financing", "Demande de financement", "طلب التمو
     F("status", "choice", "Statut", "الحالة", required=True, choices=V.FINANCING_STATUS),
 ), parent="cooperative_id")
 
+CALL = EntitySpec("calls", "Appel à manifestation d'intérêt", "طلب إبداء الاهتمام", (
+    F("tranche", "int", "Tranche", "الشطر", required=True, min=1, max=4),
+    F("phase", "int", "Phase", "المرحلة", required=True, min=1, max=2),
+    F("title", "text", "Intitulé", "العنوان", max_length=200),
+    F("opens_on", "date", "Ouverture", "تاريخ الافتتاح"),
+    F("closes_on", "date", "Clôture", "تاريخ الإغلاق", required=True),
+    F("reference_date", "date", "Date de référence de l'éligibilité", "التاريخ المرجعي للأهلية"),
+))
+
+CALL_PLACES = EntitySpec("call_places", "Places d'une région", "مقاعد الجهة", (
+    F("call_id", "ref", "Appel", "طلب إبداء الاهتمام", required=True),
+    F("region", "ref", "Région", "الجهة", required=True),
+    F("places", "int", "Places", "المقاعد", required=True, min=0, max=100000),
+), parent="call_id")
+
+APPLICATION = EntitySpec("applications", "Candidature", "الترشيح", (
+    F("call_id", "ref", "Appel", "طلب إبداء الاهتمام", required=True),
+    F("cooperative_id", "ref", "Coopérative", "التعاونية", required=True),
+    F("received_on", "date", "Reçue le", "تاريخ التوصل"),
+    F("doc_statutes", "bool", "Statuts", "القانون الأساسي"),
+    F("doc_constituent_minutes", "bool", "PV de l'assemblée générale constitutive", "محضر الجمع العام التأسيسي"),
+    F("doc_registration", "bool", "Certificat d'immatriculation", "شهادة التسجيل"),
+    F("doc_members_list", "bool", "Liste des adhérents", "لائحة المتعاونين"),
+    F("complete", "bool", "Dossier complet", "ملف مكتمل"),
+    F("decision", "choice", "Décision du comité", "قرار اللجنة", choices=V.CALL_DECISIONS),
+    F("decision_reason", "longtext", "Motif de la décision", "تعليل القرار"),
+    F("decided_by", "text", "Décidé par", "قرره", max_length=120),
+    F("decided_on", "date", "Décidé le", "تاريخ القرار"),
+    F("withdrawn_on", "date", "Retirée le", "تاريخ الانسحاب"),
+    F("withdrawal_reason", "longtext", "Motif du retrait", "سبب الانسحاب"),
+), parent="cooperative_id")
+
+APPLICATION_RATING = EntitySpec("application_ratings", "Critère de sélection", "معيار الانتقاء", (
+    F("application_id", "ref", "Candidature", "الترشيح", required=True),
+    F("criterion", "choice", "Critère", "المعيار", required=True, choices=V.SELECTION_CRITERIA),
+    F("rating", "int", "Note", "التنقيط", required=True, min=0, max=V.MAX_RATING),
+    F("evidence", "longtext", "Justificatif", "الإثبات"),
+    F("document", "bool", "Pièce justificative jointe", "وثيقة الإثبات مرفقة"),
+), parent="application_id")
+
 ALL: tuple[EntitySpec, ...] = (
     COOPERATIVE, SELECTION_RATING, DIAGNOSIS, DIAGNOSIS_SECTION, DIAGNOSIS_NEED,
     PLAN_ACTION, COACHING_SESSION, SESSION_REVIEW, TRAINING_SESSION,
-    TRAINING_ATTENDANCE, FINANCING,
+    TRAINING_ATTENDANCE, FINANCING, CALL, CALL_PLACES, APPLICATION, APPLICATION_RATING,
 )
 BY_TABLE = {e.table: e for e in ALL}

@@ -24,6 +24,22 @@ PROGRAMME_STATUS = _v(
     ("withdrawn", "Retirée", "منسحبة"),
 )
 
+# The selection committee's decision on an application to a call.
+CALL_DECISIONS = _v(
+    ("retained", "Retenue", "مقبولة"),
+    ("waiting", "Liste d'attente", "لائحة الانتظار"),
+    ("rejected", "Non retenue", "غير مقبولة"),
+)
+
+# The documents of every application's file (one more per positive rating's
+# evidence, marked on the rating); the column of each is doc_<code>.
+APPLICATION_DOCUMENTS = _v(
+    ("statutes", "Statuts", "القانون الأساسي"),
+    ("constituent_minutes", "PV de l'assemblée générale constitutive", "محضر الجمع العام التأسيسي"),
+    ("registration", "Certificat d'immatriculation", "شهادة التسجيل"),
+    ("members_list", "Liste des adhérents", "لائحة المتعاونين"),
+)
+
 LEGAL_STANDING = _v(
     ("regular", "En règle", "وضعية قانونية سليمة"),
     ("pending", "Régularisation en cours", "في طور التسوية"),

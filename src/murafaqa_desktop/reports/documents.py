@@ -1,4 +1,4 @@
-"""The five printed documents: how each is found from an id, and built.
+"""The printed documents: how each is found from an id, and built.
 
 ``build(db, kind, key, lang)`` returns the PDF bytes of one document; an
 unknown key raises ``NotFound`` (a DomainError, in both languages) before
@@ -18,11 +18,23 @@ from .. import assets
 from ..domain.errors import DomainError, NotFound
 from ..services import cooperatives
 from ..store import aggregates, report_figures
-from . import doc_attendance, doc_diagnostic, doc_plan, doc_progress, doc_session
+from . import (
+    doc_attendance,
+    doc_diagnostic,
+    doc_letter,
+    doc_minutes,
+    doc_plan,
+    doc_progress,
+    doc_ranking,
+    doc_session,
+)
 from .common import Doc
 from .layout import render
 
-KINDS = ("diagnostic", "plan", "session", "attendance", "progress")
+KINDS = ("diagnostic", "plan", "session", "attendance", "progress", "ranking", "minutes", "letters")
+# The documents of a call for applications: keyed by the call (a region may
+# narrow them), the letters by each application.
+CALL_KINDS = ("ranking", "minutes", "letters")
 
 
 def _missing(what_fr: str, what_ar: str, key: str) -> NotFound:
@@ -97,6 +109,66 @@ def load_progress(db: Database, key: str, today: dt.date | None = None, **_: Any
             "dashboard": dashboard.figures(db, Scope(tranche=tranche, phase=phase), today)}
 
 
+def load_ranking(db: Database, key: str, lang: str = "fr", region: str | None = None,
+                 members: list[str] | None = None, held_on: dt.date | None = None, **_: Any) -> dict[str, Any]:
+    """A call and its ranking (of one region when given): the ranking's and
+    the minutes' record."""
+    from ..services import calls
+
+    call = calls.get_call(db, key)
+    code = calls.check_region(call, region)
+    return {"call": call, "ranking": calls.ranking(db, call.id, code, lang=lang), "region": code,
+            "members": list(members or []), "held_on": held_on}
+
+
+def load_letter(db: Database, key: str, lang: str = "fr", cache: dict[str, Any] | None = None,
+                **_: Any) -> dict[str, Any]:
+    """One application's letter. ``cache``: a dict kept across the letters of
+    a batch, so that the call is ranked once, not once per letter."""
+    from ..services import calls
+
+    app = _application(db, key)
+    cache = cache if cache is not None else {}
+    found = cache.get(app["call_id"])
+    if found is None or found[2] != lang:
+        call = calls.get_call(db, app["call_id"])
+        found = (call, {r.application_id: r for r in calls.ranking(db, call.id, lang=lang)}, lang)
+        cache.clear()
+        cache[app["call_id"]] = found
+    call, ranked, _lang = found
+    item = ranked[app["id"]]
+    if doc_ranking.outcome(item) is None:
+        raise DomainError("no_decision", f"{item.registration_number} : pas encore de décision du comité",
+                          f"{item.registration_number}: لم تتخذ اللجنة قرارها بعد")
+    return {"call": call, "application": item, "cooperative": cooperatives.get(db, app["cooperative_id"])}
+
+
+def _application(db: Database, key: str) -> dict[str, Any]:
+    from ..store import calls as call_store
+
+    row = call_store.application(db, key)
+    if row is None:
+        raise _missing("Candidature", "الترشيح", key)
+    return row
+
+
+def letter_keys(db: Database, call_id: str, region: str | None = None) -> list[str]:
+    """The applications of a call that get a letter, in ranking order region
+    by region: every decided one and every one that could not be ranked
+    (not retained, its reasons the letter's). Not those ranked and still
+    undecided, nor those that withdrew."""
+    from ..services import calls
+
+    call = calls.get_call(db, call_id)
+    code = calls.check_region(call, region)
+    keys = [r.application_id for r in calls.ranking(db, call.id, code)
+            if doc_ranking.outcome(r) is not None and r.withdrawn_on is None]
+    if not keys:
+        raise DomainError("nothing_to_print", "Aucune lettre à imprimer : le comité n'a encore rien décidé",
+                          "لا توجد أي رسالة للطبع: لم تتخذ اللجنة أي قرار بعد")
+    return keys
+
+
 def resolve(db: Database, kind_name: str, key: str) -> str:
     """Check that ``key`` names a document of this kind (NotFound if not) and
     return the key to load it by; cheap, so a batch checks every key first."""
@@ -121,12 +193,21 @@ def resolve(db: Database, kind_name: str, key: str) -> str:
         if aggregates.training_session(db, key) is None:
             raise _missing("Session de formation", "دورة التكوين", key)
         return key
+    if kind_name in ("ranking", "minutes"):
+        from ..services import calls
+
+        return calls.get_call(db, key).id
+    if kind_name == "letters":
+        application_id: str = _application(db, key)["id"]
+        return application_id
     parse_scope(key)
     return key
 
 
 def name_of(kind_name: str, record: dict[str, Any], key: str) -> str:
     """A short name for a bookmark or a file: registration number, date…"""
+    if kind_name == "letters":
+        return str(record["application"].registration_number)
     if "cooperative" in record:
         name = record["cooperative"].get("registration_number") or key
         if kind_name == "session":
@@ -134,6 +215,8 @@ def name_of(kind_name: str, record: dict[str, Any], key: str) -> str:
         return name
     if kind_name == "attendance":
         return f"{record['training'].get('held_on') or ''} {record['training'].get('module_code') or key}".strip()
+    if kind_name in ("ranking", "minutes"):
+        return f"{record['call'].tranche}-{record['call'].phase}" + (f"-{record['region']}" if record["region"] else "")
     return key.replace("/", "-")
 
 
@@ -162,6 +245,9 @@ REGISTRY = {
     "session": Kind("session", doc_session, load_session),
     "attendance": Kind("attendance", doc_attendance, load_attendance),
     "progress": Kind("progress", doc_progress, load_progress),
+    "ranking": Kind("ranking", doc_ranking, load_ranking),
+    "minutes": Kind("minutes", doc_minutes, load_ranking),
+    "letters": Kind("letters", doc_letter, load_letter),
 }
 
 

@@ -158,6 +158,8 @@ class _Row:
     shaded: bool = False
     min_height: float = 0.0
     height: float = 0.0
+    span: bool = False
+    rule: bool = False
 
 
 @dataclass
@@ -168,6 +170,10 @@ class RowSpec:
     bold: bool = False
     shaded: bool = False
     min_height: float = 0.0
+    # One text across the whole table (its first cell), e.g. the places line
+    # of a ranking; ``rule`` draws a heavy line over the row.
+    span: bool = False
+    rule: bool = False
 
 
 class Grid(Flowable):  # type: ignore[misc]  # reportlab has no type information: Flowable is Any
@@ -198,10 +204,21 @@ class Grid(Flowable):  # type: ignore[misc]  # reportlab has no type information
                                 True, 0) if self.header else None
         rows: list[_Row] = []
         for spec in self.specs:
+            if spec.span:
+                rows.append(self._spanning(spec, avail))
+                continue
             styles = [Style(self.style.size, spec.bold or col.bold) for col in self.columns]
             rows.append(self._make(list(spec.cells), styles, spec.shaded, spec.min_height))
         self._rows = rows
         return rows
+
+    def _spanning(self, spec: RowSpec, avail: float) -> _Row:
+        style = Style(self.style.size, spec.bold, ACCENT if spec.rule else colors.black)
+        lines = shaping.shape(str(spec.cells[0] if spec.cells else ""), max(avail - 2 * self.PAD_X, 10),
+                              style.face, style.size, "R" if self.rtl else "L")
+        row = _Row([lines], [style], spec.shaded, spec.min_height, span=True, rule=spec.rule)
+        row.height = self._height(row)
+        return row
 
     def _head_style(self, title: str, width: float) -> Style:
         """A column title a little smaller rather than cut inside a word."""
@@ -245,7 +262,7 @@ class Grid(Flowable):  # type: ignore[misc]  # reportlab has no type information
         row = rest[0]
         lead = max(st.leading for st in row.styles)
         fit = int(room // lead)
-        if fit >= 2 and max(len(c) for c in row.cells) > fit:  # cut a tall row between lines
+        if fit >= 2 and not row.span and max(len(c) for c in row.cells) > fit:  # cut a tall row between lines
             top = _Row([c[:fit] for c in row.cells], row.styles, row.shaded)
             bottom = _Row([c[fit:] for c in row.cells], row.styles, row.shaded)
             top.height, bottom.height = self._height(top), self._height(bottom)
@@ -278,6 +295,9 @@ class Grid(Flowable):  # type: ignore[misc]  # reportlab has no type information
         for index, row in enumerate(rows):
             is_head = self._head is not None and index == 0
             top, y = y, y - row.height
+            if row.span:
+                self._draw_span(row, top, y)
+                continue
             for col, (x, w, lines, st) in enumerate(zip(xs, self._widths, row.cells, row.styles)):
                 fill = SHADE if (is_head or row.shaded or self.columns[col].shaded) else None
                 if fill is not None:
@@ -296,8 +316,36 @@ class Grid(Flowable):  # type: ignore[misc]  # reportlab has no type information
         for row in rows:
             y -= row.height
             canv.line(0, y, self._avail, y)
-        for x in xs + [0, self._avail]:
-            canv.line(x, 0, x, total)
+        y = total
+        for row in rows:  # columns' rules, not across a spanning row
+            if not row.span:
+                for x in xs + [0, self._avail]:
+                    canv.line(x, y - row.height, x, y)
+            else:
+                for x in (0, self._avail):
+                    canv.line(x, y - row.height, x, y)
+            y -= row.height
+        y = total
+        for row in rows:  # drawn last, over the thin rules
+            if row.rule:
+                canv.saveState()
+                canv.setStrokeColor(ACCENT)
+                canv.setLineWidth(1.8)
+                canv.line(0, y, self._avail, y)
+                canv.line(0, y - row.height, self._avail, y - row.height)
+                canv.restoreState()
+            y -= row.height
+
+    def _draw_span(self, row: _Row, top: float, bottom: float) -> None:
+        canv = self.canv
+        if row.shaded:
+            canv.setFillColor(SHADE)
+            canv.rect(0, bottom, self._avail, row.height, stroke=0, fill=1)
+        st = row.styles[0]
+        ly = top - self.PAD_Y - st.size
+        for line in row.cells[0]:
+            draw_line(canv, line, place(line, self.PAD_X, self._avail - 2 * self.PAD_X, "center", self.rtl), ly, st)
+            ly -= st.leading
 
 
 def fields(pairs: Sequence[tuple[str, str]], rtl: bool, per_row: int = 2) -> Grid:

@@ -155,6 +155,99 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "pending_at_sync": ("En attente à la synchronisation", "معلقة عند المزامنة"),
     "app_version": ("Version", "الإصدار"),
     "no_team": ("Aucun accompagnateur dans ce périmètre", "لا يوجد أي مؤطر في هذا النطاق"),
+    # selection: the call, the ranking, the committee's minutes, the letters
+    "call": ("Appel à manifestation d'intérêt", "طلب إبداء الاهتمام"),
+    "call_title": ("Intitulé", "العنوان"),
+    "opens_on": ("Ouverture", "تاريخ الافتتاح"),
+    "closes_on": ("Clôture", "تاريخ الإغلاق"),
+    "reference_date": ("Éligibilité appréciée au", "الأهلية مقدرة بتاريخ"),
+    "places": ("Places", "المقاعد"),
+    "received": ("Reçues", "المتوصل بها"),
+    "complete_n": ("Complètes", "المكتملة"),
+    "eligible_n": ("Éligibles", "المؤهلة"),
+    "rated_n": ("Notées", "المنقطة"),
+    "retained_n": ("Retenues", "المقبولة"),
+    "ranked_n": ("Classées", "المرتبة"),
+    "ranking_title": ("Classement des candidatures", "ترتيب الترشيحات"),
+    "ranking_of": ("Classement — {region}", "الترتيب — {region}"),
+    "rank": ("Rang", "الرتبة"),
+    "score_100": ("Score / 100", "النقطة / 100"),
+    "women_youth": ("Femmes + jeunes", "النساء + الشباب"),
+    "received_on": ("Reçue le", "تاريخ التوصل"),
+    "proposal": ("Proposition", "الاقتراح"),
+    "proposed": ("Proposée", "مقترحة"),
+    "waiting_n": ("Attente n° {n}", "الانتظار رقم {n}"),
+    "withdrawn_on": ("Retirée le {date}", "انسحبت بتاريخ {date}"),
+    "decision": ("Décision", "القرار"),
+    "places_line": ("Limite des places : {n} place(s) proposée(s) ci-dessus, liste d'attente ci-dessous",
+                    "حد المقاعد، وعددها {n}: المقترحة أعلاه، ولائحة الانتظار أسفله"),
+    "no_places_line": ("Aucune place dans cette région", "لا توجد أي مقاعد في هذه الجهة"),
+    "tie_rule": ("À score égal, le rang est partagé ; l'ordre est alors donné par (1) la part des femmes et des "
+                 "jeunes parmi les adhérents, (2) la date de réception la plus ancienne, (3) le numéro "
+                 "d'immatriculation.",
+                 "عند تساوي النقط تتقاسم الترشيحات نفس الرتبة، ويحدد الترتيب حينئذ (1) نسبة النساء والشباب من بين "
+                 "المتعاونين، ثم (2) تاريخ التوصل الأقدم، ثم (3) رقم التسجيل."),
+    "tie_at_line": ("Égalité de score à la limite des places : rang {rank}, départagé selon la règle ci-dessus.",
+                    "تساوي النقط عند حد المقاعد: الرتبة {rank}، والترتيب حسب القاعدة أعلاه."),
+    "not_ranked": ("Candidatures non classées et leurs motifs", "الترشيحات غير المرتبة وأسبابها"),
+    "reasons": ("Motifs", "الأسباب"),
+    "no_applications": ("Aucune candidature", "لا توجد أي ترشيحات"),
+    "minutes_title": ("Procès-verbal du comité de sélection", "محضر لجنة الانتقاء"),
+    "minutes_intro": (
+        "Le comité de sélection de l'appel « {title} » ({scope}), clos le {closes}, s'est réuni le {held} pour "
+        "examiner les {n} candidature(s) reçue(s). L'éligibilité a été appréciée au {reference} ; seules les "
+        "candidatures complètes et éligibles ont été classées, par région, selon le score des six critères.",
+        "اجتمعت لجنة الانتقاء الخاصة بطلب إبداء الاهتمام «{title}» ({scope})، المغلق بتاريخ {closes}، يوم {held} "
+        "لدراسة الترشيحات المتوصل بها، وعددها {n}. وقد قُدّرت الأهلية بتاريخ {reference}، ولم تُرتب إلا "
+        "الترشيحات المكتملة والمؤهلة، حسب الجهة، وفق نقطة المعايير الستة."),
+    "members_heading": ("Membres du comité", "أعضاء اللجنة"),
+    "member_name": ("Nom et prénom", "الاسم الكامل"),
+    "member_quality": ("Qualité", "الصفة"),
+    "summary": ("Synthèse par région", "ملخص حسب الجهة"),
+    "region_heading": ("Région : {region} — {places} place(s)", "الجهة: {region} — عدد المقاعد: {places}"),
+    "retained_list": ("Coopératives retenues", "التعاونيات المقبولة"),
+    "waiting_list": ("Liste d'attente", "لائحة الانتظار"),
+    "rejected_list": ("Candidatures non retenues", "الترشيحات غير المقبولة"),
+    "position": ("Position", "الرتبة في الانتظار"),
+    "none_listed": ("Aucune", "لا شيء"),
+    "undecided": ("{n} candidature(s) classée(s) sans décision du comité",
+                  "ترشيحات مرتبة دون قرار اللجنة، وعددها {n}"),
+    "minutes_close": ("Le présent procès-verbal a été établi et signé par les membres du comité.",
+                      "حُرّر هذا المحضر ووقعه أعضاء اللجنة."),
+    "committee_chair": ("Le président du comité", "رئيس اللجنة"),
+    "office_rep": ("Le représentant de l'ODCO", "ممثل مكتب تنمية التعاون"),
+    "address": ("Adresse", "العنوان"),
+    "letter_title": ("Notification du résultat de la sélection", "إشعار بنتيجة الانتقاء"),
+    "letter_date": ("Le {date}", "بتاريخ {date}"),
+    "letter_to": ("À l'attention du/de la président(e) de la coopérative", "إلى السيد(ة) رئيس(ة) التعاونية"),
+    "letter_subject": ("Objet : {call} « {title} » ({scope}) — résultat de votre candidature",
+                       "الموضوع: {call} «{title}» ({scope}) — نتيجة ترشيحكم"),
+    "letter_greeting": ("Madame, Monsieur le/la président(e),", "السيد(ة) الرئيس(ة) المحترم(ة)،"),
+    "letter_retained": (
+        "Nous avons le plaisir de vous informer que le comité de sélection a retenu la candidature de votre "
+        "coopérative au programme Mourafaka, au titre de la tranche {tranche}, phase {phase}, dans la région "
+        "{region} (rang {rank}, score {score} / 100). Le coordinateur régional prendra contact avec vous pour "
+        "le diagnostic stratégique de votre coopérative.",
+        "يسرنا أن نخبركم بأن لجنة الانتقاء قد قبلت ترشيح تعاونيتكم للاستفادة من برنامج مرافقة، برسم الشطر "
+        "{tranche}، المرحلة {phase}، بجهة {region} (الرتبة {rank}، النقطة {score} من 100). وسيتصل بكم المنسق "
+        "الجهوي من أجل التشخيص الاستراتيجي لتعاونيتكم."),
+    "letter_waiting": (
+        "Le comité de sélection a inscrit votre coopérative sur la liste d'attente de la région {region}, en "
+        "position {position} (score {score} / 100). Si une place se libère, elle sera proposée aux coopératives "
+        "de la liste dans l'ordre de celle-ci ; nous vous écrirons alors.",
+        "قررت لجنة الانتقاء تسجيل تعاونيتكم في لائحة الانتظار الخاصة بجهة {region}، في الرتبة {position} "
+        "(النقطة {score} من 100). وإذا شغر مقعد، فإنه يُقترح على تعاونيات اللائحة حسب ترتيبها، وسنراسلكم حينئذ."),
+    "letter_rejected": (
+        "Nous regrettons de vous informer que le comité de sélection n'a pas retenu la candidature de votre "
+        "coopérative, pour le motif suivant :",
+        "يؤسفنا أن نخبركم بأن لجنة الانتقاء لم تقبل ترشيح تعاونيتكم، للسبب التالي:"),
+    "letter_reason_label": ("Motif de la décision", "تعليل القرار"),
+    "letter_closing": (
+        "Nous restons à votre disposition pour tout renseignement et vous prions d'agréer, Madame, Monsieur, "
+        "l'expression de nos salutations distinguées.",
+        "ونحن رهن إشارتكم لكل استفسار، وتقبلوا فائق عبارات التقدير والاحترام."),
+    "letter_signature": ("Pour l'Office du Développement de la Coopération, le coordinateur régional",
+                         "عن مكتب تنمية التعاون، المنسق الجهوي"),
 }
 
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

@@ -270,6 +270,9 @@ def rows_of_cooperative(db: Database, coop_id: str) -> dict[str, list[str]]:
         "session_reviews": "SELECT r.id FROM session_reviews r JOIN coaching_sessions s ON s.id = r.session_id "
                            "WHERE s.cooperative_id = ?",
         "financing": "SELECT id FROM financing WHERE cooperative_id = ?",
+        "applications": "SELECT id FROM applications WHERE cooperative_id = ?",
+        "application_ratings": "SELECT r.id FROM application_ratings r JOIN applications a ON a.id = r.application_id "
+                               "WHERE a.cooperative_id = ?",
     }
     return {t: [r[0] for r in db.execute(sql, [coop_id]).fetchall()] for t, sql in queries.items()}
 

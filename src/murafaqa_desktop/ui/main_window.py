@@ -1,5 +1,5 @@
 """The main window: navigation (Dashboard, Cooperatives, My agenda,
-Collective trainings, Sync), the menus (File, Language), shortcuts, the sync status,
+Collective trainings, Selection, Sync), the menus (File, Language), shortcuts, the sync status,
 the close guard, and window state remembered in QSettings.
 
 Only the cooperatives list is built before the first frame; the record,
@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from .lock.idle import IdleWatch
     from .lock.screen import LockScreen
     from .record.page import CooperativeRecord
+    from .selection.page import SelectionPage
     from .sync.outbox import OutboxView
     from .sync.page import SyncPage
     from .sync.scheduler import SyncScheduler
@@ -118,6 +119,12 @@ def _trainings(w: MainWindow) -> QWidget:
     return trainings
 
 
+def _selection(w: MainWindow) -> QWidget:
+    from .selection.page import SelectionPage
+
+    return SelectionPage(w.tasks)
+
+
 def _sync(w: MainWindow) -> QWidget:
     from .sync.outbox import OutboxView
     from .sync.page import SyncPage
@@ -134,6 +141,7 @@ PAGES: tuple[Page, ...] = (
     Page("agenda", str(QT_TRANSLATE_NOOP("MainWindow", "My agenda")), _agenda, lambda page: page.refresh()),
     Page("trainings", str(QT_TRANSLATE_NOOP("MainWindow", "Collective trainings")), _trainings,
          lambda page: page.refresh(keep=True)),
+    Page("selection", str(QT_TRANSLATE_NOOP("MainWindow", "Selection")), _selection, lambda page: page.refresh()),
     Page("sync", str(QT_TRANSLATE_NOOP("MainWindow", "Sync")), _sync,
          lambda page: page.outbox.refresh(with_history=True)),
 )
@@ -264,6 +272,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
     @property
     def trainings(self) -> TrainingsView:
         return cast("TrainingsView", self._page("trainings"))
+
+    @property
+    def selection(self) -> SelectionPage:
+        return cast("SelectionPage", self._page("selection"))
 
     @property
     def sync_page(self) -> SyncPage | None:

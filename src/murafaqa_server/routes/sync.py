@@ -106,12 +106,16 @@ def _push(conn: Connection, token: str, raw: bytes, encoding: str, client: str |
                          expires)
         if not (body.mutations or body.resolved):
             return who, body, SyncResponse()
-        results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=serial)
+        try:
+            results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=serial)
+        except merge.Forbidden as e:
+            # Raised inside the transaction: nothing of the push is written.
+            raise ApiError(403, "forbidden", str(e)) from None
     return who, body, SyncResponse(results=results, last_n=last_n)
 
 
 @router.post(f"{API_PREFIX}/sync", response_model=SyncResponse, tags=["sync"],
-             responses=refusals(401, 422, 426),
+             responses=refusals(401, 403, 422, 426),
              openapi_extra={**request_body(SyncRequest), "parameters": [CLIENT_PARAMETER]})
 async def sync(request: Request, engine: Db, threads: WorkerPools, credentials: Token, policy: Rules,
                x_murafaqa_schema: SchemaHeader = None) -> Response:

@@ -10,10 +10,19 @@ from types import ModuleType
 
 from sqlite_utils.migrations import Migrations
 
-from . import m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team, m006_stages, m008_history
+from . import (
+    m001_initial,
+    m002_drafts,
+    m003_sync,
+    m004_dashboard,
+    m005_team,
+    m006_stages,
+    m007_selection,
+    m008_history,
+)
 
 HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team, m006_stages,
-                                   m008_history)
+                                   m007_selection, m008_history)
 
 
 def _migrations() -> Migrations:

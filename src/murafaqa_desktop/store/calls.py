@@ -1,0 +1,130 @@
+"""Reading calls for applications, their places and their applications."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.eligibility import date_bounds
+from .rows import Row, fetch_all, fetch_one, scalar
+
+
+def get(db: Database, call_id: str) -> Row | None:
+    return fetch_one(db, "SELECT * FROM calls WHERE id = ?", [call_id])
+
+
+def all_calls(db: Database) -> list[Row]:
+    """Every call, the latest closing first."""
+    return fetch_all(db, "SELECT * FROM calls ORDER BY closes_on DESC, id DESC")
+
+
+def places(db: Database, call_id: str) -> list[Row]:
+    return fetch_all(db, "SELECT * FROM call_places WHERE call_id = ? ORDER BY region", [call_id])
+
+
+def places_of_calls(db: Database) -> list[Row]:
+    return fetch_all(db, "SELECT call_id, region, places FROM call_places ORDER BY call_id, region")
+
+
+def place_row(db: Database, call_id: str, region: str) -> Row | None:
+    return fetch_one(db, "SELECT * FROM call_places WHERE call_id = ? AND region = ?", [call_id, region])
+
+
+def application(db: Database, application_id: str) -> Row | None:
+    return fetch_one(db, "SELECT * FROM applications WHERE id = ?", [application_id])
+
+
+def application_of(db: Database, call_id: str, coop_id: str) -> Row | None:
+    return fetch_one(db, "SELECT * FROM applications WHERE call_id = ? AND cooperative_id = ?", [call_id, coop_id])
+
+
+def application_id_by_registration(db: Database, call_id: str, registration_number: str) -> str | None:
+    found: str | None = scalar(
+        db, "SELECT a.id FROM applications a JOIN cooperatives c ON c.id = a.cooperative_id "
+            "WHERE a.call_id = ? AND c.registration_number = ?", [call_id, registration_number])
+    return found
+
+
+# The columns of ``ranked_rows``, in order.
+RANKED_COLUMNS = ("application_id", "cooperative_id", "received_on", "complete", "decision", "decision_reason",
+                  "withdrawn_on", "registration_number", "name", "region", "legal_date", "activity_start",
+                  "members", "women", "youth", "total", "rated", "eligible", "ranked", "rank")
+
+
+def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: dt.date,
+                lang: str = "fr") -> list[tuple[Any, ...]]:
+    """A call's applications in the order of ``domain.calls.rank_region``,
+    region by region (by code), as tuples of ``RANKED_COLUMNS``.
+
+    ``ranked``: complete, eligible at the reference date (the two
+    comparisons of ``eligibility.date_bounds``) and of a region the call
+    covers; those come first in each region, by score (the sum of the
+    ratings, ``total``), then the higher share of women and young people,
+    the earlier received date, the registration number, with the shared
+    rank of their score (``rank``); the others follow by registration number."""
+    earliest_legal, latest_activity = date_bounds(reference_date)
+    name = ("coalesce(nullif(c.name_ar, ''), c.name_fr, '')" if lang == "ar"
+            else "coalesce(nullif(c.name_fr, ''), c.name_ar, '')")
+    where, params = "a.call_id = :call", {
+        "call": call_id, "earliest": earliest_legal.isoformat(), "reference": reference_date.isoformat(),
+        "latest": latest_activity.isoformat(), "region": region}
+    if region is not None:
+        where += " AND c.region = :region"
+    return db.execute(f"""
+        WITH facts AS (
+            SELECT a.id, a.cooperative_id, a.received_on, a.complete, a.decision, a.decision_reason,
+                   a.withdrawn_on, c.registration_number, {name} AS name, c.region, c.legal_date,
+                   c.activity_start, c.members, c.women, c.youth,
+                   coalesce((SELECT sum(r.rating) FROM application_ratings r WHERE r.application_id = a.id), 0)
+                       AS total,
+                   (SELECT count(*) FROM application_ratings r WHERE r.application_id = a.id) AS rated,
+                   coalesce(c.legal_date >= :earliest AND c.legal_date <= :reference
+                            AND c.activity_start <= :latest, 0) AS eligible,
+                   CASE WHEN c.members > 0 THEN (coalesce(c.women, 0) + coalesce(c.youth, 0)) * 1.0 / c.members
+                   END AS share
+            FROM applications a JOIN cooperatives c ON c.id = a.cooperative_id
+            WHERE {where}),
+        judged AS (
+            SELECT *, coalesce(complete = 1 AND eligible AND region IN (SELECT p.region FROM call_places p
+                                                                          WHERE p.call_id = :call), 0) AS ranked
+            FROM facts)
+        SELECT id, cooperative_id, received_on, complete, decision, decision_reason, withdrawn_on,
+               registration_number, name, region, legal_date, activity_start, members, women, youth,
+               total, rated, eligible, ranked,
+               CASE WHEN ranked THEN rank() OVER (PARTITION BY region, ranked ORDER BY total DESC) END
+        FROM judged
+        ORDER BY region, ranked DESC,
+                 CASE WHEN ranked THEN total END DESC, CASE WHEN ranked THEN share END DESC NULLS LAST,
+                 CASE WHEN ranked THEN received_on END NULLS LAST, registration_number""", params).fetchall()
+
+
+def incomplete_documents(db: Database, call_id: str) -> list[Row]:
+    """The document columns of a call's incomplete files (to say what they lack)."""
+    return fetch_all(db, "SELECT id, doc_statutes, doc_constituent_minutes, doc_registration, doc_members_list "
+                         "FROM applications WHERE call_id = ? AND complete = 0", [call_id])
+
+
+def ratings_of_incomplete(db: Database, call_id: str) -> list[Row]:
+    """The ratings of a call's incomplete files: the evidence documents they lack."""
+    return fetch_all(db, """
+        SELECT r.application_id, r.criterion, r.rating, r.document
+        FROM application_ratings r JOIN applications a ON a.id = r.application_id
+        WHERE a.call_id = ? AND a.complete = 0""", [call_id])
+
+
+def ratings_of_call(db: Database, call_id: str) -> list[Row]:
+    return fetch_all(db, """
+        SELECT r.application_id, r.criterion, r.rating, r.evidence, r.document
+        FROM application_ratings r JOIN applications a ON a.id = r.application_id
+        WHERE a.call_id = ?""", [call_id])
+
+
+def ratings(db: Database, application_id: str) -> list[Row]:
+    return fetch_all(db, "SELECT * FROM application_ratings WHERE application_id = ? ORDER BY criterion",
+                     [application_id])
+
+
+def rating(db: Database, application_id: str, criterion: str) -> Row | None:
+    return fetch_one(db, "SELECT * FROM application_ratings WHERE application_id = ? AND criterion = ?",
+                     [application_id, criterion])

@@ -1,0 +1,120 @@
+"""The ranking of one region of a call, as the committee reads it: rank,
+registration number, name, score, the share of women and young people and
+the received date (what breaks a tie, in that order), the proposal and the
+decision. The places line — between the last proposed application and the
+first of the waiting list — is a role of the model (``PLACES_LINE``) that
+``places_line_delegate`` draws across the table."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ...domain.calls import RankedApplication
+from ..kit.i18n import lang, locale
+from .applications_table_model import decision, proposal
+
+_Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("rank", "registration_number", "name", "score", "women_youth", "received_on", "proposal", "decision")
+PLACES_LINE = int(Qt.ItemDataRole.UserRole) + 1  # "below" or "above": where the line runs along this row
+PROPOSED_SHADE = QColor("#e6f2e8")
+
+
+def header(name: str) -> str:
+    return {"rank": QCoreApplication.translate("RankingTableModel", "Rank"),
+            "registration_number": QCoreApplication.translate("RankingTableModel", "Registration no."),
+            "name": QCoreApplication.translate("RankingTableModel", "Cooperative"),
+            "score": QCoreApplication.translate("RankingTableModel", "Score"),
+            "women_youth": QCoreApplication.translate("RankingTableModel", "Women + youth"),
+            "received_on": QCoreApplication.translate("RankingTableModel", "Received"),
+            "proposal": QCoreApplication.translate("RankingTableModel", "Proposal"),
+            "decision": QCoreApplication.translate("RankingTableModel", "Decision")}[name]
+
+
+class RankingTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RankedApplication] = []
+        self.places = 0
+
+    def set_rows(self, rows: list[RankedApplication], places: int) -> None:
+        """One region's applications in ranking order; those not ranked are left out."""
+        self.beginResetModel()
+        self.rows = [r for r in rows if r.rank is not None]
+        self.places = places
+        self.endResetModel()
+
+    def application(self, row: int) -> RankedApplication:
+        return self.rows[row]
+
+    def row_of(self, application_id: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.application_id == application_id), -1)
+
+    def line_at(self, row: int) -> str | None:
+        """Where the places line runs along ``row``: below the last proposed
+        (the last row when there are fewer applications than places), above
+        the first row when the region has no place."""
+        if not self.rows:
+            return None
+        if self.places <= 0:
+            return "above" if row == 0 else None
+        return "below" if row == min(self.places, len(self.rows)) - 1 else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return header(COLUMNS[section])
+        return None
+
+    def text(self, item: RankedApplication, column: str) -> str:
+        loc = locale()
+        if column == "rank":
+            return str(item.rank)
+        if column == "registration_number":
+            return item.registration_number
+        if column == "name":
+            return item.name
+        if column == "score":
+            return loc.toString(float(item.score), "f", 1)
+        if column == "women_youth":
+            share = item.women_youth_share
+            if share is None:
+                return ""
+            # "58%" in Arabic, where the sign then stays after the digits; "58 %" in French
+            return loc.toString(round(share * 100)) + ("%" if lang() == "ar" else "\u00a0%")
+        if column == "received_on":
+            return item.received_on.isoformat() if item.received_on else ""
+        if column == "proposal":
+            return proposal(item)
+        return decision(item)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self.rows[index.row()], COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "decision" and item.decision_reason:
+                return item.decision_reason
+            return self.text(item, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return item.application_id
+        if role == PLACES_LINE:
+            return self.line_at(index.row())
+        if role == Qt.ItemDataRole.BackgroundRole and item.proposed and item.withdrawn_on is None:
+            return QBrush(PROPOSED_SHADE)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rank", "score", "women_youth"):
+            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
