@@ -11,6 +11,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from murafaqa_protocol.messages import SCHEMA_VERSION, AssignRequest, EnrolRequest, SyncRequest
 
+from .limits import BodyLimits
 from .openapi import install
 from .request_log import RequestLog
 from .routes import ROUTERS
@@ -43,6 +44,7 @@ async def _validation(_request: Request, exc: Exception) -> JSONResponse:
 def create_app(engine: Engine) -> FastAPI:
     app = FastAPI(title="Murafaqa central server", version=str(SCHEMA_VERSION),
                   description="Sync server of Murafaqa Desktop: enrolment, push/pull sync, assignments.")
+    app.add_middleware(BodyLimits)  # innermost: the request log notes its refusals
     app.add_middleware(GZipMiddleware, minimum_size=600)
     app.add_middleware(RequestLog)
     app.state.engine = engine

@@ -22,9 +22,9 @@ V = SCHEMA_VERSION
 # What each route answers, and nothing else (FastAPI's own 422 body is never sent).
 STATUSES = {
     ("get", "/healthz"): {"200"},
-    ("post", "/api/v1/enrol"): {"200", "401", "422", "426"},
-    ("post", "/api/v1/sync"): {"200", "401", "422", "426"},
-    ("post", "/api/v1/assignments"): {"200", "401", "403", "404", "422", "426"},
+    ("post", "/api/v1/enrol"): {"200", "401", "408", "413", "422", "426"},
+    ("post", "/api/v1/sync"): {"200", "401", "408", "413", "422", "426"},
+    ("post", "/api/v1/assignments"): {"200", "401", "403", "404", "408", "413", "422", "426"},
     ("get", "/api/v1/cooperatives/{key}"): {"200", "401", "404", "426"},
     ("get", "/api/v1/me"): {"200", "401", "426"},
     ("post", "/api/v1/logout"): {"200", "401", "426"},

@@ -57,7 +57,7 @@ def test_a_listener_that_is_not_postgresql_is_not_taken_for_one(monkeypatch):
 
 
 def test_a_named_server_wins_and_an_empty_name_leaves_postgresql_out(monkeypatch):
-    monkeypatch.setattr(mfq_harness, "answers", lambda url: pytest.fail("no probe when a server is named"))
+    monkeypatch.setattr(mfq_harness, "answers", lambda _url: pytest.fail("no probe when a server is named"))
     monkeypatch.setenv("MURAFAQA_TEST_POSTGRES_URL", "postgresql+psycopg://u@db.example/t")
     assert postgres_url() == "postgresql+psycopg://u@db.example/t"
     monkeypatch.setenv("MURAFAQA_TEST_POSTGRES_URL", "")
