@@ -335,6 +335,7 @@ def test_a_real_murafaqa_process_imports_a_nasty_but_valid_list_whole(template, 
                       'RC/90;"Tafoukt; ""la"" \u202eسعادة\u2028";2022-01-01;2022-03-01;07;"a\nb\tc\x1b"\n'
                       'RC/91;NEAR(x) OR "y*;2021-01-01;2021-03-01;12;\n', encoding="utf-8-sig")
     done = subprocess.run([sys.executable, "-m", "murafaqa_desktop", "import", str(source), "--db", str(db)],
-                          capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0 and "2 créée(s)" in done.stdout, done
     assert _rows(db) == 4
