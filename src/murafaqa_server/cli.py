@@ -50,6 +50,14 @@ def _password(args: argparse.Namespace) -> str:
     return value
 
 
+# How long uvicorn waits for a worker process to start, or to answer its
+# health check, before killing it and starting another. Its default (5 s) is
+# shorter than a worker's start on a busy machine (importing the libraries
+# and opening the pool took 13 s with the cores shared by a dozen busy
+# processes): every worker was killed before it served, forever.
+WORKER_STARTUP_S = 60
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Migrate once, then serve; several worker processes share the load
     (the merge is Python work: one process is bound to one core). The
@@ -69,6 +77,7 @@ def serve_options(args: argparse.Namespace) -> dict[str, Any]:
     _engine().dispose()
     return {"factory": True, "host": args.host or settings.host, "port": args.port or settings.port,
             "workers": args.workers or settings.workers, "http": GuardedHttpProtocol,
+            "timeout_worker_healthcheck": WORKER_STARTUP_S,
             "log_level": settings.log_level.lower(), "access_log": False}
 
 

@@ -254,6 +254,8 @@ def test_serve_hands_uvicorn_the_workers_and_the_guarded_protocol(monkeypatch, t
     assert cli.main(["serve", "--workers", "2"]) == 0
     assert [s["workers"] for s in started] == [6, 2]
     assert all(s["http"] is GuardedHttpProtocol and s["factory"] for s in started)
+    # a worker slow to start on a busy machine is waited for, not killed over and over
+    assert all(s["timeout_worker_healthcheck"] >= 30 for s in started)
 
 
 @pytest.mark.parametrize("argv, env", [(["serve", "--workers", "0"], {}), (["serve"], {"WORKERS": "0"}),

@@ -4,24 +4,23 @@ the store finds for that text, its count with it, and no error is reported.
 The store and the command line: tests/unit/test_search_fuzz.py."""
 from __future__ import annotations
 
-import os
 import shutil
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from fuzzing import EXAMPLES, fuzz
 from murafaqa_desktop.store import cooperatives as store
 from murafaqa_desktop.store.cooperatives import CooperativeFilter
 from murafaqa_desktop.store.db import open_db
 from murafaqa_desktop.ui.kit.errors import ErrorReporter
 from murafaqa_desktop.ui.kit.tasks import Tasks
 
-EXAMPLES = int(os.environ.get("MURAFAQA_FUZZ_EXAMPLES", "15")) * 2
 SYNTAX = st.sampled_from(['"', "*", "NEAR(", "(", ")", "-", "AND", "OR", "NOT", "^", ":", "name_fr:", "\x00", "\x1b",
                           "\n", "\t", "\u202e", "\ufeff", "تعاونية", "coop", "ال", "argan", "07", "٣"])
 TYPED = st.one_of(st.lists(SYNTAX, max_size=10).map(" ".join), st.lists(SYNTAX, max_size=10).map("".join),
@@ -61,8 +60,7 @@ def _type(widget, char: str) -> None:
         QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
 
 
-@settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@fuzz(EXAMPLES * 2)
 @given(text=TYPED, paste=st.booleans())
 def test_whatever_is_typed_the_list_shows_what_the_store_finds(screen, qtbot, text, paste):
     widget, tasks, db = screen

@@ -11,7 +11,7 @@ was; an accepted one is whole (each row it counts is there, ``murafaqa
 check`` passes). The command's own entry function runs in process, for
 speed; a few files go through a real ``murafaqa`` process as well.
 
-``MURAFAQA_FUZZ_EXAMPLES`` scales the examples (15: the default, CI's run).
+``MURAFAQA_FUZZ_EXAMPLES`` and ``MURAFAQA_FUZZ_SEED``: tests/fuzzing.py.
 """
 from __future__ import annotations
 
@@ -31,21 +31,19 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from factories import make_cooperative
+from fuzzing import EXAMPLES, fuzz
 from murafaqa_desktop import cli
 from murafaqa_desktop.services.importer import _header_map
 from murafaqa_desktop.store.db import open_db
 
-EXAMPLES = int(os.environ.get("MURAFAQA_FUZZ_EXAMPLES", "15")) * 2
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                       HealthCheck.data_too_large])
+FUZZ = fuzz(EXAMPLES * 2)
 COLUMNS = sorted(set(_header_map().values()))
 SHEET = "xl/worksheets/sheet1.xml"
 _counter = itertools.count()

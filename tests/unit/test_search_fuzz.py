@@ -6,7 +6,7 @@ lists, and a word wrapped in that syntax still finds what the word alone
 finds. Through the store, the command line (in process, and one real
 process); the window's search box is in tests/ui/test_search_box_fuzz.py.
 
-``MURAFAQA_FUZZ_EXAMPLES`` scales the examples (15: the default, CI's run).
+``MURAFAQA_FUZZ_EXAMPLES`` and ``MURAFAQA_FUZZ_SEED``: tests/fuzzing.py.
 """
 from __future__ import annotations
 
@@ -17,18 +17,17 @@ import sys
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from fuzzing import EXAMPLES, fuzz
 from murafaqa_desktop import cli
 from murafaqa_desktop.domain.text import search_tokens
 from murafaqa_desktop.store import cooperative_list, search
 from murafaqa_desktop.store import cooperatives as store
 from murafaqa_desktop.store.cooperatives import CooperativeFilter
 
-EXAMPLES = int(os.environ.get("MURAFAQA_FUZZ_EXAMPLES", "15")) * 4
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = fuzz(EXAMPLES * 4)
 
 SYNTAX = st.sampled_from(['"', '""', "*", "NEAR(", "NEAR(a b, 2)", ")", "(", "-", "+", "AND", "OR", "NOT", "^", ":",
                           "name_fr:", "{name_fr body}:", "'", "\\", "%", "_", ";", "--", "/*", "\x00", "\x1b[2J",
