@@ -224,11 +224,11 @@ def test_a_head_too_long_is_refused(live):
 
 def test_kept_alive_requests_each_get_their_own_head_deadline(live, monkeypatch):
     port, _ = live
-    monkeypatch.setattr(http_protocol, "HEAD_TIMEOUT_S", 0.6)
+    monkeypatch.setattr(http_protocol, "HEAD_TIMEOUT_S", 1.5)
     request = b"GET /healthz HTTP/1.1\r\nHost: murafaqa.test\r\n\r\n"
     with _connect(port) as sock:
-        for _ in range(3):  # 3 × 0.4 s: past one deadline in all, within it each time
-            time.sleep(0.4)
+        for _ in range(3):  # 3 × 0.6 s: past one deadline in all, within it each time
+            time.sleep(0.6)
             sock.sendall(request)
             assert sock.recv(65536).startswith(b"HTTP/1.1 200")
 
