@@ -87,13 +87,20 @@ Seq = Annotated[int, Field(ge=0, le=INT64_MAX), BeforeValidator(_json_integer)] 
 SchemaVersion = Annotated[int, Field(json_schema_extra={"const": SCHEMA_VERSION}), BeforeValidator(_json_integer)]
 
 
+# The text a laptop sends holds no NUL (the validator above refuses it): the
+# published schema says so too, or a client generator would send one and
+# take the 422 for a refusal of valid data.
+NO_NUL = "^[^\\u0000]*$"
+Text = Annotated[str, Field(pattern=NO_NUL)]
+
+
 # -- enrolment ----------------------------------------------------------------
 
 class EnrolRequest(_Model):
     schema_version: SchemaVersion
-    user: str = Field(min_length=1, max_length=80)
-    password: str = Field(min_length=1, max_length=200)
-    label: str = Field(default="", max_length=120)
+    user: Text = Field(min_length=1, max_length=80)
+    password: Text = Field(min_length=1, max_length=200)
+    label: Text = Field(default="", max_length=120)
 
 
 class Account(_Model):
@@ -113,7 +120,6 @@ class EnrolResponse(_Model):
 
 # A field's value: plain JSON, and text without NUL (PostgreSQL text cannot
 # hold one). A region is a code (01-12 today), stored in 8 characters.
-NO_NUL = "^[^\\u0000]*$"
 REGION_MAX_LENGTH = 8
 _PLAIN = {"type": ["string", "integer", "number", "boolean", "null"], "pattern": NO_NUL}
 _REGION = {**_PLAIN, "maxLength": REGION_MAX_LENGTH}
@@ -302,8 +308,8 @@ class ClientReport:
 
 class AssignRequest(_Model):
     schema_version: SchemaVersion
-    coach: str
-    cooperatives: list[str] = Field(min_length=1, max_length=2000)
+    coach: Text
+    cooperatives: list[Text] = Field(min_length=1, max_length=2000)
     active: Bool = True
 
 

@@ -18,6 +18,7 @@ from murafaqa_protocol.messages import (
     SyncRequest,
 )
 
+from .limits import BodyLimits
 from .openapi import install
 from .policy import Policy
 from .request_log import RequestLog
@@ -55,6 +56,7 @@ def create_app(engine: Engine, policy: Policy | None = None) -> FastAPI:
     environment, as ``Settings``)."""
     app = FastAPI(title="Murafaqa central server", version=str(SCHEMA_VERSION),
                   description="Sync server of Murafaqa Desktop: enrolment, push/pull sync, assignments, key escrow.")
+    app.add_middleware(BodyLimits)  # innermost: the request log notes its refusals
     app.add_middleware(GZipMiddleware, minimum_size=600)
     app.add_middleware(RequestLog)
     app.state.engine = engine

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -52,21 +53,39 @@ def _password(args: argparse.Namespace) -> str:
     return value
 
 
+# How long uvicorn waits for a worker process to start, or to answer its
+# health check, before killing it and starting another. Its default (5 s) is
+# shorter than a worker's start on a busy machine (importing the libraries
+# and opening the pool took 13 s with the cores shared by a dozen busy
+# processes): every worker was killed before it served, forever.
+WORKER_STARTUP_S = 60
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Migrate once, then serve; several worker processes share the load
-    (the merge is Python work: one process is bound to one core)."""
+    (the merge is Python work: one process is bound to one core). The
+    request head's limits are the protocol's (``http_protocol.py``), the
+    body's the application's (``limits.py``)."""
     import uvicorn
+
+    uvicorn.run("murafaqa_server.main:create", **serve_options(args))
+    return EXIT_OK
+
+
+def serve_options(args: argparse.Namespace) -> dict[str, Any]:
+    """What ``serve`` hands uvicorn, after migrating the database once."""
+    from .http_protocol import GuardedHttpProtocol
 
     settings = Settings()
     _engine().dispose()
     # Behind the TLS proxy, the caller's address (which sign-ins are
     # throttled by) is the one the proxy forwards, believed only from the
     # proxies FORWARDED_ALLOW_IPS names.
-    uvicorn.run("murafaqa_server.main:create", factory=True, host=args.host or settings.host,
-                port=args.port or settings.port, workers=args.workers or settings.workers,
-                log_level=settings.log_level.lower(), access_log=False, proxy_headers=True,
-                forwarded_allow_ips=settings.forwarded_allow_ips)
-    return EXIT_OK
+    return {"factory": True, "host": args.host or settings.host, "port": args.port or settings.port,
+            "workers": args.workers or settings.workers, "http": GuardedHttpProtocol,
+            "timeout_worker_healthcheck": WORKER_STARTUP_S,
+            "log_level": settings.log_level.lower(), "access_log": False, "proxy_headers": True,
+            "forwarded_allow_ips": settings.forwarded_allow_ips}
 
 
 def cmd_migrate(_args: argparse.Namespace) -> int:
@@ -210,6 +229,16 @@ def _assign(args: argparse.Namespace, active: bool) -> int:
     return EXIT_OK
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="murafaqa-server", description="Murafaqa central sync server")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -217,7 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="run the HTTP server")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
-    p.add_argument("--workers", type=int, help="worker processes (default: WORKERS or 1)")
+    p.add_argument("--workers", type=_positive,
+                   help="worker processes (default: WORKERS, or twice the usable cores, at most 16)")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("migrate", help="create or upgrade the database schema")
@@ -293,6 +323,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except SQLAlchemyError as e:
         print(f"murafaqa-server: database error: {str(e).splitlines()[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValidationError as e:  # a setting of the environment (WORKERS=0, PORT=abc)
+        first = e.errors()[0]
+        print(f"murafaqa-server: setting {'.'.join(map(str, first['loc'])).upper()}: {first['msg']}",
+              file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

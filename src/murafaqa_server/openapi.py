@@ -20,6 +20,8 @@ from pydantic.json_schema import models_json_schema
 
 from murafaqa_protocol.messages import ErrorBody
 
+from .limits import BODY_GRACE_S, BODY_MIN_RATE, MAX_BODY_BYTES
+
 REF = "#/components/schemas/{model}"
 
 REFUSALS: dict[int, str] = {
@@ -29,6 +31,10 @@ REFUSALS: dict[int, str] = {
     403: "The caller's role may not do this (`forbidden`). Nothing was written.",
     404: "No such cooperative or user, or one outside the caller's scope: the two are answered alike "
          "(`not_found`). Nothing was written.",
+    408: f"The request body came too slowly: after {BODY_GRACE_S:.0f} s it must have kept up {BODY_MIN_RATE} bytes "
+         "a second on average (`too_slow`). The connection is closed; nothing was written.",
+    413: f"The request body is over the server's limit of {MAX_BODY_BYTES} bytes (unpacked, for a gzip body) "
+         "(`body_too_large`). Answered before the body is read whole; the connection is closed; nothing was written.",
     422: "A body that is not valid JSON (or gzip), or not the protocol's, or a query parameter out of its bounds "
          "(`bad_body`), or a push naming a table or field the protocol does not know (`bad_mutation`), or an "
          "`X-Murafaqa-Client` header not of its pattern (`bad_client_header`). Nothing was written.",

@@ -2,13 +2,18 @@
 PostgreSQL.
 
 PostgreSQL: ``MURAFAQA_TEST_POSTGRES_URL`` (or ``DATABASE_URL`` when it is a
-PostgreSQL URL) names the server; each test session works in a schema of its
-own, dropped at the end. With ``MURAFAQA_REQUIRE_POSTGRES=1`` (CI) a missing
-or unreachable PostgreSQL fails the tests instead of skipping them.
+PostgreSQL URL) names the server; when neither is set, the usual local one
+(``LOCAL_POSTGRES``) is used if it answers within a second, so that a
+newcomer's first test run covers PostgreSQL too. Set the variable to an
+empty value to leave PostgreSQL out. Each test session works in a schema of
+its own, dropped at the end. With ``MURAFAQA_REQUIRE_POSTGRES=1`` (CI) a
+missing or unreachable PostgreSQL fails the tests instead of skipping them.
 """
 from __future__ import annotations
 
+import functools
 import os
+import socket
 import uuid
 import warnings
 from collections.abc import Iterator
@@ -36,11 +41,36 @@ PASSWORD = "secret-pass-1"
 BASE = "https://murafaqa.test"  # as in production: tokens go over HTTPS only
 
 
+LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PROBE_TIMEOUT_S = 1.0
+
+
 def postgres_url() -> str | None:
     url = os.environ.get("MURAFAQA_TEST_POSTGRES_URL")
-    if not url and os.environ.get("DATABASE_URL", "").startswith("postgresql"):
-        url = os.environ["DATABASE_URL"]
-    return url
+    if url is not None:
+        return url or None  # set but empty: PostgreSQL left out on purpose
+    if os.environ.get("DATABASE_URL", "").startswith("postgresql"):
+        return os.environ["DATABASE_URL"]
+    return LOCAL_POSTGRES if answers(LOCAL_POSTGRES) else None
+
+
+@functools.cache
+def answers(url: str) -> bool:
+    """Whether a PostgreSQL server takes a connection at ``url`` within
+    PROBE_TIMEOUT_S: a closed port fails at once, a silent host or a
+    listener that is not PostgreSQL within the timeout."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    try:
+        socket.create_connection((parsed.host or "127.0.0.1", parsed.port or 5432), timeout=PROBE_TIMEOUT_S).close()
+        psycopg.connect(host=parsed.host, port=parsed.port or 5432, user=parsed.username,
+                        password=parsed.password, dbname=parsed.database,
+                        connect_timeout=max(1, round(PROBE_TIMEOUT_S))).close()
+    except (OSError, psycopg.Error):
+        return False
+    return True
 
 
 def require_postgres() -> bool:
@@ -77,7 +107,8 @@ class PostgresSchema:
 def postgres_schema_or_skip() -> Iterator[PostgresSchema]:
     url = postgres_url()
     if not url:
-        reason = "PostgreSQL tests skipped: MURAFAQA_TEST_POSTGRES_URL is not set"
+        reason = ("PostgreSQL tests skipped: MURAFAQA_TEST_POSTGRES_URL is not set and no PostgreSQL answers at "
+                  f"{LOCAL_POSTGRES}")
         if require_postgres():
             pytest.fail(reason + " (MURAFAQA_REQUIRE_POSTGRES=1)")
         print(reason)

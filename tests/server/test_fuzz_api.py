@@ -5,11 +5,11 @@ declares with the body it declares, data outside the document is refused, and
 the generated sync bodies reach the merge with mutations.
 
 ``MURAFAQA_FUZZ_EXAMPLES`` sets the cases per route, role and mode (positive
-data, negative data); the run is deterministic (derandomized).
+data, negative data); the run is deterministic (derandomized) unless
+``MURAFAQA_FUZZ_SEED`` draws other cases (tests/fuzzing.py).
 """
 from __future__ import annotations
 
-import os
 import uuid
 from collections import Counter
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import Phase, given
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -29,11 +29,11 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from fuzzing import EXAMPLES, fuzz
 from murafaqa_protocol.messages import SCHEMA_VERSION
 from murafaqa_server import merge, throttle
 from server.mfq_harness import PASSWORD
 
-EXAMPLES = int(os.environ.get("MURAFAQA_FUZZ_EXAMPLES", "15"))
 ROLES = {"coach": "ali", "coordinator": "coord", "admin": "boss"}
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_headers_conformance,
           response_schema_conformance, negative_data_rejection, positive_data_acceptance]
@@ -81,8 +81,7 @@ def _fuzz(server, op, mode: GenerationMode, user: str, token: str, statuses: Cou
     """Generated requests to one route, as one user, each checked; ``fixed``
     holds parameters given rather than generated."""
 
-    @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
-              phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+    @fuzz(examples, phases=[Phase.explicit, Phase.generate])
     @given(case=op.as_strategy(generation_mode=mode, **fixed))
     def run(case):
         # Logging out revokes the token it is sent with, and a laptop's pushes

@@ -16,7 +16,7 @@ router = APIRouter()
 
 
 @router.post(f"{API_PREFIX}/assignments", response_model=AssignResponse, tags=["accounts"],
-             responses=refusals(401, 403, 404, 422, 426), openapi_extra=request_body(AssignRequest))
+             responses=refusals(401, 403, 404, 408, 413, 422, 426), openapi_extra=request_body(AssignRequest))
 async def assignments(request: Request, who: Auth, engine: Db) -> AssignResponse:
     body = await read_body(request, AssignRequest)
     if who.role not in ("coordinator", "admin"):

@@ -6,7 +6,6 @@ than "bad body" (422), so the schema version is looked at before the rest.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import zlib
 from typing import TypeVar
@@ -16,6 +15,8 @@ from pydantic import BaseModel
 
 from murafaqa_protocol.messages import SCHEMA_VERSION
 
+from .. import limits
+from ..limits import too_large
 from .errors import ApiError
 
 Body = TypeVar("Body", bound=BaseModel)
@@ -38,13 +39,31 @@ def check_header(schema_header: str | None) -> None:
             check_schema(None)
 
 
-def decoded(raw: bytes, encoding: str, model: type[Body]) -> Body:
-    """A JSON body, gunzipped when the laptop compressed it (2G links)."""
+def gunzipped(raw: bytes, limit: int) -> bytes:
+    """``raw`` unpacked (one gzip member or several, as gzip.decompress),
+    refused once it would pass ``limit`` bytes: a few kilobytes of gzip can
+    unpack to gigabytes, and are never unpacked whole."""
+    out = bytearray()
+    rest = raw
+    try:
+        while rest:
+            unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+            out += unpacker.decompress(rest, limit + 1 - len(out))
+            if len(out) > limit or unpacker.unconsumed_tail:
+                raise too_large(limit)
+            if not unpacker.eof:
+                raise zlib.error("truncated")
+            rest = unpacker.unused_data.lstrip(b"\0")  # gzip.decompress skips padding between members too
+    except zlib.error:
+        raise ApiError(422, "bad_body", "The body is not valid gzip.") from None
+    return bytes(out)
+
+
+def decoded(raw: bytes, encoding: str, model: type[Body], limit: int | None = None) -> Body:
+    """A JSON body, gunzipped when the laptop compressed it (2G links), at
+    most ``limit`` bytes once unpacked (by default the server's body limit)."""
     if encoding.lower() == "gzip":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error):
-            raise ApiError(422, "bad_body", "The body is not valid gzip.") from None
+        raw = gunzipped(raw, limits.MAX_BODY_BYTES if limit is None else limit)
     try:
         head = model.model_validate_json(raw) if raw else None
     except ValueError as e:

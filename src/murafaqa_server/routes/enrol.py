@@ -16,7 +16,7 @@ router = APIRouter()
 
 
 @router.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse, tags=["sync"],
-             responses=refusals(401, 422, 426, 429), openapi_extra=request_body(EnrolRequest))
+             responses=refusals(401, 408, 413, 422, 426, 429), openapi_extra=request_body(EnrolRequest))
 async def enrol(request: Request, engine: Db, threads: WorkerPools, policy: Rules,
                 x_murafaqa_schema: SchemaHeader = None) -> EnrolResponse:
     check_header(x_murafaqa_schema)

@@ -115,7 +115,7 @@ def _push(conn: Connection, token: str, raw: bytes, encoding: str, client: str |
 
 
 @router.post(f"{API_PREFIX}/sync", response_model=SyncResponse, tags=["sync"],
-             responses=refusals(401, 403, 422, 426),
+             responses=refusals(401, 403, 408, 413, 422, 426),
              openapi_extra={**request_body(SyncRequest), "parameters": [CLIENT_PARAMETER]})
 async def sync(request: Request, engine: Db, threads: WorkerPools, credentials: Token, policy: Rules,
                x_murafaqa_schema: SchemaHeader = None) -> Response:
