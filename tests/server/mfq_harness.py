@@ -60,7 +60,8 @@ class PostgresSchema:
 
     def reset(self) -> None:
         with self.engine.begin() as conn:
-            conn.execute(text("TRUNCATE conflicts, assignments, records, devices, users RESTART IDENTITY CASCADE"))
+            conn.execute(text("TRUNCATE set_aside, conflicts, assignments, records, devices, users "
+                              "RESTART IDENTITY CASCADE"))
             conn.execute(text("UPDATE counters SET value = 0"))
 
     def drop(self) -> None:

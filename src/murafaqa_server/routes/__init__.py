@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import accounts, assignments, cooperatives, enrol, health, sync
+from . import accounts, assignments, cooperatives, enrol, health, set_aside, sync
 
 # In the order the OpenAPI document lists them.
 ROUTERS: list[APIRouter] = [health.router, enrol.router, sync.router, assignments.router, cooperatives.router,
-                            accounts.router]
+                            set_aside.router, accounts.router]

@@ -10,9 +10,10 @@ from types import ModuleType
 
 from sqlite_utils.migrations import Migrations
 
-from . import m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team, m006_stages
+from . import m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team, m006_stages, m009_set_aside
 
-HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team, m006_stages)
+HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team, m006_stages,
+                                   m009_set_aside)
 
 
 def _migrations() -> Migrations:
