@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="34"/>
         <source>%1 of %2 documents</source>
         <translation>%1 من %2 وثيقة</translation>
     </message>
@@ -710,7 +710,7 @@
         <translation>جار إعداد التصدير…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>الورقة %1 من %2: %3 — كُتب %4 سطر</translation>
     </message>
@@ -994,7 +994,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="100"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>
@@ -1173,6 +1173,54 @@
     </message>
 </context>
 <context>
+    <name>SetAsideView</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="41"/>
+        <source>Set aside on</source>
+        <translation>وضع جانبا في</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="42"/>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="43"/>
+        <source>Fields</source>
+        <translation>الحقول</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="43"/>
+        <source>deletion</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="44"/>
+        <source>Why</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="55"/>
+        <source>The server could not apply it; it keeps it for the coordinator of the region.</source>
+        <translation>لم يتمكن الخادم من تطبيقه؛ يحتفظ به لمنسق الجهة.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="58"/>
+        <source>This laptop could not send it: it holds a value the server cannot take.</source>
+        <translation>لم يتمكن هذا الحاسوب من إرساله: يحتوي على قيمة لا يقبلها الخادم.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="61"/>
+        <source>Changes set aside</source>
+        <translation>تعديلات موضوعة جانبا</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="62"/>
+        <source>These changes did not go through; the others did. What was typed stays on this laptop: check it with your coordinator.</source>
+        <translation>لم تمر هذه التعديلات، ومرت البقية. يبقى ما أدخل على هذا الحاسوب: راجعه مع منسقك.</translation>
+    </message>
+</context>
+<context>
     <name>Stages</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="9"/>
@@ -1218,12 +1266,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="70"/>
         <source>Connect this laptop…</source>
         <translation>ربط هذا الحاسوب…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="71"/>
         <source>Conflicts to resolve</source>
         <translation>تعارضات يجب حلها</translation>
     </message>

@@ -14,11 +14,12 @@ from murafaqa_desktop.services import cooperatives
 from murafaqa_desktop.store import changes
 from murafaqa_desktop.store import outbox as outbox_store
 from murafaqa_desktop.store import set_aside as aside_store
+from murafaqa_protocol.messages import SCHEMA_HEADER, SCHEMA_VERSION
 from murafaqa_server import data
 from murafaqa_server.rules import Rules
-from murafaqa_protocol.messages import SCHEMA_HEADER, SCHEMA_VERSION
 from server.mfq_harness import BASE, PASSWORD, Laptop
 from sync.faults import Faulty
+from sync.test_cli_sync import wired  # noqa: F401 - the fixture
 
 
 def three_new_cooperatives(lap: Laptop) -> list[dict]:
@@ -151,3 +152,19 @@ def test_an_entry_the_protocol_cannot_carry_is_set_aside_on_the_laptop_before_se
     [kept] = aside_store.entries(lap.db)
     assert kept["reason"] == aside_store.INVALID and "NUL" in kept["detail"]
     assert lap.sync().set_aside == 0
+
+
+def test_murafaqa_sync_says_what_was_set_aside(wired, tmp_path, failing_rule, monkeypatch, capsys):  # noqa: F811
+    from murafaqa_desktop import cli
+    from murafaqa_desktop.store.db import open_db
+
+    server = wired
+    server.user("ali", "coach", "07")
+    path = tmp_path / "ali.db"
+    db = open_db(path)
+    first, doomed, third = [make_cooperative(db, registration_number=f"RC-{i}") for i in (1, 2, 3)]
+    db.close()
+    failing_rule.add(doomed["id"])
+    monkeypatch.setenv("MURAFAQA_PASSWORD", PASSWORD)
+    assert cli.main(["sync", "--db", str(path), "--server", BASE, "--user", "ali"]) == 0
+    assert "1 modification(s) mise(s) de côté" in capsys.readouterr().out
