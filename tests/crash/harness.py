@@ -29,7 +29,7 @@ ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT 
 
 # How the full run's kills are shared out; the short run kills once or twice per area.
 SHARES = {"save": 0.3, "import": 0.15, "sync": 0.25, "backup": 0.15, "server": 0.15}
-SHORT = {"save": 3, "import": 1, "sync": 2, "backup": 1, "server": 2}
+SHORT = {"save": 3, "import": 1, "sync": 1, "backup": 1, "server": 1}
 
 
 def kills(area: str) -> int:
