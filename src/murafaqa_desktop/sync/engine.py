@@ -17,6 +17,7 @@ recognises and does not apply twice.
 """
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -112,6 +113,13 @@ class SyncEngine:
         except errors.SyncError as e:
             record_failure(self.db, e)
             raise
+        except (sqlite3.Error, OSError) as e:
+            full = errors.disk_full(e)
+            if full is None:
+                raise
+            with contextlib.suppress(sqlite3.Error):  # the disk may have no room for that either
+                record_failure(self.db, full)
+            raise full from None
 
     def _run(self) -> SyncReport:
         if is_demo(self.db):

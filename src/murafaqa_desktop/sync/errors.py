@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from ..domain.errors import DomainError
 
-NETWORK, AUTH, FORBIDDEN, UPDATE, SERVER, REFUSED, BAD_REQUEST = (
-    "network", "auth", "forbidden", "update", "server", "refused", "bad_request")
+NETWORK, AUTH, FORBIDDEN, UPDATE, SERVER, REFUSED, BAD_REQUEST, DISK_FULL = (
+    "network", "auth", "forbidden", "update", "server", "refused", "bad_request", "disk_full")
 
 
 class SyncError(DomainError):
@@ -62,3 +62,16 @@ def other_user(enrolled: str, wanted: str) -> SyncError:
                               "propre base (les données de deux utilisateurs ne se mélangent jamais).",
                      f"هذه القاعدة خاصة بـ {enrolled}: على المستخدم {wanted} استعمال قاعدته الخاصة "
                      "(لا تختلط بيانات مستخدمين أبدا).")
+
+
+def disk_full(error: BaseException) -> SyncError | None:
+    """A sync that met a full disk: said in the user's language, what it
+    received so far dropped (rolled back) and nothing of the laptop's own
+    work lost; None for another error."""
+    from ..store.db import disk_full as full
+
+    found = full(error)
+    if found is None:
+        return None
+    return SyncError(DISK_FULL, found.fr + " La synchronisation reprendra là où elle en était.",
+                     found.ar + " ستستأنف المزامنة من حيث توقفت.", str(error))
