@@ -6,7 +6,9 @@ then:
 
 * ``save DB SEED``: form saves one after another through the services a
   form calls (a new cooperative, an edit, a plan action), each followed,
-  once it returned (committed), by ``ACK kind table id field json-value``;
+  once it returned (committed), by ``ACK kind table id field json-value``
+  (an edit is announced first by ``TRY …``: killed between its commit and
+  its ACK, it may be there though the user was not told);
 * ``import DB CSV``, ``backup DB OUT``: the command itself (``murafaqa
   import|backup``), then ``DONE exit-code``;
 * ``sync DB``: the engine ``murafaqa sync`` runs, in small batches and pages
@@ -52,6 +54,7 @@ def saves(db_path: str, seed: int) -> None:
         elif choice < 0.8:
             coop = rnd.choice(ids)
             members = rnd.randint(20, 400)
+            say(f"TRY set cooperatives {coop} members {members}")  # a kill may come after the commit, before the ACK
             cooperatives.update(db, coop, {"members": members, "women": members // 2})
             say(f"ACK set cooperatives {coop} members {members}")
         else:
