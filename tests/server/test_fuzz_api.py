@@ -105,7 +105,7 @@ def test_generated_requests_of_every_role_get_declared_answers_and_reach_the_mer
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {op.label for op in operations} == {
         "GET /healthz", "POST /api/v1/enrol", "POST /api/v1/sync", "POST /api/v1/assignments",
-        "GET /api/v1/cooperatives/{key}", "GET /api/v1/me", "POST /api/v1/logout"}
+        "GET /api/v1/cooperatives/{key}", "GET /api/v1/set-aside", "GET /api/v1/me", "POST /api/v1/logout"}
 
     pushed: Counter[str] = Counter()  # what became of the mutations that reached the merge
     real_push = merge.push
