@@ -1918,6 +1918,54 @@
     </message>
 </context>
 <context>
+    <name>SetAsideView</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="41"/>
+        <source>Set aside on</source>
+        <translation>وضع جانبا في</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="42"/>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="43"/>
+        <source>Fields</source>
+        <translation>الحقول</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="43"/>
+        <source>deletion</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="44"/>
+        <source>Why</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="55"/>
+        <source>The server could not apply it; it keeps it for the coordinator of the region.</source>
+        <translation>لم يتمكن الخادم من تطبيقه؛ يحتفظ به لمنسق الجهة.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="58"/>
+        <source>This laptop could not send it: it holds a value the server cannot take.</source>
+        <translation>لم يتمكن هذا الحاسوب من إرساله: يحتوي على قيمة لا يقبلها الخادم.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="61"/>
+        <source>Changes set aside</source>
+        <translation>تعديلات موضوعة جانبا</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="62"/>
+        <source>These changes did not go through; the others did. What was typed stays on this laptop: check it with your coordinator.</source>
+        <translation>لم تمر هذه التعديلات، ومرت البقية. يبقى ما أدخل على هذا الحاسوب: راجعه مع منسقك.</translation>
+    </message>
+</context>
+<context>
     <name>Stages</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="9"/>
@@ -1963,12 +2011,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="70"/>
         <source>Connect this laptop…</source>
         <translation>ربط هذا الحاسوب…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="71"/>
         <source>Conflicts to resolve</source>
         <translation>تعارضات يجب حلها</translation>
     </message>

@@ -1882,6 +1882,54 @@
     </message>
 </context>
 <context>
+    <name>SetAsideView</name>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="41"/>
+        <source>Set aside on</source>
+        <translation>Mise de côté le</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="42"/>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="43"/>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="43"/>
+        <source>deletion</source>
+        <translation>suppression</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="44"/>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="55"/>
+        <source>The server could not apply it; it keeps it for the coordinator of the region.</source>
+        <translation>Le serveur n&apos;a pas pu l&apos;appliquer ; il la garde pour le coordinateur de la région.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="58"/>
+        <source>This laptop could not send it: it holds a value the server cannot take.</source>
+        <translation>Ce poste n&apos;a pas pu l&apos;envoyer : elle contient une valeur que le serveur ne peut pas prendre.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="61"/>
+        <source>Changes set aside</source>
+        <translation>Modifications mises de côté</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/set_aside.py" line="62"/>
+        <source>These changes did not go through; the others did. What was typed stays on this laptop: check it with your coordinator.</source>
+        <translation>Ces modifications ne sont pas passées ; les autres, si. Ce qui a été saisi reste sur ce poste : voyez-le avec votre coordinateur.</translation>
+    </message>
+</context>
+<context>
     <name>Stages</name>
     <message>
         <location filename="../src/murafaqa_desktop/ui/kit/stages.py" line="9"/>
@@ -1927,12 +1975,12 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="65"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="70"/>
         <source>Connect this laptop…</source>
         <translation>Connecter cet ordinateur…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/page.py" line="71"/>
         <source>Conflicts to resolve</source>
         <translation>Conflits à résoudre</translation>
     </message>

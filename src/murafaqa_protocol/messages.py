@@ -164,6 +164,11 @@ class Mutation(_Model):
 
 MutationStatus = Literal["ok", "conflict", "rejected", "replay"]
 
+# ``why`` of a mutation the server could not apply, whatever the error: it
+# keeps it with its reason for the coordinator (GET /api/v1/set-aside), and
+# the laptop keeps it aside too, its row as the user left it.
+SET_ASIDE = "set_aside"
+
 
 class MutationResult(_Model):
     """What became of a mutation. ``seq``: the sequence given to the fields it
@@ -391,6 +396,22 @@ class HistoryPage(_Model):
     cooperative: str
     entries: list[HistoryEntryOut] = Field(default_factory=list)
     next: int | None = None
+
+
+class SetAsideView(_Model):
+    """A mutation the server could not apply, kept with its reason."""
+
+    id: int
+    user: str
+    device_id: str
+    n: int
+    t: str
+    row: str
+    op: str
+    region: str | None = None
+    content: dict[str, Any]
+    reason: str
+    at: str
 
 
 class ErrorBody(_Model):

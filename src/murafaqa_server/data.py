@@ -32,6 +32,7 @@ from .tables import (
     history,
     records,
     region_moves,
+    set_aside,
     sign_in_failures,
     users,
 )
@@ -687,3 +688,35 @@ def cooperative_history(conn: Connection, coop_id: str, before: int | None, limi
     return [HistoryEntry(int(r.id), int(r.seq), r.at, r.user or "", r.device_id, r.tbl, r.row_id, r.op, r.field,
                          None if r.old_value is None else json.loads(r.old_value),
                          None if r.new_value is None else json.loads(r.new_value)) for r in rows]
+
+
+# -- mutations set aside -------------------------------------------------------------
+
+def add_set_aside(conn: Connection, entry: dict[str, Any]) -> None:
+    """Keep a mutation the server could not apply (``murafaqa_server.set_aside``)."""
+    conn.execute(insert(set_aside).values(**{**entry, "content": json.dumps(entry["content"], ensure_ascii=False),
+                                             "created_at": now()}))
+
+
+def set_aside_numbers(conn: Connection, device_id: str, numbers: list[int]) -> set[int]:
+    """Of these mutation numbers of a laptop, those set aside."""
+    q = select(set_aside.c.n).where(set_aside.c.device_id == device_id, set_aside.c.n.in_(numbers))
+    return set(conn.execute(q).scalars())
+
+
+def set_aside_seen(conn: Connection, actor: Actor, limit: int) -> list[dict[str, Any]]:
+    """The mutations set aside that the actor may see, the latest first: an
+    administrator all, a coordinator those of their region and their own, a
+    coach their own."""
+    q = (select(set_aside, users.c.name.label("user")).join(users, users.c.id == set_aside.c.user_id)
+         .order_by(set_aside.c.id.desc()).limit(limit))
+    if actor.role == "coordinator":
+        q = q.where(or_(set_aside.c.region == actor.region, set_aside.c.user_id == actor.user_id))
+    elif actor.role != "admin":
+        q = q.where(set_aside.c.user_id == actor.user_id)
+    out = []
+    for r in conn.execute(q).mappings():
+        row = dict(r)
+        row["content"] = json.loads(row["content"])
+        out.append(row)
+    return out

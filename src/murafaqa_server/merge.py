@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from murafaqa_protocol.messages import REGION_MAX_LENGTH, Mutation, MutationResult
+from murafaqa_protocol.checks import mutation_problem
+from murafaqa_protocol.messages import Mutation, MutationResult
 from murafaqa_protocol.tables import TABLES
 
 from . import data
 from .rules import Forbidden, Rules, ukey
-from .scope import PROGRAMME, Actor
+from .scope import Actor
 from .unit_of_work import UnitOfWork
 
 __all__ = ["BadPush", "Forbidden", "push", "ukey", "validate"]
@@ -24,21 +25,9 @@ class BadPush(ValueError):
 def validate(mutations: list[Mutation]) -> None:
     """Refuse the whole body before anything is written."""
     for m in mutations:
-        spec = TABLES.get(m.t)
-        if spec is None:
-            raise BadPush(f"mutation {m.n}: unknown table {m.t!r}")
-        unknown = set(m.f) - set(spec.fields)
-        if unknown:
-            raise BadPush(f"mutation {m.n}: unknown field(s) {sorted(unknown)} in {m.t}")
-        if set(m.b) - set(spec.fields) - {"_row"}:
-            raise BadPush(f"mutation {m.n}: base names unknown field(s)")
-        for k, v in m.f.items():
-            if not (v is None or isinstance(v, (str, int, float, bool))):
-                raise BadPush(f"mutation {m.n}: field {k} must be a plain value")
-            if k == spec.region_field and isinstance(v, str) and len(v) > REGION_MAX_LENGTH:
-                raise BadPush(f"mutation {m.n}: {k} is a region code of at most {REGION_MAX_LENGTH} characters")
-            if k == spec.region_field and v == PROGRAMME:
-                raise BadPush(f"mutation {m.n}: {k} {PROGRAMME!r} is no region code")
+        problem = mutation_problem(m)
+        if problem:
+            raise BadPush(problem)
 
 
 def push(conn: Connection, actor: Actor, mutations: list[Mutation], resolved: list[int], *,

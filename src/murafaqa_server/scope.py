@@ -27,6 +27,8 @@ from typing import Any, NamedTuple, Protocol
 from sqlalchemy import Connection, and_, bindparam, false, or_, select, true
 from sqlalchemy.sql import ColumnElement
 
+from murafaqa_protocol.checks import PROGRAMME_REGION
+
 from .tables import assignments, records
 
 
@@ -121,7 +123,7 @@ class _NoCooperativeInActorsRegions:
 
 
 # The region of a programme-wide row: no region code is this.
-PROGRAMME = "*"
+PROGRAMME = PROGRAMME_REGION  # the protocol refuses it from a laptop (checks.py)
 
 
 class _ProgrammeWide:

@@ -183,3 +183,24 @@ audit_log = Table(
     Column("target", String(200), nullable=False),
     Column("details", Text, nullable=False, default="{}"),
 )
+
+# Mutations the server could not apply, whatever the reason (an unexpected
+# failure of the merge or of its writes for that one mutation): set aside
+# with their content and reason, so that one of them never blocks its
+# laptop's queue, and shown to the coordinator of their region (region: the
+# row's, else the one the mutation names, else its author's).
+set_aside = Table(
+    "set_aside", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("device_id", String(40), nullable=False),
+    Column("n", BigInteger, nullable=False),
+    Column("user_id", Integer, nullable=False, index=True),
+    Column("tbl", String(40), nullable=False),
+    Column("row_id", String(64), nullable=False),
+    Column("op", String(8), nullable=False),
+    Column("region", String(8), index=True),
+    Column("content", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    UniqueConstraint("device_id", "n", name="set_aside_once"),
+)

@@ -92,8 +92,8 @@ class PostgresSchema:
 
     def reset(self) -> None:
         with self.engine.begin() as conn:
-            conn.execute(text("TRUNCATE history, conflicts, assignments, records, devices, users, sign_in_failures, audit_log "
-                              "RESTART IDENTITY CASCADE"))
+            conn.execute(text("TRUNCATE set_aside, history, conflicts, assignments, records, devices, users, "
+                              "sign_in_failures, audit_log RESTART IDENTITY CASCADE"))
             conn.execute(text("UPDATE counters SET value = 0"))
 
     def drop(self) -> None:

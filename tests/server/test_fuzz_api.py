@@ -105,6 +105,7 @@ def test_generated_requests_of_every_role_get_declared_answers_and_reach_the_mer
     assert {op.label for op in operations} == {
         "GET /healthz", "POST /api/v1/enrol", "POST /api/v1/sync", "POST /api/v1/assignments",
         "GET /api/v1/cooperatives/{key}", "GET /api/v1/cooperatives/{key}/history",
+        "GET /api/v1/set-aside",
         "GET /api/v1/me", "POST /api/v1/logout", "PUT /api/v1/devices/me/escrow",
         "POST /api/v1/devices/recover"}
     # Generated sign-ins and recovery codes fail by the hundred from one

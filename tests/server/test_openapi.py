@@ -27,6 +27,7 @@ STATUSES = {
     ("post", "/api/v1/assignments"): {"200", "401", "403", "404", "408", "413", "422", "426"},
     ("get", "/api/v1/cooperatives/{key}"): {"200", "401", "404", "426"},
     ("get", "/api/v1/cooperatives/{key}/history"): {"200", "401", "404", "422", "426"},
+    ("get", "/api/v1/set-aside"): {"200", "401", "426"},
     ("get", "/api/v1/me"): {"200", "401", "426"},
     ("post", "/api/v1/logout"): {"200", "401", "426"},
     ("put", "/api/v1/devices/me/escrow"): {"200", "401", "422", "426", "503"},

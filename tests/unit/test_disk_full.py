@@ -110,3 +110,27 @@ def test_a_backup_to_a_full_disk_says_so_and_leaves_no_partial_file(db_path, tmp
     err = capsys.readouterr().err
     assert WORDS["fr"] in err and "No space left" not in err
     assert list(usb.iterdir()) == []
+
+
+def test_a_form_save_on_a_full_disk_writes_nothing_and_says_so(db_path):
+    """The service a form's save calls: the row and its outbox entry are one
+    transaction, so a full disk leaves both as they were; the form then
+    shows the message (tests/ui/test_disk_full_message.py) and keeps what
+    was typed."""
+    from murafaqa_desktop.services import plans
+    from murafaqa_desktop.store import outbox
+
+    db = open_db(db_path)
+    coop = make_cooperative(db)
+    queued = outbox.pending_count(db)
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages + 2}")
+    with pytest.raises(Exception) as caught:
+        for i in range(200):
+            plans.add_action(db, coop["id"], {"axis": "marketing", "objective": f"Objectif {i} " + "x" * 400})
+    assert store_db.is_disk_full(caught.value)
+    assert store_db.disk_full(caught.value).message("ar").startswith(WORDS["ar"])
+    saved = db.execute("SELECT count(*) FROM plan_actions").fetchone()[0]
+    assert outbox.pending_count(db) == queued + saved, "every saved action has its entry, no entry lacks its row"
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()

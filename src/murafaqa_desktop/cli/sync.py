@@ -91,6 +91,11 @@ def cmd_sync(ctx: Context) -> int:
             f"استقبل: {report.pulled} تغيير، {report.deleted} حذف — "
             f"تعارضات جديدة: {report.conflicts_new}، تعارضات مفتوحة: {open_conflicts} — "
             f"{report.round_trips} تبادل، {transport.stats.total} بايت")
+    if report.set_aside:
+        ctx.say(f"{report.set_aside} modification(s) mise(s) de côté : le serveur n'a pas pu les appliquer ou ce "
+                "poste n'a pas pu les envoyer ; les autres sont passées (voir la page Synchronisation)",
+                f"وضع {report.set_aside} تعديل جانبا: لم يتمكن الخادم من تطبيقه أو لم يتمكن هذا الحاسوب من إرساله؛ "
+                "مرت البقية (انظر صفحة المزامنة)")
     if report.evicted:
         ctx.say(f"{len(report.evicted)} coopérative(s) retirée(s) de ce poste (plus assignées)",
                 f"أزيلت {len(report.evicted)} تعاونية من هذا الحاسوب (لم تعد مسندة)")

@@ -17,6 +17,8 @@ recognises and does not apply twice.
 """
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -27,8 +29,8 @@ from murafaqa_protocol.messages import (
     CLIENT_HEADER,
     DEFAULT_PAGE_ROWS,
     SCHEMA_VERSION,
+    SET_ASIDE,
     ClientReport,
-    Mutation,
     MutationResult,
     PullPage,
     PullRequest,
@@ -47,6 +49,7 @@ from ..store.changes import get_row
 from ..store.db import IntegrityError
 from ..store.ids import now_iso
 from . import errors
+from . import set_aside as aside
 
 
 class Transport(Protocol):
@@ -62,6 +65,7 @@ class SyncReport:
     applied: int = 0
     conflicts_new: int = 0
     rejected: int = 0
+    set_aside: int = 0  # entries the server could not apply, or this laptop could not send
     pulled: int = 0
     deleted: int = 0
     evicted: list[str] = field(default_factory=list)
@@ -110,6 +114,13 @@ class SyncEngine:
         except errors.SyncError as e:
             record_failure(self.db, e)
             raise
+        except (sqlite3.Error, OSError) as e:
+            full = errors.disk_full(e)
+            if full is None:
+                raise
+            with contextlib.suppress(sqlite3.Error):  # the disk may have no room for that either
+                record_failure(self.db, full)
+            raise full from None
 
     def _run(self) -> SyncReport:
         if is_demo(self.db):
@@ -126,14 +137,16 @@ class SyncEngine:
         while True:
             if self.cancelled():
                 raise Cancelled()
-            batch = st.outbox_batch(self.db, self.batch)
+            taken = st.outbox_batch(self.db, self.batch)
+            # What cannot be sent is set aside now, not resent forever.
+            batch, mutations = aside.screen(self.db, taken)
+            report.set_aside += len(taken) - len(batch)
             resolved = st.resolutions_to_push(self.db)
             with self.db.atomic():
                 st.mark_sent(self.db, [e["id"] for e in batch if not e["sent"]])
             request = SyncRequest(
                 schema_version=SCHEMA_VERSION, resolved=resolved,
-                mutations=[Mutation(n=e["id"], t=e["tbl"], id=e["row_id"], op=e["op"], f=e["fields"],
-                                    b=e["base"]) for e in batch],
+                mutations=mutations,
                 pull=PullRequest(cursor=st.get_int(self.db, "cursor"),
                                  target=int(t) if (t := st.get(self.db, "pull_target")) else None,
                                  after=st.get_int(self.db, "pull_after"), limit=self.page_rows))
@@ -146,7 +159,7 @@ class SyncEngine:
                 self._results(batch, response.results, report)
                 st.resolutions_pushed(self.db, resolved)
                 done = self._page(response.page, report) if response.page else True
-            if done and len(batch) < self.batch:
+            if done and len(taken) < self.batch:
                 break
         with self.db.atomic():
             self._evict(report)
@@ -165,6 +178,10 @@ class SyncEngine:
         for res in results:
             entry = entries.get(res.n)
             if entry is None:
+                continue
+            if res.why == SET_ASIDE:
+                aside.from_server(self.db, entry)  # the row stays as the user left it
+                report.set_aside += 1
                 continue
             st.drop_outbox(self.db, entry["id"])
             report.pushed += 1

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from ..domain.errors import DomainError
 
-NETWORK, AUTH, FORBIDDEN, UPDATE, SERVER, REFUSED, BAD_REQUEST = (
-    "network", "auth", "forbidden", "update", "server", "refused", "bad_request")
+NETWORK, AUTH, FORBIDDEN, UPDATE, SERVER, REFUSED, BAD_REQUEST, DISK_FULL = (
+    "network", "auth", "forbidden", "update", "server", "refused", "bad_request", "disk_full")
 # The administrator revoked this laptop (lost or stolen): its data is erased.
 REVOKED = "revoked"
 # Too many failed sign-ins: the server asks to wait.
@@ -106,3 +106,16 @@ def not_on_server(detail: str) -> SyncError:
     return SyncError(NOT_FOUND, "Le serveur ne connaît pas cette fiche pour vous : elle n'a pas encore été "
                                 "envoyée, ou elle n'est pas dans votre périmètre.",
                      "لا يعرف الخادم هذا الملف بالنسبة إليك: لم يرسل بعد، أو أنه خارج نطاقك.", detail)
+
+
+def disk_full(error: BaseException) -> SyncError | None:
+    """A sync that met a full disk: said in the user's language, what it
+    received so far dropped (rolled back) and nothing of the laptop's own
+    work lost; None for another error."""
+    from ..store.db import disk_full as full
+
+    found = full(error)
+    if found is None:
+        return None
+    return SyncError(DISK_FULL, found.fr + " La synchronisation reprendra là où elle en était.",
+                     found.ar + " ستستأنف المزامنة من حيث توقفت.", str(error))

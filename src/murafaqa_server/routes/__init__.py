@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import accounts, assignments, cooperatives, devices, enrol, health, history, sync
+from . import accounts, assignments, cooperatives, devices, enrol, health, history, set_aside, sync
 
 # In the order the OpenAPI document lists them (and matched: the history's
 # path before the cooperative's, which would take it whole).
 ROUTERS: list[APIRouter] = [health.router, enrol.router, sync.router, assignments.router, history.router,
-                            cooperatives.router, accounts.router, devices.router]
+                            cooperatives.router, set_aside.router, accounts.router, devices.router]

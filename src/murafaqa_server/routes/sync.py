@@ -17,7 +17,7 @@ from murafaqa_protocol.messages import (
     SyncResponse,
 )
 
-from .. import data, logs, merge, pull, team
+from .. import data, logs, merge, pull, set_aside, team
 from ..openapi import refusals, request_body
 from ..policy import token_expiry
 from ..scope import Actor
@@ -107,10 +107,16 @@ def _push(conn: Connection, token: str, raw: bytes, encoding: str, client: str |
         if not (body.mutations or body.resolved):
             return who, body, SyncResponse()
         try:
-            results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=serial)
+            with conn.begin_nested():
+                results, last_n = merge.push(conn, who, body.mutations, body.resolved, serial=serial)
         except merge.Forbidden as e:
             # Raised inside the transaction: nothing of the push is written.
             raise ApiError(403, "forbidden", str(e)) from None
+        except Exception as e:  # noqa: BLE001 - one mutation the merge cannot take must not block the rest
+            if isinstance(e, DBAPIError) and not serial:
+                raise  # met another push: the whole request again, alone (``_exchange``)
+            results, last_n = set_aside.push_one_by_one(conn, who, body.mutations, body.resolved, e)
+        set_aside.answer_replays(conn, who, results)
     return who, body, SyncResponse(results=results, last_n=last_n)
 
 

@@ -19,10 +19,11 @@ from . import (
     m006_stages,
     m007_selection,
     m008_history,
+    m009_set_aside,
 )
 
 HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team, m006_stages,
-                                   m007_selection, m008_history)
+                                   m007_selection, m008_history, m009_set_aside)
 
 
 def _migrations() -> Migrations:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ..kit.i18n import FollowsLanguage
 from .conflicts import ConflictsView
 from .scheduler import SyncScheduler
+from .set_aside import SetAsideView
 from .status import SyncStatusWidget
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ class SyncPage(FollowsLanguage, QWidget):
         self.conflicts_title.setStyleSheet("font-weight: bold;")
         self.conflicts = ConflictsView(self.db_path)
         self.conflicts.resolved.connect(lambda _n: self.outbox.refresh(with_history=True))
+        self.set_aside = SetAsideView(self.db_path)
+        self.set_aside.reload()
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.connect_button)
@@ -37,6 +40,7 @@ class SyncPage(FollowsLanguage, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.conflicts_title)
         layout.addWidget(self.conflicts, 1)
+        layout.addWidget(self.set_aside, 1)
         layout.addWidget(outbox, 2)
         scheduler.finished.connect(lambda _r: self.refresh())
         outbox.status_changed.connect(self._outbox_changed)
@@ -59,6 +63,7 @@ class SyncPage(FollowsLanguage, QWidget):
     def refresh(self) -> None:
         self.status.refresh()
         self.conflicts.reload()
+        self.set_aside.reload()
         self.outbox.refresh(with_history=True)
 
     def retranslate(self) -> None:
