@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-
 from tests.factories import make_cooperative
 
 from murafaqa_desktop.store import drafts, keys
