@@ -26,6 +26,15 @@ def _encrypted(monkeypatch: pytest.MonkeyPatch, cheap_kdf: None) -> None:
     keys.forget()
 
 
+@pytest.fixture(autouse=True)
+def _back_to_arabic(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The interface's language is the process's: the next tests expect the default."""
+    yield
+    from murafaqa_desktop.ui.kit.i18n import Language
+
+    Language.of(qapp).set("ar")
+
+
 @pytest.fixture
 def encrypted_db(db_path: Path) -> tuple[Path, dict]:
     key, _ = keys.create(keys.key_path(db_path), PASSPHRASE)
