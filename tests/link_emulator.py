@@ -138,6 +138,8 @@ class LinkEmulator:
                  asyncio.ensure_future(self._pump(conn, server_r, laptop_w, up=False))]
         try:
             await conn.closed.wait()
+        except asyncio.CancelledError:
+            pass  # the emulator stops: its connections go with it
         finally:
             for task in tasks:
                 task.cancel()

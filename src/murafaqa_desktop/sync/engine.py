@@ -160,7 +160,7 @@ class SyncEngine:
             received = self._received()
             response: SyncResponse = pieces.retrying(
                 self._sender(request, told), self.retry, cancelled=self.cancelled,
-                on_retry=lambda attempt, pause: self.progress("retry", attempt, int(pause)))
+                on_retry=self._retrying)
             report.round_trips += 1
             if response.team is not None:
                 team = response.team
@@ -208,9 +208,17 @@ class SyncEngine:
         """The exchange, to send again as it is after a cut: the same
         mutations under the same numbers, the same page asked for."""
         def send() -> SyncResponse:
+            if request.pull is not None:  # smaller after a cut: see _retrying
+                request.pull.limit = self.page_rows
             answer: SyncResponse = self.transport.post("/sync", request, SyncResponse, headers=told)
             return answer
         return send
+
+    def _retrying(self, attempt: int, pause: float) -> None:
+        """A cut: the page asked for again is half as large, so that a link
+        that drops more often than pages are long still gets them through."""
+        self.page_rows = max(pieces.MIN_PAGE_ROWS, self.page_rows // 2)
+        self.progress("retry", attempt, int(pause))
 
     def _size_next_page(self, page: PullPage, size: int) -> None:
         if page.rows is not None:

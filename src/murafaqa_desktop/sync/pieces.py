@@ -27,7 +27,7 @@ T = TypeVar("T")
 PIECE_BYTES = 40_000
 # An outbox entry's JSON compresses about fourfold on the way.
 PUSH_JSON_BYTES = 4 * PIECE_BYTES
-MIN_PAGE_ROWS = 100
+MIN_PAGE_ROWS = 10
 
 
 def push_piece(entries: list[dict[str, Any]], budget: int = PUSH_JSON_BYTES) -> list[dict[str, Any]]:
