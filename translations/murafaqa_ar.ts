@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="34"/>
         <source>%1 of %2 documents</source>
         <translation>%1 من %2 وثيقة</translation>
     </message>
@@ -710,7 +710,7 @@
         <translation>جار إعداد التصدير…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>الورقة %1 من %2: %3 — كُتب %4 سطر</translation>
     </message>
@@ -994,7 +994,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="100"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>
@@ -1246,17 +1246,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="69"/>
         <source>Syncing…</source>
         <translation>جار المزامنة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="70"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="73"/>
         <source>Sync error: %1</source>
         <translation>خطأ في المزامنة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="75"/>
         <source>Not connected to a server · %n change(s) waiting</source>
         <translation>
             <numerusform>غير مرتبط بخادم · لا توجد تعديلات في الانتظار</numerusform>
@@ -1268,7 +1268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="74"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="77"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
@@ -1280,7 +1280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>لا توجد تعديلات في الانتظار</numerusform>
@@ -1292,19 +1292,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="81"/>
         <source>Up to date at %1</source>
         <translation>محدث على الساعة %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
         <source>Never synced</source>
         <translation>لم تتم المزامنة بعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="85"/>
         <source>Sync now</source>
         <translation>المزامنة الآن</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="111"/>
+        <source>Syncing… %1 KB received</source>
+        <translation>جار المزامنة… استقبل %1 ك.ب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="112"/>
+        <source>Syncing… %1 KB of %2 KB, about %3 s left</source>
+        <translation>جار المزامنة… %1 ك.ب من %2 ك.ب، يتبقى حوالي %3 ث</translation>
     </message>
 </context>
 <context>

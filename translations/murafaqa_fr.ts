@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/printing/batch.py" line="34"/>
         <source>%1 of %2 documents</source>
         <translation>%1 sur %2 documents</translation>
     </message>
@@ -690,7 +690,7 @@
         <translation>Préparation de l&apos;exportation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="77"/>
+        <location filename="../src/murafaqa_desktop/ui/export_dialog.py" line="76"/>
         <source>Sheet %1 of %2: %3 — %4 rows written</source>
         <translation>Feuille %1 sur %2 : %3 — %4 lignes écrites</translation>
     </message>
@@ -966,7 +966,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="100"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -1214,17 +1214,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="69"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="70"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="73"/>
         <source>Sync error: %1</source>
         <translation>Erreur de synchronisation : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="75"/>
         <source>Not connected to a server · %n change(s) waiting</source>
         <translation>
             <numerusform>Non relié à un serveur · %n modification en attente</numerusform>
@@ -1232,7 +1232,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="74"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="77"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>Hors ligne · %n modification en attente</numerusform>
@@ -1240,7 +1240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>
@@ -1248,19 +1248,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="81"/>
         <source>Up to date at %1</source>
         <translation>À jour à %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="85"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="111"/>
+        <source>Syncing… %1 KB received</source>
+        <translation>Synchronisation… %1 Ko reçus</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="112"/>
+        <source>Syncing… %1 KB of %2 KB, about %3 s left</source>
+        <translation>Synchronisation… %1 Ko sur %2 Ko, environ %3 s restantes</translation>
     </message>
 </context>
 <context>

@@ -159,7 +159,11 @@ class SyncEngine:
             self.progress("exchange", report.round_trips, 0)
             received = self._received()
             response: SyncResponse = pieces.retrying(
-                self._sender(request, told), self.retry, cancelled=self.cancelled,
+                # A server unreachable from the start of this sync is
+                # offline, which the scheduler probes for with its own
+                # backoff; a link cut while it carried this sync is retried.
+                self._sender(request, told), self.retry, only_cuts=not report.round_trips,
+                cancelled=self.cancelled,
                 on_retry=self._retrying)
             report.round_trips += 1
             if response.team is not None:

@@ -71,11 +71,14 @@ NO_RETRY = Retry(attempts=1)
 
 
 def retrying(call: Callable[[], T], policy: Retry, *, sleep: Callable[[float], None] = time.sleep,
-             cancelled: Callable[[], bool] = lambda: False, on_retry: Callable[[int, float], None] | None = None,
+             cancelled: Callable[[], bool] = lambda: False, only_cuts: bool = False,
+             on_retry: Callable[[int, float], None] | None = None,
              rng: random.Random | None = None) -> T:
     """``call()``, again after a network failure, up to ``policy.attempts``
     times. Only network failures are retried: a refusal (401, 426, 422...)
-    would be answered the same way again."""
+    would be answered the same way again. ``only_cuts``: not a server that
+    could not be reached at all, only a link that broke while in use
+    (``errors.SyncError.cut``)."""
     rng = rng or random.Random()
     attempt = 0
     while True:
@@ -83,7 +86,8 @@ def retrying(call: Callable[[], T], policy: Retry, *, sleep: Callable[[float], N
             return call()
         except errors.SyncError as e:
             attempt += 1
-            if e.kind != errors.NETWORK or attempt >= policy.attempts or cancelled():
+            if e.kind != errors.NETWORK or attempt >= policy.attempts or cancelled() \
+                    or (only_cuts and not e.cut):
                 raise
             pause = policy.wait(attempt - 1, rng)
             if on_retry is not None:
@@ -91,20 +95,9 @@ def retrying(call: Callable[[], T], policy: Retry, *, sleep: Callable[[float], N
             sleep(pause)
 
 
-@dataclass
-class Throughput:
-    """Bytes received and the time they took, for the time left."""
-
-    started: float = 0.0
-    received: int = 0
-
-    def add(self, size: int) -> None:
-        if not self.started:
-            self.started = time.monotonic()
-        self.received += size
-
-    def seconds_for(self, size: int) -> float | None:
-        elapsed = time.monotonic() - self.started if self.started else 0.0
-        if self.received <= 0 or elapsed <= 0:
-            return None
-        return size * elapsed / self.received
+def seconds_left(done: int, total: int, elapsed: float) -> int | None:
+    """The time the bytes still expected should take at the pace so far
+    (None while there is nothing to judge by)."""
+    if done <= 0 or total <= done or elapsed <= 0:
+        return None
+    return round((total - done) * elapsed / done)

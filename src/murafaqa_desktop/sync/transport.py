@@ -85,7 +85,9 @@ class HttpTransport:
             finally:
                 response.close()
         except httpx.HTTPError as e:
-            raise errors.network(f"{type(e).__name__}: {e}") from None
+            failure = errors.network(f"{type(e).__name__}: {e}")
+            failure.cut = not isinstance(e, httpx.ConnectError | httpx.ConnectTimeout)
+            raise failure from None
         self.stats.round_trips += 1
         self.stats.bytes_sent += len(raw) + _header_bytes(request.headers) + len(url) + 16
         self.stats.bytes_received += response.num_bytes_downloaded + _header_bytes(response.headers) + 16

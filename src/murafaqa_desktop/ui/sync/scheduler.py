@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from ...store import sync_state as st
 from ...store.db import open_db
-from ...sync import account, errors
+from ...sync import account, errors, pieces
 from ...sync.engine import Cancelled, SyncEngine, Transport
 from ...sync.transport import probe
 
@@ -51,7 +51,7 @@ class SyncWorker(QObject):
         try:
             transport = self.transport_factory(db)
             engine = SyncEngine(db, transport, progress=lambda *a: self.progress.emit(*a),
-                                cancelled=lambda: self._cancel)
+                                cancelled=lambda: self._cancel, retry=pieces.Retry())
             report = engine.run()
             self.finished.emit(report.as_dict())
         except Cancelled:
