@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-AREAS = ("store", "ui", "sync", "print", "hostile", "signin", "dashboard", "export")
+AREAS = ("store", "ui", "sync", "print", "hostile", "signin", "dashboard", "export", "field")
 
 
 def main(argv: list[str]) -> int:
