@@ -1,5 +1,6 @@
-"""Field figures: syncs over emulated links (real sockets, a real uvicorn
-server on SQLite, tests/link_emulator.py between them).
+"""Field figures: syncs over emulated links (real sockets; the server, the
+link emulator and the laptop each in a process of their own; the server
+on SQLite, tests/link_emulator.py between them).
 
     python benchmarks/run.py field --json [--cooperatives 300]
 
@@ -14,16 +15,18 @@ server on SQLite, tests/link_emulator.py between them).
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import socket
 import sqlite3
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
-import uvicorn
+import httpx
 
 from murafaqa_desktop.services import coaching, demo, plans
 from murafaqa_desktop.store import sync_state as st
@@ -33,28 +36,54 @@ from murafaqa_desktop.sync.engine import SyncEngine
 from murafaqa_desktop.sync.transport import HttpTransport
 from murafaqa_protocol.tables import TABLES
 from murafaqa_server import data, services
-from murafaqa_server.app import create_app
 from murafaqa_server.database import make_engine, migrate
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+TESTS = Path(__file__).resolve().parents[1] / "tests"
+sys.path.insert(0, str(TESTS))
 from bench_sync import PASSWORD, _records_of  # noqa: E402
 
 from factories import make_cooperative  # noqa: E402
-from link_emulator import CUT_100KB, EDGE, LOOPBACK, LinkEmulator, Profile  # noqa: E402
+from link_emulator import CUT_100KB, EDGE, LOOPBACK, Profile  # noqa: E402
 
 PATIENT = pieces.Retry(attempts=100, first_s=0.05, cap_s=1.0)
 
 
-def _serve(engine: Any) -> tuple[uvicorn.Server, threading.Thread, int]:
-    sock = socket.socket()
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    uv = uvicorn.Server(uvicorn.Config(create_app(engine), log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not uv.started:
-        time.sleep(0.02)
-    return uv, thread, sock.getsockname()[1]
+class Link:
+    """The link emulator in a process of its own: the laptop measured here,
+    the server and the link must not share one interpreter (the link's
+    pacing would wait on the laptop's work)."""
+
+    def __init__(self, port: int, profile: Profile) -> None:
+        self.proc = subprocess.Popen([sys.executable, str(TESTS / "link_emulator.py"), str(port), profile.name],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.proc.stdout is not None and self.proc.stdin is not None
+        self.port = int(self.proc.stdout.readline())
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.counters: dict[str, Any] = {}
+
+    def __enter__(self) -> Link:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        out, _err = self.proc.communicate("", timeout=30)
+        self.counters = json.loads(out.strip().splitlines()[-1])
+
+
+def _serve(url: str) -> tuple[subprocess.Popen[bytes], int]:
+    """The server in a process of its own (uvicorn, one worker)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "DATABASE_URL": url, "LOG_LEVEL": "WARNING", "WORKERS": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "murafaqa_server", "serve", "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    return proc, port
 
 
 def _load(engine: Any, tmp: Path, cooperatives: int) -> None:
@@ -80,21 +109,23 @@ def _load(engine: Any, tmp: Path, cooperatives: int) -> None:
 
 
 def _first_sync(port: int, tmp: Path, profile: Profile, name: str) -> dict[str, Any]:
-    with LinkEmulator("127.0.0.1", port, profile) as link:
-        db = open_db(tmp / f"{name}.db")
-        transport = HttpTransport(link.url)
-        account.enrol(db, transport, link.url, "coach", PASSWORD)
-        enrol_up, enrol_down = link.counters.bytes_up, link.counters.bytes_down
+    db = open_db(tmp / f"{name}.db")
+    direct = f"http://127.0.0.1:{port}"
+    enrolling = HttpTransport(direct)
+    account.enrol(db, enrolling, direct, "coach", PASSWORD)
+    enrolling.close()
+    with Link(port, profile) as link:
+        transport = HttpTransport(link.url, st.get(db, "token"))
         before = transport.stats.total
         start = time.perf_counter()
         report = SyncEngine(db, transport, retry=PATIENT).run()
         seconds = time.perf_counter() - start
-        figures = {"seconds": seconds, "laptop_bytes": transport.stats.total - before,
-                   "link_up": link.counters.bytes_up - enrol_up, "link_down": link.counters.bytes_down - enrol_down,
-                   "round_trips": report.round_trips, "cuts": link.counters.cuts,
-                   "copy": {t: st.synced_rows(db, t) for t in TABLES}}
         transport.close()
-        db.close()
+    figures = {"seconds": seconds, "laptop_bytes": transport.stats.total - before,
+               "link_up": link.counters["bytes_up"], "link_down": link.counters["bytes_down"],
+               "round_trips": report.round_trips, "cuts": link.counters["cuts"],
+               "copy": {t: st.synced_rows(db, t) for t in TABLES}}
+    db.close()
     return figures
 
 
@@ -117,13 +148,13 @@ def _day(port: int, tmp: Path) -> dict[str, Any]:
             "next_steps": "زيارة السوق الأسبوعي", "next_date": f"2024-04-0{i + 1}", "author": "walker"})
     for a in actions[:10]:
         plans.update_action(db, a["id"], {"status": "in_progress", "progress": 40})
-    with LinkEmulator("127.0.0.1", port, EDGE) as link:
+    with Link(port, EDGE) as link:
         transport = HttpTransport(link.url, st.get(db, "token"))
         start = time.perf_counter()
         SyncEngine(db, transport, retry=PATIENT).run()
         seconds = time.perf_counter() - start
         transport.close()
-        up, down = link.counters.bytes_up, link.counters.bytes_down
+    up, down = link.counters["bytes_up"], link.counters["bytes_down"]
     db.close()
     return {"edge_day_s": round(seconds, 2), "edge_day_bytes": up + down}
 
@@ -136,14 +167,17 @@ def main(argv: list[str]) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="mfq-field-") as tmp_name:
         tmp = Path(tmp_name)
-        engine = make_engine(f"sqlite:///{tmp / 'server.db'}")
+        url = f"sqlite:///{tmp / 'server.db'}"
+        engine = make_engine(url)
         migrate(engine)
         _load(engine, tmp, args.cooperatives)
-        uv, thread, port = _serve(engine)
+        engine.dispose()
+        server, port = _serve(url)
         try:
             whole = _first_sync(port, tmp, LOOPBACK, "loopback")
             figures["first_sync_bytes"] = whole["laptop_bytes"]
             figures["first_sync_round_trips"] = whole["round_trips"]
+            figures["loopback_first_sync_s"] = round(whole["seconds"], 1)
             cut = _first_sync(port, tmp, CUT_100KB, "cut")
             figures["cut_sync_bytes_ratio"] = round(
                 (cut["link_up"] + cut["link_down"]) / (whole["link_up"] + whole["link_down"]), 3)
@@ -158,7 +192,6 @@ def main(argv: list[str]) -> dict[str, Any]:
                 figures["edge_first_sync_ratio"] = round(edge["seconds"] / alone, 3)
                 figures["edge_first_sync_identical"] = edge["copy"] == whole["copy"]
         finally:
-            uv.should_exit = True
-            thread.join(20)
-            engine.dispose()
+            server.terminate()
+            server.wait(20)
     return figures

@@ -204,3 +204,22 @@ class LinkEmulator:
             else:
                 self.counters.bytes_down += size
             self.counters.per_connection[conn.index] += size
+
+
+def main() -> None:
+    """The emulator in a process of its own (a benchmark's laptop and server
+    would otherwise share its interpreter): ``python link_emulator.py PORT
+    PROFILE`` prints the port it listens on, runs until its stdin closes,
+    then prints its counters as JSON."""
+    import json
+    import sys
+    from dataclasses import asdict
+
+    with LinkEmulator("127.0.0.1", int(sys.argv[1]), PROFILES[sys.argv[2]]) as link:
+        print(link.port, flush=True)
+        sys.stdin.read()
+    print(json.dumps(asdict(link.counters)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
