@@ -12,7 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-AREAS = ("store", "ui", "sync", "print", "hostile", "signin", "dashboard", "export", "history", "selection")
+AREAS = ("store", "ui", "sync", "print", "hostile", "signin", "dashboard", "export", "history", "selection",
+         "field")
 
 
 def main(argv: list[str]) -> int:

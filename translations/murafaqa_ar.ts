@@ -2039,17 +2039,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="69"/>
         <source>Syncing…</source>
         <translation>جار المزامنة…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="70"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="73"/>
         <source>Sync error: %1</source>
         <translation>خطأ في المزامنة: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="75"/>
         <source>Not connected to a server · %n change(s) waiting</source>
         <translation>
             <numerusform>غير مرتبط بخادم · لا توجد تعديلات في الانتظار</numerusform>
@@ -2061,7 +2061,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="74"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="77"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>غير متصل · لا توجد تعديلات في الانتظار</numerusform>
@@ -2073,7 +2073,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>لا توجد تعديلات في الانتظار</numerusform>
@@ -2085,19 +2085,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="81"/>
         <source>Up to date at %1</source>
         <translation>محدث على الساعة %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
         <source>Never synced</source>
         <translation>لم تتم المزامنة بعد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="85"/>
         <source>Sync now</source>
         <translation>المزامنة الآن</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="111"/>
+        <source>Syncing… %1 KB received</source>
+        <translation>جار المزامنة… استقبل %1 ك.ب</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="112"/>
+        <source>Syncing… %1 KB of %2 KB, about %3 s left</source>
+        <translation>جار المزامنة… %1 ك.ب من %2 ك.ب، يتبقى حوالي %3 ث</translation>
     </message>
 </context>
 <context>

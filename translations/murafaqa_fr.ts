@@ -1999,17 +1999,17 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="66"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="69"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="70"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="73"/>
         <source>Sync error: %1</source>
         <translation>Erreur de synchronisation : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="72"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="75"/>
         <source>Not connected to a server · %n change(s) waiting</source>
         <translation>
             <numerusform>Non relié à un serveur · %n modification en attente</numerusform>
@@ -2017,7 +2017,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="74"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="77"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>Hors ligne · %n modification en attente</numerusform>
@@ -2025,7 +2025,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="76"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>
@@ -2033,19 +2033,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="78"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="81"/>
         <source>Up to date at %1</source>
         <translation>À jour à %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="79"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
         <source>Never synced</source>
         <translation>Jamais synchronisé</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="82"/>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="85"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="111"/>
+        <source>Syncing… %1 KB received</source>
+        <translation>Synchronisation… %1 Ko reçus</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/sync/status.py" line="112"/>
+        <source>Syncing… %1 KB of %2 KB, about %3 s left</source>
+        <translation>Synchronisation… %1 Ko sur %2 Ko, environ %3 s restantes</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,24 @@ class Change(_Model):
     d: bool = False
 
 
+class Block(_Model):
+    """Rows of one table and one shape, in columns (``columns.py``). ``ids``: each row's id (compacted);
+    ``s``: each row's sequence, as the difference from the previous row's
+    (the first from 0); ``cols``: the fields every row of the block carries,
+    ``f`` one list of values per field; ``v``: per row, fields whose sequence
+    differs from the row's (omitted when none has any); ``w``: whole rows;
+    ``d``: deletions (no fields)."""
+
+    t: str
+    ids: list[str]
+    s: list[int]
+    cols: list[str] = Field(default_factory=list)
+    f: list[list[Any]] = Field(default_factory=list)
+    v: list[dict[str, int] | None] | None = None
+    w: bool = False
+    d: bool = False
+
+
 class ConflictOut(_Model):
     id: int
     seq: int
@@ -229,6 +247,11 @@ class PullPage(_Model):
     changes: list[Change] = Field(default_factory=list)
     conflicts: list[ConflictOut] = Field(default_factory=list)
     gone: list[str] = Field(default_factory=list)  # cooperatives that left this laptop's scope
+    # Only to a laptop that asked for columns (columns.PAGES_HEADER; an older
+    # one forbids unknown fields): the page's rows, instead of ``changes``,
+    # and, with the first page, how many rows the whole pull holds.
+    blocks: list[Block] | None = None
+    rows: int | None = None
 
 
 # A sync a laptop really sends: a new cooperative of region 07 and the first

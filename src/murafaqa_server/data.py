@@ -472,6 +472,21 @@ def _changes_query(role: str, whole: bool) -> Select[Any]:
     return q.order_by(records.c.pk).limit(bindparam("limit"))
 
 
+@cache
+def _count_query(role: str, whole: bool) -> Select[Any]:
+    rows = _changes_query(role, whole).order_by(None).limit(None).with_only_columns(records.c.pk)
+    return select(func.count()).select_from(rows.subquery())
+
+
+def count_changes(conn: Connection, actor: Actor, cursor: int, after: int, whole_coops: set[str],
+                  regions: set[str] | None = None) -> int:
+    """How many rows ``changes_page`` would give from ``after`` on, all pages
+    together (what a laptop's progress needs to tell the time left)."""
+    params = {**scope.params(conn, actor, regions), "cursor": cursor, "after": after,
+              "whole": sorted(whole_coops)}
+    return int(conn.execute(_count_query(actor.role, bool(whole_coops)), params).scalar_one())
+
+
 def changes_page(conn: Connection, actor: Actor, cursor: int, after: int, limit: int,
                  whole_coops: set[str], regions: set[str] | None = None) -> list[Record]:
     """Rows in scope that changed since the cursor (or belong to a newly

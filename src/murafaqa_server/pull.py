@@ -41,7 +41,9 @@ def _change(rec: Record, cursor: int, whole: bool, me: str) -> Change | None:
     return Change(t=rec.tbl, id=rec.id, s=rec.seq, f=fields, v=odd or None, w=w)
 
 
-def page(conn: Connection, actor: Actor, req: PullRequest) -> PullPage:
+def page(conn: Connection, actor: Actor, req: PullRequest, *, count: bool = False) -> PullPage:
+    """``count``: with the first page (no target yet), how many rows the
+    whole pull holds."""
     target = req.target if req.target is not None else data.current_sequence(conn)
     cursor = req.cursor
     whole: set[str] = set()
@@ -63,6 +65,8 @@ def page(conn: Connection, actor: Actor, req: PullRequest) -> PullPage:
     changes = [c for c in (_change(r, cursor, r.coop_id in whole, actor.device_id) for r in rows) if c]
     after = rows[-1].pk if rows else req.after
     result = PullPage(target=target, after=after or 0, more=more, changes=changes)
+    if count and req.target is None:
+        result.rows = len(rows) if not more else data.count_changes(conn, actor, cursor, req.after, whole, regions)
     if not more:
         result.conflicts = [
             ConflictOut(id=c["id"], seq=c["seq"], t=c["tbl"], row=c["row_id"], field=c["field"], kind=c["kind"],

@@ -188,3 +188,21 @@ def test_each_sync_closes_the_transport_it_opened(qtbot, tmp_path, server):
     assert len(made) == 2 and closed == made
     assert not server.client.is_closed  # a client given to the transport stays its owner's
 
+
+
+def test_the_status_tells_the_bytes_received_and_the_time_left(qtbot, tmp_path, server, speak):
+    from murafaqa_desktop.ui.sync.scheduler import SyncScheduler
+    from murafaqa_desktop.ui.sync.status import SyncStatusWidget
+
+    server.user("ali")
+    lap = Laptop(server, tmp_path / "a.db", "ali")
+    lap.close()
+    scheduler = SyncScheduler(lap.path, transport_factory=factory_for(server))
+    status = SyncStatusWidget(lap.path, scheduler)
+    qtbot.addWidget(status)
+    speak("fr")
+    assert status.bytes_text(120_000, 480_000, 20.0) == "Synchronisation… 120 Ko sur 480 Ko, environ 60 s restantes"
+    assert status.bytes_text(30_000, 0, 5.0) == "Synchronisation… 30 Ko reçus"
+    speak("ar")
+    assert status.bytes_text(120_000, 480_000, 20.0) == "جار المزامنة… 120 ك.ب من 480 ك.ب، يتبقى حوالي 60 ث"
+    scheduler.stop()

@@ -7,9 +7,12 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import sys
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..sync import errors
+from ..sync import errors, pieces
 from .context import Context
 
 if TYPE_CHECKING:
@@ -44,6 +47,28 @@ def _password(ctx: Context) -> str:
     return getpass.getpass(prompt)
 
 
+def _progress_line(ctx: Context) -> Callable[[str, int, int], None]:
+    """Kilobytes received and the time left, on one line of stderr rewritten
+    in place (a terminal only: a log or a pipe gets none of it)."""
+    started = time.monotonic()
+    shown = [0.0]
+
+    def show(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if stage != "bytes" or not sys.stderr.isatty() or now - shown[0] < 0.5:
+            return
+        shown[0] = now
+        left = pieces.seconds_left(done, total, now - started)
+        kb, of = round(done / 1000), round(total / 1000)
+        if ctx.lang == "ar":
+            line = f"{kb} ك.ب" + (f" من {of} ك.ب، يتبقى حوالي {left} ث" if left is not None else "")
+        else:
+            line = f"{kb} Ko" + (f" sur {of} Ko, environ {left} s restantes" if left is not None else "")
+        print(f"\r{line}\033[K", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
 def cmd_sync(ctx: Context) -> int:
     from ..store import sync_state as st
     from ..sync import account, escrow
@@ -75,13 +100,15 @@ def cmd_sync(ctx: Context) -> int:
         transport = account.transport_for(db)
     try:
         escrow.deposit(db, transport)  # once, if enrolment could not
-        report = SyncEngine(db, transport).run()
+        report = SyncEngine(db, transport, retry=pieces.Retry(), progress=_progress_line(ctx)).run()
     except errors.SyncError as e:
         if e.kind == errors.REVOKED:
             _erase(ctx, db)
         raise
     finally:
         transport.close()
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
     open_conflicts = len(st.conflicts(db))
     ctx.say(f"Envoyé : {report.pushed} modification(s) ({report.rejected} refusée(s)) — "
             f"reçu : {report.pulled} changement(s), {report.deleted} suppression(s) — "

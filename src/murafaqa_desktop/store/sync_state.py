@@ -159,7 +159,7 @@ def stage(db: Database, changes: Iterable[dict[str, Any]]) -> None:
     a write put off) is merged field by field, the newer sequence winning;
     ``versions`` is stored in full, one sequence per field."""
     rows = list(changes)
-    existing = {(r["tbl"], r["id"]): r for r in staged(db)} if staged_count(db) else {}
+    existing = _staged_among(db, [(c["t"], c["id"]) for c in rows]) if staged_count(db) else {}
     out = []
     for c in rows:
         fields = dict(c.get("f") or {})
@@ -183,6 +183,24 @@ def stage(db: Database, changes: Iterable[dict[str, Any]]) -> None:
         "INSERT INTO sync_staged (tbl, id, seq, fields, versions, whole, deleted) VALUES (?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (tbl, id) DO UPDATE SET seq = excluded.seq, fields = excluded.fields, "
         "versions = excluded.versions, whole = excluded.whole, deleted = excluded.deleted", out)
+
+
+def _staged_among(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Row]:
+    """The staged rows among ``keys``: only those a page names, not every row
+    staged so far (a first sync stages tens of thousands, page after page)."""
+    by_table: dict[str, list[str]] = {}
+    for tbl, row_id in keys:
+        by_table.setdefault(tbl, []).append(row_id)
+    found: dict[tuple[str, str], Row] = {}
+    for tbl, ids in by_table.items():
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            marks = ", ".join("?" * len(part))
+            for r in fetch_all(db, f"SELECT * FROM sync_staged WHERE tbl = ? AND id IN ({marks})", [tbl, *part]):
+                r["fields"] = json.loads(r["fields"]) if r["fields"] else None
+                r["versions"] = json.loads(r["versions"]) if r["versions"] else None
+                found[(r["tbl"], r["id"])] = r
+    return found
 
 
 def unstage(db: Database, tbl: str, row_id: str) -> None:

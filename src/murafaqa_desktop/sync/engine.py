@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from sqlite_utils import Database
 
+from murafaqa_protocol.columns import COLUMNS, PAGES_HEADER, from_blocks
 from murafaqa_protocol.messages import (
     CLIENT_HEADER,
     DEFAULT_PAGE_ROWS,
@@ -48,7 +49,7 @@ from ..store import team as team_store
 from ..store.changes import get_row
 from ..store.db import IntegrityError
 from ..store.ids import now_iso
-from . import errors
+from . import errors, pieces
 from . import set_aside as aside
 
 
@@ -57,6 +58,8 @@ class Transport(Protocol):
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total-or-0)
+# Stage "bytes": (bytes received so far, bytes expected in all or 0), told as
+# an answer arrives; pieces.seconds_left turns it into the time left.
 
 
 @dataclass
@@ -96,13 +99,21 @@ def record_failure(db: Database, error: errors.SyncError) -> None:
 class SyncEngine:
     def __init__(self, db: Database, transport: Transport, *, page_rows: int = DEFAULT_PAGE_ROWS,
                  batch: int = 500, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> None:
+                 cancelled: Callable[[], bool] | None = None, retry: pieces.Retry = pieces.NO_RETRY,
+                 piece_bytes: int = pieces.PIECE_BYTES) -> None:
+        """``retry``: how often an exchange whose link failed is sent again
+        (the window and the command line retry; by default, once only);
+        ``piece_bytes``: what a pull page or a push aims at on the wire."""
         self.db = db
         self.transport = transport
         self.page_rows = page_rows
         self.batch = batch
         self.progress = progress or (lambda *_: None)
         self.cancelled = cancelled or (lambda: False)
+        self.retry = retry
+        self.piece_bytes = piece_bytes
+        self._expected_rows = 0  # the whole pull, as the server counted it with its first page
+        self._rows_received = 0
 
     # -- the loop ------------------------------------------------------------------
     def run(self) -> SyncReport:
@@ -121,6 +132,9 @@ class SyncEngine:
             with contextlib.suppress(sqlite3.Error):  # the disk may have no room for that either
                 record_failure(self.db, full)
             raise full from None
+        finally:
+            if getattr(self.transport, "on_bytes", None) is not None:
+                self.transport.on_bytes = None  # type: ignore[attr-defined]
 
     def _run(self) -> SyncReport:
         if is_demo(self.db):
@@ -132,15 +146,20 @@ class SyncEngine:
         # What this laptop tells the server of itself, on every request of
         # this sync: its version, and the changes waiting when the sync
         # started (before any push: the coordinator reads what was behind).
-        told = {CLIENT_HEADER: ClientReport(__version__, st.outbox_count(self.db)).header()}
+        told = {CLIENT_HEADER: ClientReport(__version__, st.outbox_count(self.db)).header(),
+                PAGES_HEADER: COLUMNS}
         team: list[TeamMember] | None = None
+        self._watch_bytes()
         while True:
             if self.cancelled():
                 raise Cancelled()
             taken = st.outbox_batch(self.db, self.batch)
+            # A piece that gets through between two cuts of a bad link.
+            piece = pieces.push_piece(taken, 4 * self.piece_bytes)
+            more_to_push = len(taken) == self.batch or len(piece) < len(taken)
             # What cannot be sent is set aside now, not resent forever.
-            batch, mutations = aside.screen(self.db, taken)
-            report.set_aside += len(taken) - len(batch)
+            batch, mutations = aside.screen(self.db, piece)
+            report.set_aside += len(piece) - len(batch)
             resolved = st.resolutions_to_push(self.db)
             with self.db.atomic():
                 st.mark_sent(self.db, [e["id"] for e in batch if not e["sent"]])
@@ -151,7 +170,14 @@ class SyncEngine:
                                  target=int(t) if (t := st.get(self.db, "pull_target")) else None,
                                  after=st.get_int(self.db, "pull_after"), limit=self.page_rows))
             self.progress("exchange", report.round_trips, 0)
-            response: SyncResponse = self.transport.post("/sync", request, SyncResponse, headers=told)
+            received = self._received()
+            response: SyncResponse = pieces.retrying(
+                # A server unreachable from the start of this sync is
+                # offline, which the scheduler probes for with its own
+                # backoff; a link cut while it carried this sync is retried.
+                self._sender(request, told), self.retry, only_cuts=not report.round_trips,
+                cancelled=self.cancelled,
+                on_retry=self._retrying)
             report.round_trips += 1
             if response.team is not None:
                 team = response.team
@@ -159,7 +185,9 @@ class SyncEngine:
                 self._results(batch, response.results, report)
                 st.resolutions_pushed(self.db, resolved)
                 done = self._page(response.page, report) if response.page else True
-            if done and len(taken) < self.batch:
+            if response.page is not None:
+                self._size_next_page(response.page, self._received() - received)
+            if done and not more_to_push:
                 break
         with self.db.atomic():
             self._evict(report)
@@ -171,6 +199,51 @@ class SyncEngine:
         report.conflicts_new = len({c["id"] for c in st.conflicts(self.db, open_only=False)} - known_conflicts)
         self.progress("done", report.round_trips, report.round_trips)
         return report
+
+    # -- a slow link: pieces and progress -------------------------------------------------
+    def _received(self) -> int:
+        stats = getattr(self.transport, "stats", None)
+        return int(getattr(stats, "bytes_received", 0))
+
+    def _watch_bytes(self) -> None:
+        """Progress in bytes as each answer arrives, with the bytes the whole
+        pull should take once a page has told its size."""
+        if hasattr(self.transport, "on_bytes"):
+            start = self._received()
+            per_row = [0.0]
+
+            def told(total: int) -> None:
+                done = total - start
+                if self._rows_received:
+                    per_row[0] = done / self._rows_received
+                expected = int(per_row[0] * self._expected_rows) if per_row[0] else 0
+                self.progress("bytes", done, max(expected, done) if expected else 0)
+
+            self.transport.on_bytes = told
+
+    def _sender(self, request: SyncRequest, told: dict[str, str]) -> Callable[[], SyncResponse]:
+        """The exchange, to send again as it is after a cut: the same
+        mutations under the same numbers, the same page asked for."""
+        def send() -> SyncResponse:
+            if request.pull is not None:  # smaller after a cut: see _retrying
+                request.pull.limit = self.page_rows
+            answer: SyncResponse = self.transport.post("/sync", request, SyncResponse, headers=told)
+            return answer
+        return send
+
+    def _retrying(self, attempt: int, pause: float) -> None:
+        """A cut: the page asked for again is half as large, so that a link
+        that drops more often than pages are long still gets them through."""
+        self.page_rows = max(pieces.MIN_PAGE_ROWS, self.page_rows // 2)
+        self.progress("retry", attempt, int(pause))
+
+    def _size_next_page(self, page: PullPage, size: int) -> None:
+        if page.rows is not None:
+            self._expected_rows = page.rows
+        rows = len(page.changes) + sum(len(b.ids) for b in page.blocks or ())
+        self._rows_received += rows
+        if page.more:
+            self.page_rows = pieces.next_page_rows(rows, size, self.page_rows, target=self.piece_bytes)
 
     # -- push results ---------------------------------------------------------------
     def _results(self, batch: list[dict[str, Any]], results: list[MutationResult], report: SyncReport) -> None:
@@ -231,8 +304,12 @@ class SyncEngine:
 
     # -- pull pages -------------------------------------------------------------------
     def _page(self, page: PullPage, report: SyncReport) -> bool:
-        st.stage(self.db, [c.model_dump() for c in page.changes])
-        report.pulled += len(page.changes)
+        try:
+            changes = page.changes + from_blocks(page.blocks or [])
+        except ValueError as e:
+            raise errors.server(200, f"unreadable page: {e}") from None
+        st.stage(self.db, [c.model_dump() for c in changes])
+        report.pulled += len(changes)
         st.save_conflicts(self.db, [c.model_dump() for c in page.conflicts])
         if page.more:
             st.put(self.db, pull_target=page.target, pull_after=page.after)

@@ -25,6 +25,9 @@ class SyncError(DomainError):
         super().__init__(f"sync_{kind}", fr, ar)
         self.kind = kind
         self.detail = detail
+        # A network failure of a link that was carrying the request (not one
+        # that could not be opened): worth sending again at once.
+        self.cut = False
 
 
 def network(detail: str) -> SyncError:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import ipaddress
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -18,6 +18,20 @@ from murafaqa_protocol.messages import API_PREFIX, SCHEMA_HEADER, SCHEMA_VERSION
 from . import errors
 
 M = TypeVar("M", bound=BaseModel)
+
+try:  # httpx decodes zstd when this is installed (httpx[zstd]): ask for it then
+    import zstandard  # noqa: F401
+
+    ACCEPT_ENCODING = "zstd, gzip"
+except ImportError:  # pragma: no cover - installed with the application
+    ACCEPT_ENCODING = "gzip"
+
+# Every limit applies to one step, never to a whole request: connecting, one
+# read or one write of the socket, or waiting for a connection of the pool.
+# A page that takes a minute to arrive over EDGE keeps each read short; what
+# fails is a link silent for that long, and the sync retries it.
+TIMEOUT = httpx.Timeout(60.0, connect=20.0)
+RECEIVE_CHUNK = 8192
 
 
 @dataclass
@@ -64,13 +78,15 @@ class HttpTransport:
     """Talks to one server. ``client`` lets tests pass an in-process one."""
 
     def __init__(self, base_url: str, token: str | None = None, *, client: httpx.Client | None = None,
-                 timeout: float = 60.0) -> None:
+                 timeout: httpx.Timeout = TIMEOUT) -> None:
         check_server_address(base_url)
         self.base_url = base_url.rstrip("/")
         self.token = token
-        self.client = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=15.0))
+        self.client = client or httpx.Client(timeout=timeout)
         self._owns_client = client is None
         self.stats = WireStats()
+        # Told the bytes received so far (all requests), as an answer arrives.
+        self.on_bytes: Callable[[int], None] | None = None
 
     def close(self) -> None:
         """Close the HTTP client this transport made (one it was given stays
@@ -88,16 +104,21 @@ class HttpTransport:
              headers: Mapping[str, str] | None = None) -> M:
         raw = gzip.compress(body.model_dump_json(exclude_defaults=True).encode("utf-8"), compresslevel=6)
         sent = {"Content-Type": "application/json", "Content-Encoding": "gzip",
-                "Accept-Encoding": "gzip", SCHEMA_HEADER: str(SCHEMA_VERSION), **(headers or {})}
+                "Accept-Encoding": ACCEPT_ENCODING, SCHEMA_HEADER: str(SCHEMA_VERSION), **(headers or {})}
         if self.token:
             sent["Authorization"] = f"Bearer {self.token}"
         url = f"{self.base_url}{API_PREFIX}{path}"
         try:
             request = self.client.build_request(method, url, content=raw, headers=sent)
-            response = self.client.send(request)
-            content = response.read()
+            response = self.client.send(request, stream=True)
+            try:
+                content = self._receive(response)
+            finally:
+                response.close()
         except httpx.HTTPError as e:
-            raise errors.network(f"{type(e).__name__}: {e}") from None
+            failure = errors.network(f"{type(e).__name__}: {e}")
+            failure.cut = not isinstance(e, httpx.ConnectError | httpx.ConnectTimeout)
+            raise failure from None
         self.stats.round_trips += 1
         self.stats.bytes_sent += len(raw) + _header_bytes(request.headers) + len(url) + 16
         self.stats.bytes_received += response.num_bytes_downloaded + _header_bytes(response.headers) + 16
@@ -122,6 +143,14 @@ class HttpTransport:
         if response.status_code == 404:
             raise errors.not_on_server(content[:200].decode("utf-8", "replace"))
         return self._answer(response, content, answer)
+
+    def _receive(self, response: httpx.Response) -> bytes:
+        parts = []
+        for part in response.iter_bytes(RECEIVE_CHUNK):
+            parts.append(part)
+            if self.on_bytes is not None:
+                self.on_bytes(self.stats.bytes_received + response.num_bytes_downloaded)
+        return b"".join(parts)
 
     def _answer(self, response: httpx.Response, content: bytes, answer: type[M]) -> M:
         detail, code = "", ""

@@ -8,16 +8,19 @@ from fastapi.responses import Response
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from murafaqa_protocol.columns import COLUMNS, PAGES_HEADER, to_blocks
 from murafaqa_protocol.messages import (
     API_PREFIX,
     CLIENT_HEADER,
     CLIENT_HEADER_PATTERN,
     ClientReport,
+    PullPage,
     SyncRequest,
     SyncResponse,
 )
 
 from .. import data, logs, merge, pull, set_aside, team
+from ..compression import encoded
 from ..openapi import refusals, request_body
 from ..policy import token_expiry
 from ..scope import Actor
@@ -62,7 +65,8 @@ def _client_report(header: str | None) -> ClientReport | None:
         raise ApiError(422, "bad_client_header", str(e)) from None
 
 
-def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str | None, expires: str
+def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str | None, expires: str,
+              columns: bool = False
               ) -> tuple[Actor, SyncRequest, SyncResponse]:
     """A whole sync in one call on a worker thread (the database calls block),
     on one connection: who the laptop is, what it told of itself and its push
@@ -84,7 +88,9 @@ def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str
             # its statements no common snapshot: autocommit spares its BEGIN and
             # ROLLBACK round trips.
             conn.execution_options(isolation_level="AUTOCOMMIT")
-            out.page = pull.page(conn, who, body.pull)
+            out.page = pull.page(conn, who, body.pull, count=columns)
+            if columns:
+                out.page.blocks, out.page.changes = to_blocks(out.page.changes), []
         # Only to a laptop that said what it is (an older one would refuse
         # the field), with the page that ends a pull: once per pull, not with
         # each of its pages, and a pull resumed after a cut link gets it too.
@@ -127,9 +133,23 @@ async def sync(request: Request, engine: Db, threads: WorkerPools, credentials: 
                x_murafaqa_schema: SchemaHeader = None) -> Response:
     token = bearer_token(credentials, x_murafaqa_schema)
     raw = await request.body()
-    who, body, out = await threads.sync.run(_exchange, engine, token, raw,
-                                            request.headers.get("content-encoding", ""),
-                                            request.headers.get(CLIENT_HEADER), token_expiry(policy))
-    logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations),
-               pulled=len(out.page.changes) if out.page else 0)
-    return Response(out.model_dump_json(exclude_defaults=True), media_type="application/json")
+    who, body, out, answer = await threads.sync.run(
+        _answered, engine, token, raw, request.headers.get("content-encoding", ""),
+        request.headers.get(CLIENT_HEADER), token_expiry(policy),
+        request.headers.get(PAGES_HEADER, "").strip().lower() == COLUMNS,
+        request.headers.get("accept-encoding", ""))
+    logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations), pulled=_pulled(out.page))
+    return answer
+
+
+def _answered(engine: Engine, token: str, raw: bytes, encoding: str, client: str | None, expires: str,
+              columns: bool, accept_encoding: str) -> tuple[Actor, SyncRequest, SyncResponse, Response]:
+    """The exchange and its answer, compressed on the same worker thread."""
+    who, body, out = _exchange(engine, token, raw, encoding, client, expires, columns)
+    return who, body, out, encoded(out.model_dump_json(exclude_defaults=True).encode(), accept_encoding)
+
+
+def _pulled(page: PullPage | None) -> int:
+    if page is None:
+        return 0
+    return len(page.changes) + sum(len(b.ids) for b in page.blocks or ())

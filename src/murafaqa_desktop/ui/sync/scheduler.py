@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from ...store import sync_state as st
 from ...store.db import open_db
-from ...sync import account, errors, escrow
+from ...sync import account, errors, escrow, pieces
 from ...sync.engine import Cancelled, SyncEngine, Transport
 from ...sync.transport import HttpTransport, probe
 from ..kit.background import WorkerThread
@@ -54,7 +54,7 @@ class SyncWorker(QObject):
             if isinstance(transport, HttpTransport):
                 escrow.deposit(db, transport)  # once, if enrolment could not
             engine = SyncEngine(db, transport, progress=lambda *a: self.progress.emit(*a),
-                                cancelled=lambda: self._cancel)
+                                cancelled=lambda: self._cancel, retry=pieces.Retry())
             report = engine.run()
             self.finished.emit(report.as_dict())
         except Cancelled:

@@ -6,6 +6,7 @@ window places it (status bar or toolbar)."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from ...store import sync_state as st
 from ...store.db import open_db
+from ...sync import pieces
 from ..kit.i18n import FollowsLanguage, lang
 from .scheduler import SyncScheduler
 
@@ -33,6 +35,7 @@ class SyncStatusWidget(FollowsLanguage, QWidget):
         self.scheduler = scheduler
         self.state = "idle"
         self.error: tuple[str, str, str] | None = None
+        self._since = time.monotonic()
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.bar = QProgressBar()
@@ -88,15 +91,26 @@ class SyncStatusWidget(FollowsLanguage, QWidget):
     # -- scheduler signals ---------------------------------------------------------------
     def _started(self) -> None:
         self.state, self.error = "syncing", None
+        self._since = time.monotonic()
         self.bar.setRange(0, 0)
         self.bar.show()
         self.button.setEnabled(False)
         self.refresh()
 
-    def _progress(self, _stage: str, done: int, total: int) -> None:
+    def _progress(self, stage: str, done: int, total: int) -> None:
         if total:
             self.bar.setRange(0, total)
             self.bar.setValue(done)
+        if stage == "bytes":
+            self.label.setText(self.bytes_text(done, total, time.monotonic() - self._since))
+
+    def bytes_text(self, done: int, total: int, elapsed: float) -> str:
+        """Kilobytes received, of how many, and the time left at the pace so far."""
+        left = pieces.seconds_left(done, total, elapsed)
+        if left is None:
+            return self.tr("Syncing… %1 KB received").replace("%1", str(round(done / 1000)))
+        return (self.tr("Syncing… %1 KB of %2 KB, about %3 s left").replace("%1", str(round(done / 1000)))
+                .replace("%2", str(round(total / 1000))).replace("%3", str(left)))
 
     def _finished(self, _report: dict[str, Any]) -> None:
         self.state = "idle"
