@@ -367,7 +367,7 @@ class RecoverRequest(_Model):
     database); the device id and the code an administrator issued."""
 
     device_id: str = Field(min_length=1, max_length=40, pattern=r"^[0-9A-Za-z-]+$")
-    code: str = Field(min_length=1, max_length=64)
+    code: Text = Field(min_length=1, max_length=64)
 
 
 class RecoverResponse(_Model):

@@ -18,7 +18,6 @@ recognises and does not apply twice.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -43,6 +42,7 @@ from murafaqa_protocol.tables import TABLE_ORDER
 
 from .. import __version__
 from ..services import coaching
+from ..store import db as store_db
 from ..store import local
 from ..store import sync_state as st
 from ..store import team as team_store
@@ -125,11 +125,11 @@ class SyncEngine:
         except errors.SyncError as e:
             record_failure(self.db, e)
             raise
-        except (sqlite3.Error, OSError) as e:
+        except (store_db.Error, OSError) as e:
             full = errors.disk_full(e)
             if full is None:
                 raise
-            with contextlib.suppress(sqlite3.Error):  # the disk may have no room for that either
+            with contextlib.suppress(store_db.Error):  # the disk may have no room for that either
                 record_failure(self.db, full)
             raise full from None
         finally:
