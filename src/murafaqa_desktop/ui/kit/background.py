@@ -36,12 +36,20 @@ class WorkerThread(QThread):
     the main thread creating Python types at that moment (a Bus error or a
     segmentation fault in ``QMetaMethod::name``, about one print preview in
     ten on a loaded machine; PYSIDE-3124). An overridden virtual takes the
-    GIL first."""
+    GIL first.
+
+    The worker stays where it was made (the main thread) and is never moved
+    to this thread: its signals, emitted here, still reach the main thread's
+    receivers queued (Qt compares the emitting thread with the receiver's),
+    and it is deleted on the main thread once released. A worker deleted on
+    its own thread as it ends (``deleteLater``) runs PySide's destructor
+    there, which waits for the GIL while it holds a lock that the main
+    thread, holding the GIL, may be waiting for (``moveToThread`` of the next
+    worker): the test suite hung on that once."""
 
     def __init__(self, worker: QObject, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.worker = worker
-        worker.moveToThread(self)
+        self.worker = worker  # kept alive until the thread has ended
 
     def run(self) -> None:
         self.worker.run()  # type: ignore[attr-defined]
@@ -56,7 +64,6 @@ def start_on_thread(worker: QObject, parent: QObject | None = None, **slots: Cal
     anyone listens.
     """
     thread = WorkerThread(worker, parent)
-    thread.finished.connect(worker.deleteLater)
     for name, slot in slots.items():
         if name not in ("progress", *ENDINGS):
             raise TypeError(f"{type(worker).__name__} has no signal {name!r}")
