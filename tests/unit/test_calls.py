@@ -201,7 +201,10 @@ def test_complete_follows_the_documents_the_evidence_of_each_positive_rating_inc
     calls.rate(db, app["id"], CRITERIA[0], 2, "photos")
     assert call_store.application(db, app["id"])["complete"] == 0
     (item,) = calls.ranking(db, call.id)
-    assert item.reasons[0]["code"] == "incomplete" and "pièce justificative" in item.reasons[0]["fr"]
+    assert item.reasons[0]["code"] == "incomplete"
+    # The four documents are in the file: only the rating's evidence is said to be missing.
+    assert item.reasons[0]["fr"] == ("Dossier incomplet : manque pièce justificative "
+                                     f"« {SELECTION_CRITERIA[CRITERIA[0]][0]} »")
     calls.rate(db, app["id"], CRITERIA[0], 2, "photos", document=True)
     assert call_store.application(db, app["id"])["complete"] == 1
     undocumented = calls.record_application(db, call.id, coop("NODOCS"))

@@ -260,15 +260,6 @@ def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "
     call = get_call(db, call_id)
     code = check_region(call, region)
     rows = store.ranked_rows(db, call_id, code, call.reference_date, lang)
-    # What an incomplete file lacks, read for those files only.
-    evidence: dict[str, tuple[dict[str, int], dict[str, bool]]] = {}
-    documents_of: dict[str, Row] = {}
-    if any(r[3] == 0 for r in rows):
-        documents_of = {a["id"]: a for a in store.incomplete_documents(db, call_id)}
-        for e in store.ratings_of_incomplete(db, call_id):
-            ratings, documents = evidence.setdefault(e["application_id"], ({}, {}))
-            ratings[e["criterion"]] = int(e["rating"])
-            documents[e["criterion"]] = bool(e["document"])
     scores = {t: selection.score_from_total(t) for t in range(0, 3 * len(CRITERIA) + 1)}
     # A call's received dates fall on a few dozen days: each parsed once.
     days: dict[str | None, dt.date | None] = {
@@ -282,7 +273,7 @@ def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "
     previous: int | None = None  # the score of the last ranked row of the region, and its rank
     rank = 0
     for (app_id, coop_id, received, complete, decision, reason, withdrawn, reg, name, reg_region, legal, activity,
-         share, total, rated, eligible, is_ranked) in rows:
+         share, total, rated, eligible, is_ranked, statutes, minutes, registration, members_list, lacking) in rows:
         if reg_region != current:
             if current is not None:
                 out += rules.settle(ranked, others, call.places.get(current, 0))
@@ -298,8 +289,9 @@ def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "
         state = None if complete is None else bool(complete)
         missing: tuple[str, ...] = ()
         if state is False:
-            given, documents = evidence.get(app_id, ({}, {}))
-            missing = rules.missing_documents(_docs(documents_of.get(app_id, {})), given, documents)
+            missing = rules.missing_documents(
+                dict(zip(APPLICATION_DOCUMENTS, (statutes, minutes, registration, members_list), strict=True)),
+                dict.fromkeys((lacking or "").split(","), 1), {})
         c = Candidate(app_id, coop_id, reg, name, reg_region, days[received], _date(legal), _date(activity),
                       None, None, None, state, {}, missing, decision, reason, days[withdrawn], total,
                       rated >= criteria, bool(eligible))

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..domain.calls import DOCUMENT_COLUMNS
 from ..domain.eligibility import date_bounds
 from .rows import Row, fetch_all, fetch_one, scalar
 
@@ -48,10 +49,13 @@ def application_id_by_registration(db: Database, call_id: str, registration_numb
 
 # The columns of ``ranked_rows``, in order. ``legal_date`` and
 # ``activity_start`` are given only for the cooperatives not eligible (the
-# only ones whose reasons read them); ``share`` is (women + youth) / members.
+# only ones whose reasons read them); ``share`` is (women + youth) / members;
+# the four document columns and ``evidence_lacking`` (the criteria rated
+# above 0 whose evidence document is not in the file, comma-separated) only
+# for the incomplete files, to say what they lack.
 RANKED_COLUMNS = ("application_id", "cooperative_id", "received_on", "complete", "decision", "decision_reason",
                   "withdrawn_on", "registration_number", "name", "region", "legal_date", "activity_start",
-                  "share", "total", "rated", "eligible", "ranked")
+                  "share", "total", "rated", "eligible", "ranked", *DOCUMENT_COLUMNS, "evidence_lacking")
 
 # Each application's ratings are read with one look-up of the covering index
 # instead of two (a sum and a count): the look-ups are most of the
@@ -81,10 +85,13 @@ def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: 
         "latest": latest_activity.isoformat(), "region": region}
     if region is not None:
         where += " AND c.region = :region"
+    read_documents = ", ".join(f"a.{column}" for column in DOCUMENT_COLUMNS)
+    documents = ", ".join(f"CASE WHEN complete = 0 THEN {column} END" for column in DOCUMENT_COLUMNS)
     return db.execute(f"""
         WITH facts AS (
             SELECT a.id, a.cooperative_id, a.received_on, a.complete, a.decision, a.decision_reason,
-                   a.withdrawn_on, c.registration_number, {name} AS name, c.region, c.legal_date,
+                   {read_documents}, a.withdrawn_on,
+                   c.registration_number, {name} AS name, c.region, c.legal_date,
                    c.activity_start, {_RATINGS} AS packed,
                    coalesce(c.legal_date >= :earliest AND c.legal_date <= :reference
                             AND c.activity_start <= :latest, 0) AS eligible,
@@ -99,25 +106,14 @@ def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: 
             FROM facts)
         SELECT id, cooperative_id, received_on, complete, decision, decision_reason, withdrawn_on,
                registration_number, name, region, CASE WHEN NOT eligible THEN legal_date END,
-               CASE WHEN NOT eligible THEN activity_start END, share, total, packed & 7, eligible, ranked
+               CASE WHEN NOT eligible THEN activity_start END, share, total, packed & 7, eligible, ranked,
+               {documents}, CASE WHEN complete = 0 THEN (
+                   SELECT group_concat(r.criterion) FROM application_ratings r
+                   WHERE r.application_id = judged.id AND r.rating > 0 AND NOT coalesce(r.document, 0)) END
         FROM judged
         ORDER BY region, ranked DESC,
                  CASE WHEN ranked THEN total END DESC, CASE WHEN ranked THEN share END DESC NULLS LAST,
                  CASE WHEN ranked THEN received_on END NULLS LAST, registration_number""", params).fetchall()
-
-
-def incomplete_documents(db: Database, call_id: str) -> list[Row]:
-    """The document columns of a call's incomplete files (to say what they lack)."""
-    return fetch_all(db, "SELECT id, doc_statutes, doc_constituent_minutes, doc_registration, doc_members_list "
-                         "FROM applications WHERE call_id = ? AND complete = 0", [call_id])
-
-
-def ratings_of_incomplete(db: Database, call_id: str) -> list[Row]:
-    """The ratings of a call's incomplete files: the evidence documents they lack."""
-    return fetch_all(db, """
-        SELECT r.application_id, r.criterion, r.rating, r.document
-        FROM application_ratings r JOIN applications a ON a.id = r.application_id
-        WHERE a.call_id = ? AND a.complete = 0""", [call_id])
 
 
 def ratings_of_call(db: Database, call_id: str) -> list[Row]:
