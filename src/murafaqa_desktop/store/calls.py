@@ -57,14 +57,6 @@ RANKED_COLUMNS = ("application_id", "cooperative_id", "received_on", "complete",
                   "withdrawn_on", "registration_number", "name", "region", "legal_date", "activity_start",
                   "share", "total", "rated", "eligible", "ranked", *DOCUMENT_COLUMNS, "evidence_lacking")
 
-# Each application's ratings are read with one look-up of the covering index
-# instead of two (a sum and a count): the look-ups are most of the
-# statement's time. The sum goes above the low three bits, the count in
-# them, capped at 7 (the caller asks only whether all six are rated).
-_RATINGS = ("(SELECT coalesce(sum(r.rating), 0) * 8 + min(count(*), 7) FROM application_ratings r "
-            "WHERE r.application_id = a.id)")
-
-
 def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: dt.date,
                 lang: str = "fr") -> list[tuple[Any, ...]]:
     """A call's applications in the order of ``domain.calls.rank_region``,
@@ -85,32 +77,36 @@ def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: 
         "latest": latest_activity.isoformat(), "region": region}
     if region is not None:
         where += " AND c.region = :region"
-    read_documents = ", ".join(f"a.{column}" for column in DOCUMENT_COLUMNS)
-    documents = ", ".join(f"CASE WHEN complete = 0 THEN {column} END" for column in DOCUMENT_COLUMNS)
+    eligible = ("coalesce(c.legal_date >= :earliest AND c.legal_date <= :reference "
+                "AND c.activity_start <= :latest, 0)")
+    documents = ", ".join(f"CASE WHEN a.complete = 0 THEN a.{column} END" for column in DOCUMENT_COLUMNS)
+    # ``facts`` holds every value the order and the caller read, each
+    # computed once per application: an aggregate is not merged into the
+    # outer statement, whose order then compares plain columns. Its ratings
+    # come from the covering index joined in, grouped by cooperative (one
+    # application per cooperative in a call), the order of the index the
+    # applications are read by, so the grouping needs no sort of its own.
     return db.execute(f"""
         WITH facts AS (
             SELECT a.id, a.cooperative_id, a.received_on, a.complete, a.decision, a.decision_reason,
-                   {read_documents}, a.withdrawn_on,
-                   c.registration_number, {name} AS name, c.region, c.legal_date,
-                   c.activity_start, {_RATINGS} AS packed,
-                   coalesce(c.legal_date >= :earliest AND c.legal_date <= :reference
-                            AND c.activity_start <= :latest, 0) AS eligible,
+                   a.withdrawn_on, c.registration_number, {name} AS name, c.region,
+                   CASE WHEN NOT {eligible} THEN c.legal_date END AS legal_date,
+                   CASE WHEN NOT {eligible} THEN c.activity_start END AS activity_start,
                    CASE WHEN c.members > 0 THEN (coalesce(c.women, 0) + coalesce(c.youth, 0)) * 1.0 / c.members
-                   END AS share
+                   END AS share,
+                   coalesce(sum(r.rating), 0) AS total, count(r.rating) AS rated, {eligible} AS eligible,
+                   coalesce(a.complete = 1 AND {eligible}
+                            AND c.region IN (SELECT p.region FROM call_places p WHERE p.call_id = :call), 0)
+                       AS ranked,
+                   {documents}
             FROM applications a JOIN cooperatives c ON c.id = a.cooperative_id
-            WHERE {where}),
-        judged AS (
-            SELECT *, packed >> 3 AS total,
-                   coalesce(complete = 1 AND eligible AND region IN (SELECT p.region FROM call_places p
-                                                                     WHERE p.call_id = :call), 0) AS ranked
-            FROM facts)
-        SELECT id, cooperative_id, received_on, complete, decision, decision_reason, withdrawn_on,
-               registration_number, name, region, CASE WHEN NOT eligible THEN legal_date END,
-               CASE WHEN NOT eligible THEN activity_start END, share, total, packed & 7, eligible, ranked,
-               {documents}, CASE WHEN complete = 0 THEN (
+                 LEFT JOIN application_ratings r ON r.application_id = a.id
+            WHERE {where}
+            GROUP BY a.cooperative_id)
+        SELECT facts.*, CASE WHEN complete = 0 THEN (
                    SELECT group_concat(r.criterion) FROM application_ratings r
-                   WHERE r.application_id = judged.id AND r.rating > 0 AND NOT coalesce(r.document, 0)) END
-        FROM judged
+                   WHERE r.application_id = facts.id AND r.rating > 0 AND NOT coalesce(r.document, 0)) END
+        FROM facts
         ORDER BY region, ranked DESC,
                  CASE WHEN ranked THEN total END DESC, CASE WHEN ranked THEN share END DESC NULLS LAST,
                  CASE WHEN ranked THEN received_on END NULLS LAST, registration_number""", params).fetchall()
