@@ -337,9 +337,12 @@ def region_counts(db: Database, call_id: str) -> list[RegionCounts]:
 
 
 def _ranked(db: Database, app: Row) -> RankedApplication:
+    """One application as the ranking shows it. Only its region is ranked:
+    a region's ranks, proposals and waiting list do not depend on the others."""
     coop = coop_store.get(db, app["cooperative_id"])
     assert coop is not None
-    for item in ranking(db, app["call_id"]):
+    region = coop["region"] if coop["region"] in get_call(db, app["call_id"]).places else None
+    for item in ranking(db, app["call_id"], region):
         if item.application_id == app["id"]:
             return item
     raise AssertionError(app["id"])
@@ -396,7 +399,8 @@ def withdraw(db: Database, call_id: str, application: str, reason: str | None = 
         changes.update(db, "cooperatives", app["cooperative_id"], {"status": "withdrawn"})
         coop = coop_store.get(db, app["cooperative_id"])
         assert coop is not None
-        region = [r for r in ranking(db, call.id) if r.region == coop["region"]]
+        covered = coop["region"] if coop["region"] in call.places else None
+        region = [r for r in ranking(db, call.id, covered) if r.region == coop["region"]]
         offered = rules.first_waiting(region)
         if offered is None:
             return None
