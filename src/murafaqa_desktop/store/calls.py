@@ -57,6 +57,7 @@ RANKED_COLUMNS = ("application_id", "cooperative_id", "received_on", "complete",
                   "withdrawn_on", "registration_number", "name", "region", "legal_date", "activity_start",
                   "share", "total", "rated", "eligible", "ranked", *DOCUMENT_COLUMNS, "evidence_lacking")
 
+
 def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: dt.date,
                 lang: str = "fr") -> list[tuple[Any, ...]]:
     """A call's applications in the order of ``domain.calls.rank_region``,
