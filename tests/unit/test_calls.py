@@ -201,7 +201,10 @@ def test_complete_follows_the_documents_the_evidence_of_each_positive_rating_inc
     calls.rate(db, app["id"], CRITERIA[0], 2, "photos")
     assert call_store.application(db, app["id"])["complete"] == 0
     (item,) = calls.ranking(db, call.id)
-    assert item.reasons[0]["code"] == "incomplete" and "pièce justificative" in item.reasons[0]["fr"]
+    assert item.reasons[0]["code"] == "incomplete"
+    # The four documents are in the file: only the rating's evidence is said to be missing.
+    assert item.reasons[0]["fr"] == ("Dossier incomplet : manque pièce justificative "
+                                     f"« {SELECTION_CRITERIA[CRITERIA[0]][0]} »")
     calls.rate(db, app["id"], CRITERIA[0], 2, "photos", document=True)
     assert call_store.application(db, app["id"])["complete"] == 1
     undocumented = calls.record_application(db, call.id, coop("NODOCS"))
@@ -249,6 +252,18 @@ def test_ranking_counts_and_decisions_on_a_small_programme(db, call):
         calls.withdraw(db, call.id, "C")  # not retained
 
 
+def test_the_service_s_ranks_are_shared_by_equal_scores_and_start_again_in_each_region(db, call):
+    for reg, total, region in (("A", 15, "11"), ("B", 12, "11"), ("C", 12, "11"), ("D", 9, "11"),
+                               ("E", 9, "11"), ("F", 3, "11"), ("G", 12, "06"), ("H", 12, "06"), ("I", 6, "06")):
+        apply_rated(db, call, reg, total, region)
+    calls.record_application(db, call.id, coop("X"), complete=False)
+    ranked = calls.ranking(db, call.id)
+    assert [(i.registration_number, i.rank) for i in ranked] == [
+        ("G", 1), ("H", 1), ("I", 3), ("A", 1), ("B", 2), ("C", 2), ("D", 4), ("E", 4), ("F", 6), ("X", None)]
+    assert [(i.registration_number, i.rank) for i in calls.ranking(db, call.id, "11")][:3] == [
+        ("A", 1), ("B", 2), ("C", 2)]
+
+
 def test_each_write_goes_to_the_outbox(db, call):
     apply_rated(db, call, "A", 3)
     tables = {r[0] for r in db.execute("SELECT DISTINCT tbl FROM outbox").fetchall()}
@@ -277,7 +292,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 _made = iter(range(10**9))
 _application = st.fixed_dictionaries({
-    "total": st.integers(0, 18), "members": st.sampled_from([None, 0, 3, 6, 10]),
+    # Two scores drawn often, so that equal scores (and a score after them: "1224") are common.
+    "total": st.one_of(st.sampled_from([9, 12]), st.integers(0, 18)), "members": st.sampled_from([None, 0, 3, 6, 10]),
     "women": st.integers(0, 3), "youth": st.integers(0, 3),
     "received": st.sampled_from([None, "2026-05-01", "2026-05-02"]),
     "complete": st.sampled_from([None, True, True, True, False]),

@@ -260,42 +260,45 @@ def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "
     call = get_call(db, call_id)
     code = check_region(call, region)
     rows = store.ranked_rows(db, call_id, code, call.reference_date, lang)
-    # What an incomplete file lacks, read for those files only.
-    evidence: dict[str, tuple[dict[str, int], dict[str, bool]]] = {}
-    documents_of: dict[str, Row] = {}
-    if any(r[3] == 0 for r in rows):
-        documents_of = {a["id"]: a for a in store.incomplete_documents(db, call_id)}
-        for e in store.ratings_of_incomplete(db, call_id):
-            ratings, documents = evidence.setdefault(e["application_id"], ({}, {}))
-            ratings[e["criterion"]] = int(e["rating"])
-            documents[e["criterion"]] = bool(e["document"])
     scores = {t: selection.score_from_total(t) for t in range(0, 3 * len(CRITERIA) + 1)}
+    # A call's received dates fall on a few dozen days: each parsed once.
+    days: dict[str | None, dt.date | None] = {
+        s: dt.date.fromisoformat(s) for s in {r[2] for r in rows}.union(r[6] for r in rows) if s is not None}
+    days[None] = None
+    criteria = len(CRITERIA)
     out: list[RankedApplication] = []
     ranked: list[RankedApplication] = []
     others: list[RankedApplication] = []
     current: str | None = None
+    previous: int | None = None  # the score of the last ranked row of the region, and its rank
+    rank = 0
     for (app_id, coop_id, received, complete, decision, reason, withdrawn, reg, name, reg_region, legal, activity,
-         members, women, youth, total, rated, eligible, is_ranked, rank) in rows:
+         share, total, rated, eligible, is_ranked, statutes, minutes, registration, members_list, lacking) in rows:
         if reg_region != current:
             if current is not None:
                 out += rules.settle(ranked, others, call.places.get(current, 0))
-            current, ranked, others = reg_region, [], []
-        state = None if complete is None else bool(complete)
+            current, ranked, others, previous, rank = reg_region, [], [], None, 0
         if is_ranked:  # the hot path: complete, eligible, nothing to explain
+            # Equal scores share the rank of the first of them ("1224").
+            if total != previous:
+                previous, rank = total, len(ranked) + 1
             ranked.append(RankedApplication(
-                reg, reg_region, state, True, [], scores[total], rank, False, None, decision, app_id, coop_id,
-                name or "", _date(received), rules.women_youth_share(members, women, youth), reason, False,
-                _date(withdrawn), rated >= len(CRITERIA)))
+                reg, reg_region, True, True, [], scores[total], rank, False, None, decision, app_id, coop_id,
+                name, days[received], share, reason, False, days[withdrawn], rated >= criteria))
             continue
+        state = None if complete is None else bool(complete)
         missing: tuple[str, ...] = ()
         if state is False:
-            given, documents = evidence.get(app_id, ({}, {}))
-            missing = rules.missing_documents(_docs(documents_of.get(app_id, {})), given, documents)
-        c = Candidate(app_id, coop_id, reg, name or "", reg_region, _date(received), _date(legal), _date(activity),
-                      members, women, youth, state, {}, missing, decision, reason, _date(withdrawn), total,
-                      rated >= len(CRITERIA), bool(eligible))
+            missing = rules.missing_documents(
+                dict(zip(APPLICATION_DOCUMENTS, (statutes, minutes, registration, members_list), strict=True)),
+                dict.fromkeys((lacking or "").split(","), 1), {})
+        c = Candidate(app_id, coop_id, reg, name, reg_region, days[received], _date(legal), _date(activity),
+                      None, None, None, state, {}, missing, decision, reason, days[withdrawn], total,
+                      rated >= criteria, bool(eligible))
         ok, reasons = rules.explain(c, call.reference_date, reg_region in call.places)
-        others.append(rules.shown(c, ok, reasons, scores[total]))
+        others.append(RankedApplication(
+            reg, reg_region, state, ok, reasons, scores[total], None, False, None, decision, app_id, coop_id,
+            name, days[received], share, reason, False, days[withdrawn], rated >= criteria))
     if current is not None:
         out += rules.settle(ranked, others, call.places.get(current, 0))
     return out
@@ -334,9 +337,12 @@ def region_counts(db: Database, call_id: str) -> list[RegionCounts]:
 
 
 def _ranked(db: Database, app: Row) -> RankedApplication:
+    """One application as the ranking shows it. Only its region is ranked:
+    a region's ranks, proposals and waiting list do not depend on the others."""
     coop = coop_store.get(db, app["cooperative_id"])
     assert coop is not None
-    for item in ranking(db, app["call_id"]):
+    region = coop["region"] if coop["region"] in get_call(db, app["call_id"]).places else None
+    for item in ranking(db, app["call_id"], region):
         if item.application_id == app["id"]:
             return item
     raise AssertionError(app["id"])
@@ -393,7 +399,8 @@ def withdraw(db: Database, call_id: str, application: str, reason: str | None = 
         changes.update(db, "cooperatives", app["cooperative_id"], {"status": "withdrawn"})
         coop = coop_store.get(db, app["cooperative_id"])
         assert coop is not None
-        region = [r for r in ranking(db, call.id) if r.region == coop["region"]]
+        covered = coop["region"] if coop["region"] in call.places else None
+        region = [r for r in ranking(db, call.id, covered) if r.region == coop["region"]]
         offered = rules.first_waiting(region)
         if offered is None:
             return None

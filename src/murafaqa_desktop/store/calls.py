@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..domain.calls import DOCUMENT_COLUMNS
 from ..domain.eligibility import date_bounds
 from .rows import Row, fetch_all, fetch_one, scalar
 
@@ -46,10 +47,15 @@ def application_id_by_registration(db: Database, call_id: str, registration_numb
     return found
 
 
-# The columns of ``ranked_rows``, in order.
+# The columns of ``ranked_rows``, in order. ``legal_date`` and
+# ``activity_start`` are given only for the cooperatives not eligible (the
+# only ones whose reasons read them); ``share`` is (women + youth) / members;
+# the four document columns and ``evidence_lacking`` (the criteria rated
+# above 0 whose evidence document is not in the file, comma-separated) only
+# for the incomplete files, to say what they lack.
 RANKED_COLUMNS = ("application_id", "cooperative_id", "received_on", "complete", "decision", "decision_reason",
                   "withdrawn_on", "registration_number", "name", "region", "legal_date", "activity_start",
-                  "members", "women", "youth", "total", "rated", "eligible", "ranked", "rank")
+                  "share", "total", "rated", "eligible", "ranked", *DOCUMENT_COLUMNS, "evidence_lacking")
 
 
 def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: dt.date,
@@ -61,8 +67,9 @@ def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: 
     comparisons of ``eligibility.date_bounds``) and of a region the call
     covers; those come first in each region, by score (the sum of the
     ratings, ``total``), then the higher share of women and young people,
-    the earlier received date, the registration number, with the shared
-    rank of their score (``rank``); the others follow by registration number."""
+    the earlier received date, the registration number; the others follow
+    by registration number. The shared rank of equal scores is counted by
+    the caller as it reads the rows in this order (one sort, not two)."""
     earliest_legal, latest_activity = date_bounds(reference_date)
     name = ("coalesce(nullif(c.name_ar, ''), c.name_fr, '')" if lang == "ar"
             else "coalesce(nullif(c.name_fr, ''), c.name_ar, '')")
@@ -71,46 +78,39 @@ def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: 
         "latest": latest_activity.isoformat(), "region": region}
     if region is not None:
         where += " AND c.region = :region"
+    eligible = ("coalesce(c.legal_date >= :earliest AND c.legal_date <= :reference "
+                "AND c.activity_start <= :latest, 0)")
+    documents = ", ".join(f"CASE WHEN a.complete = 0 THEN a.{column} END" for column in DOCUMENT_COLUMNS)
+    # ``facts`` holds every value the order and the caller read, each
+    # computed once per application: an aggregate is not merged into the
+    # outer statement, whose order then compares plain columns. Its ratings
+    # come from the covering index joined in, grouped by cooperative (one
+    # application per cooperative in a call), the order of the index the
+    # applications are read by, so the grouping needs no sort of its own.
     return db.execute(f"""
         WITH facts AS (
             SELECT a.id, a.cooperative_id, a.received_on, a.complete, a.decision, a.decision_reason,
-                   a.withdrawn_on, c.registration_number, {name} AS name, c.region, c.legal_date,
-                   c.activity_start, c.members, c.women, c.youth,
-                   coalesce((SELECT sum(r.rating) FROM application_ratings r WHERE r.application_id = a.id), 0)
-                       AS total,
-                   (SELECT count(*) FROM application_ratings r WHERE r.application_id = a.id) AS rated,
-                   coalesce(c.legal_date >= :earliest AND c.legal_date <= :reference
-                            AND c.activity_start <= :latest, 0) AS eligible,
+                   a.withdrawn_on, c.registration_number, {name} AS name, c.region,
+                   CASE WHEN NOT {eligible} THEN c.legal_date END AS legal_date,
+                   CASE WHEN NOT {eligible} THEN c.activity_start END AS activity_start,
                    CASE WHEN c.members > 0 THEN (coalesce(c.women, 0) + coalesce(c.youth, 0)) * 1.0 / c.members
-                   END AS share
+                   END AS share,
+                   coalesce(sum(r.rating), 0) AS total, count(r.rating) AS rated, {eligible} AS eligible,
+                   coalesce(a.complete = 1 AND {eligible}
+                            AND c.region IN (SELECT p.region FROM call_places p WHERE p.call_id = :call), 0)
+                       AS ranked,
+                   {documents}
             FROM applications a JOIN cooperatives c ON c.id = a.cooperative_id
-            WHERE {where}),
-        judged AS (
-            SELECT *, coalesce(complete = 1 AND eligible AND region IN (SELECT p.region FROM call_places p
-                                                                          WHERE p.call_id = :call), 0) AS ranked
-            FROM facts)
-        SELECT id, cooperative_id, received_on, complete, decision, decision_reason, withdrawn_on,
-               registration_number, name, region, legal_date, activity_start, members, women, youth,
-               total, rated, eligible, ranked,
-               CASE WHEN ranked THEN rank() OVER (PARTITION BY region, ranked ORDER BY total DESC) END
-        FROM judged
+                 LEFT JOIN application_ratings r ON r.application_id = a.id
+            WHERE {where}
+            GROUP BY a.cooperative_id)
+        SELECT facts.*, CASE WHEN complete = 0 THEN (
+                   SELECT group_concat(r.criterion) FROM application_ratings r
+                   WHERE r.application_id = facts.id AND r.rating > 0 AND NOT coalesce(r.document, 0)) END
+        FROM facts
         ORDER BY region, ranked DESC,
                  CASE WHEN ranked THEN total END DESC, CASE WHEN ranked THEN share END DESC NULLS LAST,
                  CASE WHEN ranked THEN received_on END NULLS LAST, registration_number""", params).fetchall()
-
-
-def incomplete_documents(db: Database, call_id: str) -> list[Row]:
-    """The document columns of a call's incomplete files (to say what they lack)."""
-    return fetch_all(db, "SELECT id, doc_statutes, doc_constituent_minutes, doc_registration, doc_members_list "
-                         "FROM applications WHERE call_id = ? AND complete = 0", [call_id])
-
-
-def ratings_of_incomplete(db: Database, call_id: str) -> list[Row]:
-    """The ratings of a call's incomplete files: the evidence documents they lack."""
-    return fetch_all(db, """
-        SELECT r.application_id, r.criterion, r.rating, r.document
-        FROM application_ratings r JOIN applications a ON a.id = r.application_id
-        WHERE a.call_id = ? AND a.complete = 0""", [call_id])
 
 
 def ratings_of_call(db: Database, call_id: str) -> list[Row]:
