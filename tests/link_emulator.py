@@ -53,6 +53,7 @@ class Counters:
     bytes_down: int = 0
     connections: int = 0
     cuts: int = 0
+    stalls: int = 0  # how many times a connection was held
     per_connection: list[int] = field(default_factory=list)
 
     @property
@@ -195,6 +196,7 @@ class LinkEmulator:
         if after is None or conn.stalled or conn.passed + size < after:
             return 0.0
         conn.stalled = True
+        self.counters.stalls += 1
         return self.profile.stall_s
 
     def _count(self, conn: _Connection, size: int, up: bool) -> None:

