@@ -8,7 +8,7 @@ import random
 
 from sqlite_utils import Database
 
-from murafaqa_desktop.domain.vocab import SELECTION_CRITERIA
+from murafaqa_desktop.domain.vocab import APPLICATION_DOCUMENTS, SELECTION_CRITERIA
 from murafaqa_desktop.services import calls, cooperatives
 
 REGIONS = {"11": ("11.01", 6), "03": ("03.01", 5), "06": ("06.01", 5), "05": ("05.01", 4)}
@@ -43,11 +43,17 @@ def make_call(db: Database, per_region: int = 12, seed: int = 4) -> str:
                     "women": (women := rng.randint(0, members * 2 // 3)),
                     "youth": rng.randint(0, members - women),  # young men: the share stays within 100 %
                     "president": "فاطمة الزهراء بناني" if n % 2 else "Mohamed El Idrissi", "status": "applied"})
+                # A complete file has its four documents ticked and each rating's
+                # evidence in it, as a coordinator would have checked them; the
+                # incomplete one lacks its list of members.
+                complete = i != per_region - 2
+                documents = {code: complete or code != "members_list" for code in APPLICATION_DOCUMENTS}
                 app = calls.record_application(db, call.id, coop["id"], received_on=f"2026-05-{i % 28 + 1:02d}",
-                                               complete=i != per_region - 2)
+                                               documents=documents, complete=complete)
                 for criterion in SELECTION_CRITERIA:
                     rating = rng.choice((1, 2, 2, 3, 3)) if i % 4 else rng.choice((0, 1, 2))
-                    calls.rate(db, app["id"], criterion, rating, "Statuts et PV de l'AG" if rating else None)
+                    calls.rate(db, app["id"], criterion, rating, "Statuts et PV de l'AG" if rating else None,
+                               document=bool(rating) or None)
         for item in calls.ranking(db, call.id, "11"):
             if item.rank is None:
                 continue
