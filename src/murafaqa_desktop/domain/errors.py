@@ -27,6 +27,10 @@ class DomainError(Exception):
     def as_dict(self) -> dict[str, str | None]:
         return {"code": self.code, "field": self.field, "fr": self.fr, "ar": self.ar}
 
+    def items(self) -> list[DomainError]:
+        """Each error to show on its own (a ValidationError holds several)."""
+        return [self]
+
 
 class NotFound(DomainError):
     kind = "not_found"
@@ -44,6 +48,9 @@ class ValidationError(DomainError):
             " ; ".join(e.fr for e in self.errors),
             "؛ ".join(e.ar for e in self.errors),
         )
+
+    def items(self) -> list[DomainError]:
+        return self.errors
 
     def by_field(self) -> dict[str | None, list[DomainError]]:
         out: dict[str | None, list[DomainError]] = {}

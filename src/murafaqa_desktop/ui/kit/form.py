@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...domain.errors import DomainError, ValidationError
+from ...domain.errors import DomainError
 from ...domain.schema import EntitySpec
 from .fields import ChoiceEditor, Editor, make_editor
 from .i18n import FollowsLanguage, lang
@@ -125,7 +125,7 @@ class FormPanel(FollowsLanguage, QWidget):
     def show_error(self, error: DomainError) -> None:
         """Place every message next to its field; returns nothing, focuses the first."""
         self.clear_errors()
-        items = error.errors if isinstance(error, ValidationError) else [error]
+        items = error.items()
         loose: list[str] = []
         first: QWidget | None = None
         for item in items:

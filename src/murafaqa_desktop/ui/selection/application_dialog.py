@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError, ValidationError
+from ...domain.errors import DomainError
 from ...domain.vocab import APPLICATION_DOCUMENTS, label
 from ...services import calls
 from ..kit.form import ERROR_STYLE
@@ -83,7 +83,7 @@ class ApplicationDialog(QDialog):
 
     def _refused(self, error: DomainError) -> None:
         self.buttons.setEnabled(True)
-        items = error.errors if isinstance(error, ValidationError) else [error]
+        items = error.items()
         self.error.setText("\n".join(e.message(lang()) for e in items))
         self.error.show()
         self.registration.setFocus()

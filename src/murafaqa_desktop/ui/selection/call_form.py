@@ -118,7 +118,7 @@ class NewCallForm(FollowsLanguage, QWidget):
 
     def show_error(self, error: DomainError) -> None:
         """Each message under its field; the places' under the regions."""
-        items = error.errors if isinstance(error, ValidationError) else [error]
+        items = error.items()
         places = [e for e in items if e.field == "places"]
         rest = [e for e in items if e.field != "places"]
         if rest:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.calls import RankedApplication
-from ...domain.errors import DomainError, ValidationError
+from ...domain.errors import DomainError
 from ...domain.vocab import CALL_DECISIONS, label
 from ...services import calls
 from ..kit.form import ERROR_STYLE
@@ -108,7 +108,7 @@ class DecisionDialog(QDialog):
 
     def _refused(self, error: DomainError) -> None:
         self.buttons.setEnabled(True)
-        items = error.errors if isinstance(error, ValidationError) else [error]
+        items = error.items()
         self.error.setText("\n".join(e.message(lang()) for e in items))
         self.error.show()
         self.reason.setFocus()

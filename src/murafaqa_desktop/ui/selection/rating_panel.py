@@ -180,7 +180,7 @@ class RatingPanel(FollowsLanguage, QWidget):
 
     def _refused(self, error: DomainError) -> None:
         self.save_button.setEnabled(True)
-        items = error.errors if isinstance(error, ValidationError) else [error]
+        items = error.items()
         loose = []
         for item in items:
             code = item.field
