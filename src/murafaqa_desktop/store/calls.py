@@ -81,36 +81,46 @@ def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: 
     eligible = ("coalesce(c.legal_date >= :earliest AND c.legal_date <= :reference "
                 "AND c.activity_start <= :latest, 0)")
     documents = ", ".join(f"CASE WHEN a.complete = 0 THEN a.{column} END" for column in DOCUMENT_COLUMNS)
-    # ``facts`` holds every value the order and the caller read, each
-    # computed once per application: an aggregate is not merged into the
-    # outer statement, whose order then compares plain columns. Its ratings
-    # come from the covering index joined in, grouped by cooperative (one
-    # application per cooperative in a call), the order of the index the
-    # applications are read by, so the grouping needs no sort of its own.
-    return db.execute(f"""
-        WITH facts AS (
-            SELECT a.id, a.cooperative_id, a.received_on, a.complete, a.decision, a.decision_reason,
+    # The score is the kept one (``application_scores``, migration m010):
+    # one short row per application, not the call's ratings grouped at
+    # every look.
+    rows: list[tuple[Any, ...]] = db.execute(f"""
+        SELECT a.id, a.cooperative_id, a.received_on, a.complete, a.decision, a.decision_reason,
                    a.withdrawn_on, c.registration_number, {name} AS name, c.region,
                    CASE WHEN NOT {eligible} THEN c.legal_date END AS legal_date,
                    CASE WHEN NOT {eligible} THEN c.activity_start END AS activity_start,
                    CASE WHEN c.members > 0 THEN (coalesce(c.women, 0) + coalesce(c.youth, 0)) * 1.0 / c.members
                    END AS share,
-                   coalesce(sum(r.rating), 0) AS total, count(r.rating) AS rated, {eligible} AS eligible,
+                   coalesce(s.total, 0) AS total, coalesce(s.rated, 0) AS rated, {eligible} AS eligible,
                    coalesce(a.complete = 1 AND {eligible}
                             AND c.region IN (SELECT p.region FROM call_places p WHERE p.call_id = :call), 0)
                        AS ranked,
-                   {documents}
+                   {documents}, CASE WHEN a.complete = 0 THEN s.unevidenced END
             FROM applications a JOIN cooperatives c ON c.id = a.cooperative_id
-                 LEFT JOIN application_ratings r ON r.application_id = a.id
-            WHERE {where}
-            GROUP BY a.cooperative_id)
-        SELECT facts.*, CASE WHEN complete = 0 THEN (
-                   SELECT group_concat(r.criterion) FROM application_ratings r
-                   WHERE r.application_id = facts.id AND r.rating > 0 AND NOT coalesce(r.document, 0)) END
-        FROM facts
-        ORDER BY region, ranked DESC,
-                 CASE WHEN ranked THEN total END DESC, CASE WHEN ranked THEN share END DESC NULLS LAST,
-                 CASE WHEN ranked THEN received_on END NULLS LAST, registration_number""", params).fetchall()
+                 LEFT JOIN application_scores s ON s.application_id = a.id
+            WHERE {where}""", params).fetchall()
+    # Sorted here rather than by an ORDER BY: SQLite's sorter would carry
+    # every wide row through its temporary tree, where a key of a few
+    # values per row sorts the same rows in a fraction of the time. The key
+    # is SQLite's own order: texts compared by code point (as BINARY
+    # compares their UTF-8 bytes), NULL before any value when ascending.
+    rows.sort(key=_ranking_key)
+    return rows
+
+
+_REG, _REGION, _RECEIVED, _SHARE, _TOTAL, _RANKED = (
+    RANKED_COLUMNS.index(k) for k in ("registration_number", "region", "received_on", "share", "total", "ranked"))
+
+
+def _ranking_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Region by region, the ranked first: higher score, higher share of
+    women and young people (none last), earlier received date (none last),
+    registration number; the others by registration number."""
+    region, reg = row[_REGION] or "", row[_REG] or ""
+    if not row[_RANKED]:
+        return (region, 1, reg)
+    share, received = row[_SHARE], row[_RECEIVED]
+    return (region, 0, -row[_TOTAL], share is None, -(share or 0.0), received is None, received or "", reg)
 
 
 def ratings_of_call(db: Database, call_id: str) -> list[Row]:
