@@ -243,7 +243,8 @@ def settle(ranked: Sequence[RankedApplication], others: Sequence[RankedApplicati
     _place_waiting_list(ranked)
     out = [*ranked, *others]
     for item in out:
-        item.differs_from_proposal = item.decision is not None and item.decision != _proposal(item)
+        if item.decision is not None:  # most are not decided yet
+            item.differs_from_proposal = item.decision != _proposal(item)
     return out
 
 

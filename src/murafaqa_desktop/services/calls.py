@@ -273,7 +273,7 @@ def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "
     previous: int | None = None  # the score of the last ranked row of the region, and its rank
     rank = 0
     for (app_id, coop_id, received, complete, decision, reason, withdrawn, reg, name, reg_region, legal, activity,
-         share, total, rated, eligible, is_ranked, statutes, minutes, registration, members_list, lacking) in rows:
+         share, total, rated, is_ranked, statutes, minutes, registration, members_list, lacking) in rows:
         if reg_region != current:
             if current is not None:
                 out += rules.settle(ranked, others, call.places.get(current, 0))
@@ -292,9 +292,10 @@ def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "
             missing = rules.missing_documents(
                 dict(zip(APPLICATION_DOCUMENTS, (statutes, minutes, registration, members_list), strict=True)),
                 dict.fromkeys((lacking or "").split(","), 1), {})
+        # its eligibility judged by the domain, which says why it fails
         c = Candidate(app_id, coop_id, reg, name, reg_region, days[received], _date(legal), _date(activity),
                       None, None, None, state, {}, missing, decision, reason, days[withdrawn], total,
-                      rated >= criteria, bool(eligible))
+                      rated >= criteria, None)
         ok, reasons = rules.explain(c, call.reference_date, reg_region in call.places)
         others.append(RankedApplication(
             reg, reg_region, state, ok, reasons, scores[total], None, False, None, decision, app_id, coop_id,

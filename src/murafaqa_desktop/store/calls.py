@@ -47,15 +47,14 @@ def application_id_by_registration(db: Database, call_id: str, registration_numb
     return found
 
 
-# The columns of ``ranked_rows``, in order. ``legal_date`` and
-# ``activity_start`` are given only for the cooperatives not eligible (the
-# only ones whose reasons read them); ``share`` is (women + youth) / members;
-# the four document columns and ``evidence_lacking`` (the criteria rated
-# above 0 whose evidence document is not in the file, comma-separated) only
-# for the incomplete files, to say what they lack.
+# The columns of ``ranked_rows``, in order. ``share`` is (women + youth) /
+# members; ``ranked``: the application is ranked (see ``ranked_rows``). The
+# four document columns and ``evidence_lacking`` (the criteria rated above
+# 0 whose evidence document is not in the file, comma-separated) are given
+# only for the incomplete files, to say what they lack.
 RANKED_COLUMNS = ("application_id", "cooperative_id", "received_on", "complete", "decision", "decision_reason",
                   "withdrawn_on", "registration_number", "name", "region", "legal_date", "activity_start",
-                  "share", "total", "rated", "eligible", "ranked", *DOCUMENT_COLUMNS, "evidence_lacking")
+                  "share", "total", "rated", "ranked", *DOCUMENT_COLUMNS, "evidence_lacking")
 
 
 def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: dt.date,
@@ -80,25 +79,23 @@ def ranked_rows(db: Database, call_id: str, region: str | None, reference_date: 
         where += " AND c.region = :region"
     eligible = ("coalesce(c.legal_date >= :earliest AND c.legal_date <= :reference "
                 "AND c.activity_start <= :latest, 0)")
-    documents = ", ".join(f"CASE WHEN a.complete = 0 THEN a.{column} END" for column in DOCUMENT_COLUMNS)
+    documents = ", ".join(f"a.{column}" for column in DOCUMENT_COLUMNS)
     # The score is the kept one (``application_scores``, migration m010):
     # one short row per application, not the call's ratings grouped at
-    # every look.
+    # every look. Eligibility is computed here for ``ranked`` only: the
+    # caller judges the few others in Python, to say why.
     rows: list[tuple[Any, ...]] = db.execute(f"""
-        SELECT a.id, a.cooperative_id, a.received_on, a.complete, a.decision, a.decision_reason,
-                   a.withdrawn_on, c.registration_number, {name} AS name, c.region,
-                   CASE WHEN NOT {eligible} THEN c.legal_date END AS legal_date,
-                   CASE WHEN NOT {eligible} THEN c.activity_start END AS activity_start,
-                   CASE WHEN c.members > 0 THEN (coalesce(c.women, 0) + coalesce(c.youth, 0)) * 1.0 / c.members
-                   END AS share,
-                   coalesce(s.total, 0) AS total, coalesce(s.rated, 0) AS rated, {eligible} AS eligible,
-                   coalesce(a.complete = 1 AND {eligible}
-                            AND c.region IN (SELECT p.region FROM call_places p WHERE p.call_id = :call), 0)
-                       AS ranked,
-                   {documents}, CASE WHEN a.complete = 0 THEN s.unevidenced END
-            FROM applications a JOIN cooperatives c ON c.id = a.cooperative_id
-                 LEFT JOIN application_scores s ON s.application_id = a.id
-            WHERE {where}""", params).fetchall()
+        SELECT a.id, a.cooperative_id, a.received_on, a.complete, a.decision, a.decision_reason, a.withdrawn_on,
+               c.registration_number, {name} AS name, c.region, c.legal_date, c.activity_start,
+               CASE WHEN c.members > 0 THEN (coalesce(c.women, 0) + coalesce(c.youth, 0)) * 1.0 / c.members
+               END AS share,
+               coalesce(s.total, 0) AS total, coalesce(s.rated, 0) AS rated,
+               coalesce(a.complete = 1 AND {eligible}
+                        AND c.region IN (SELECT p.region FROM call_places p WHERE p.call_id = :call), 0) AS ranked,
+               {documents}, CASE WHEN a.complete = 0 THEN s.unevidenced END
+        FROM applications a JOIN cooperatives c ON c.id = a.cooperative_id
+             LEFT JOIN application_scores s ON s.application_id = a.id
+        WHERE {where}""", params).fetchall()
     # Sorted here rather than by an ORDER BY: SQLite's sorter would carry
     # every wide row through its temporary tree, where a key of a few
     # values per row sorts the same rows in a fraction of the time. The key
