@@ -155,10 +155,10 @@ def _reason(code: str, fr: str, ar: str) -> dict[str, str]:
     return {"code": code, "fr": fr, "ar": ar}
 
 
-def _file_reasons(c: Candidate) -> list[dict[str, str]]:
-    if c.complete is True:
+def _file_reasons(complete: bool | None, missing: tuple[str, ...]) -> list[dict[str, str]]:
+    if complete is True:
         return []
-    return list(_file_reasons_of(c.complete, c.missing_documents))
+    return list(_file_reasons_of(complete, missing))
 
 
 # A call's files lack few distinct sets of documents, and its cooperatives
@@ -212,13 +212,22 @@ def explain(c: Candidate, reference_date: dt.date, covered: bool = True) -> tupl
     """(eligible, reasons it is not ranked): the call does not cover its
     region, its file is not complete (or not checked), the cooperative is
     not eligible at the reference date. No reason: it is ranked."""
+    return judge(c.complete, c.missing_documents, c.legal_date, c.activity_start, reference_date, covered,
+                 c.eligible)
+
+
+def judge(complete: bool | None, missing_documents: tuple[str, ...], legal_date: dt.date | None,
+          activity_start: dt.date | None, reference_date: dt.date, covered: bool = True,
+          eligible: bool | None = None) -> tuple[bool, list[dict[str, str]]]:
+    """``explain`` from the facts themselves, for a caller that holds them
+    apart (the ranking of a whole call, which judges thousands of files).
+    ``eligible``: True when already known, else judged here."""
     reasons = [] if covered else [_reason("region_not_covered", "Région non couverte par l'appel",
                                           "الجهة غير مشمولة بطلب الاهتمام")]
-    if c.complete is not True:
-        reasons += _file_reasons(c)
-    eligible = c.eligible
+    if complete is not True:
+        reasons += _file_reasons(complete, missing_documents)
     if not eligible:
-        eligible, why = _eligibility(c.legal_date, c.activity_start, reference_date)
+        eligible, why = _eligibility(legal_date, activity_start, reference_date)
         reasons += why
     return bool(eligible), reasons
 

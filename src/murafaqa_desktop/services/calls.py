@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from .. import assets
 from ..domain import calls as rules
 from ..domain import selection
-from ..domain.calls import Call, Candidate, RankedApplication
+from ..domain.calls import Call, RankedApplication
 from ..domain.entities import APPLICATION, APPLICATION_RATING, CALL
 from ..domain.errors import DomainError, ValidationError
 from ..domain.schema import as_date, to_date
@@ -252,6 +252,15 @@ def _date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
+class _Days(dict[str | None, dt.date | None]):
+    """Dates parsed once each: a call's received dates fall on a few dozen
+    days, read for thousands of applications."""
+
+    def __missing__(self, key: str | None) -> dt.date | None:
+        day = self[key] = _date(key)
+        return day
+
+
 def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "fr") -> list[RankedApplication]:
     """Every application of a call (of one region when given) in ranking
     order, region by region (by region code). The store orders them
@@ -261,10 +270,7 @@ def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "
     code = check_region(call, region)
     rows = store.ranked_rows(db, call_id, code, call.reference_date, lang)
     scores = {t: selection.score_from_total(t) for t in range(0, 3 * len(CRITERIA) + 1)}
-    # A call's received dates fall on a few dozen days: each parsed once.
-    days: dict[str | None, dt.date | None] = {
-        s: dt.date.fromisoformat(s) for s in {r[2] for r in rows}.union(r[6] for r in rows) if s is not None}
-    days[None] = None
+    days = _Days()
     criteria = len(CRITERIA)
     out: list[RankedApplication] = []
     ranked: list[RankedApplication] = []
@@ -293,10 +299,8 @@ def ranking(db: Database, call_id: str, region: str | None = None, lang: str = "
                 dict(zip(APPLICATION_DOCUMENTS, (statutes, minutes, registration, members_list), strict=True)),
                 dict.fromkeys((lacking or "").split(","), 1), {})
         # its eligibility judged by the domain, which says why it fails
-        c = Candidate(app_id, coop_id, reg, name, reg_region, days[received], _date(legal), _date(activity),
-                      None, None, None, state, {}, missing, decision, reason, days[withdrawn], total,
-                      rated >= criteria, None)
-        ok, reasons = rules.explain(c, call.reference_date, reg_region in call.places)
+        ok, reasons = rules.judge(state, missing, days[legal], days[activity], call.reference_date,
+                                  reg_region in call.places)
         others.append(RankedApplication(
             reg, reg_region, state, ok, reasons, scores[total], None, False, None, decision, app_id, coop_id,
             name, days[received], share, reason, False, days[withdrawn], rated >= criteria))
