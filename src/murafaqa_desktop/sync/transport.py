@@ -74,6 +74,10 @@ def check_server_address(base_url: str) -> None:
     raise errors.insecure(base_url)
 
 
+# Answers that say nothing of the request itself: retried as a cut link is.
+TRANSIENT = frozenset({408, 502, 503, 504})
+
+
 class HttpTransport:
     """Talks to one server. ``client`` lets tests pass an in-process one."""
 
@@ -177,6 +181,13 @@ class HttpTransport:
         if status == 422:
             raise errors.SyncError(errors.BAD_REQUEST, f"Requête refusée par le serveur : {detail}",
                                    f"رفض الخادم الطلب: {detail}", detail)
+        if status in TRANSIENT:
+            # The link or the way to the server, not the request: a body that
+            # came too slowly over EDGE (408, nothing applied), a proxy whose
+            # server is restarting or slow (502-504). Sent again like a cut.
+            failure = errors.network(f"{status} {detail}".strip())
+            failure.cut = True
+            raise failure
         if status >= 400:
             raise errors.server(status, detail)
         try:
