@@ -114,6 +114,18 @@ class EnrolResponse(_Model):
     token: str
     account: Account
     last_n: int = 0
+    # Only to a laptop that sent PREVIOUS_DEVICE_HEADER (an older one forbids
+    # unknown fields): the last change number the server took from the
+    # laptop this database was enrolled as before, when it was the same user's.
+    previous_last_n: int | None = None
+
+
+# What a laptop enrolling again says of the enrolment its database had (a
+# header: an older server ignores it). A restored backup keeps the device id,
+# never the token; with this number it drops the changes the server already
+# took under that enrolment instead of sending them again.
+PREVIOUS_DEVICE_HEADER = "X-Murafaqa-Previous-Device"
+DEVICE_ID_PATTERN = "^[0-9a-fA-F-]{1,64}$"
 
 
 # -- push ---------------------------------------------------------------------

@@ -76,6 +76,14 @@ def add_device(conn: Connection, user_id: int, token_hash: str, label: str, expi
     return device_id
 
 
+def device_progress(conn: Connection, device_id: str, user_id: int) -> int | None:
+    """The last change number taken from one of this user's laptops (None:
+    no such laptop of theirs)."""
+    found = conn.execute(select(devices.c.last_n).where(devices.c.id == device_id,
+                                                        devices.c.user_id == user_id)).first()
+    return None if found is None else int(found[0])
+
+
 _DEVICE_BY_TOKEN = (
     select(devices.c.id.label("device_id"), devices.c.revoked_at, devices.c.revoked_why, devices.c.last_n,
            devices.c.token_expires_at,

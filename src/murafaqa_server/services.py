@@ -1,7 +1,7 @@
 """Account and assignment use cases, shared by the HTTP API and the CLI."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine
 
@@ -99,14 +99,27 @@ def check_throttle(engine: Engine, name: str, address: str | None) -> None:
         throttle.check(conn, sign_in_keys(name, address))
 
 
+class Enrolment(NamedTuple):
+    device_id: str
+    token: str
+    user: dict[str, Any]
+    # the last change number taken from the laptop's previous enrolment
+    # (``previous_device``), when it was this user's
+    previous_last_n: int | None = None
+
+
 def enrol(engine: Engine, name: str, password: str, label: str, address: str | None = None,
-          policy: Policy | None = None) -> tuple[str, str, dict[str, Any]] | None:
+          policy: Policy | None = None, previous_device: str | None = None) -> Enrolment | None:
     """A new laptop token for these credentials, or None. The password is
     checked with no database connection held (argon2 takes its time).
 
     Throttled per user name and per address (``throttle``): while either is
     blocked the answer is ``throttle.Throttled`` at once, no password
-    checked; each failure is counted, in the database, and logged."""
+    checked; each failure is counted, in the database, and logged.
+
+    ``previous_device``: the enrolment the laptop's database had before (a
+    restored backup's, or one whose token expired); its progress is told
+    only to the same user."""
     keys = sign_in_keys(name, address)
     with engine.connect() as conn:
         throttle.check(conn, keys)  # again: it may have been blocked while this one waited its turn
@@ -121,7 +134,8 @@ def enrol(engine: Engine, name: str, password: str, label: str, address: str | N
         throttle.succeeded(conn, keys[:1])
         device_id = data.add_device(conn, user["id"], security.token_hash(token), label,
                                     token_expiry(policy or Policy()))
-    return device_id, token, user
+        previous = None if previous_device is None else data.device_progress(conn, previous_device, user["id"])
+    return Enrolment(device_id, token, user, previous)
 
 
 def assign(conn: Connection, coach: str, cooperatives: list[str], active: bool, by: Actor | None = None,

@@ -26,11 +26,11 @@ def server_rows(server) -> dict[str, dict]:
 
 def test_a_restored_laptop_enrols_again_and_ends_with_everything_once(server, tmp_path):
     """The backup is behind the server twice over: an edit waiting in its
-    outbox (applied since), and edits made after it. After the restore and
-    a new enrolment the laptop sends its waiting entries again under new
-    numbers; the server, which has newer values from the same person, keeps
-    them (the stale one becomes a conflict, never an overwrite), and the
-    laptop pulls back everything it had lost by restoring."""
+    outbox (applied since), and edits made after it. After the restore the
+    new enrolment is told the last change the server took under the
+    backup's: the waiting edit is dropped, not sent again (no stale value,
+    no conflict), and the laptop pulls back everything it had lost by
+    restoring."""
     server.user("ali")
     lap = Laptop(server, tmp_path / "a.db", "ali")
     coop = make_cooperative(lap.db)
@@ -42,27 +42,75 @@ def test_a_restored_laptop_enrols_again_and_ends_with_everything_once(server, tm
     cooperatives.update(lap.db, coop["id"], {"members": 33})
     lap.sync()
     cursor_before = st.get_int(lap.db, "cursor")
+    device_before = st.get(lap.db, "device_id")
     lap.db.close()
 
     restore_from(saved, lap.path)
     lap.db = open_db(lap.path)
     assert st.get(lap.db, "token") is None and st.get(lap.db, "device_id") is None
+    assert st.get(lap.db, "previous_device_id") == device_before
     assert st.get_int(lap.db, "cursor") < cursor_before, "the backup's cursor: what came since is pulled again"
     assert st.outbox_count(lap.db) == 1
     account.enrol(lap.db, lap.transport, BASE, "ali", PASSWORD)
+    assert st.outbox_count(lap.db) == 0, "the server took it under the backup's enrolment"
+    assert st.get(lap.db, "device_id") != device_before and st.get(lap.db, "previous_device_id") is None
     report = lap.sync()
 
-    assert report.pushed == 1 and st.outbox_count(lap.db) == 0
+    assert report.pushed == 0
     held = server_rows(server)
-    assert len(held) == 2 and held[coop["id"]]["members"] == 33, "the stale entry did not overwrite"
+    assert len(held) == 2 and held[coop["id"]]["members"] == 33
     for row_id in (coop["id"], second["id"]):  # what the restore took away is back, once
         assert changes.get_row(lap.db, "cooperatives", row_id) is not None
     assert changes.get_row(lap.db, "cooperatives", coop["id"])["members"] == 33
     numbers = [r["registration_number"] for r in st.synced_rows(lap.db, "cooperatives")]
     assert sorted(numbers) == ["RC-2022-0001", "RC-2022-0002"]
-    assert [(c["field"], c["server_value"], c["client_value"]) for c in st.conflicts(lap.db)] == \
-        [("members", 33, 25)]
+    assert st.conflicts(lap.db) == []
     assert lap.sync().pushed == 0
+    lap.close()
+
+
+def test_a_restored_laptop_sends_what_the_server_never_had(server, tmp_path):
+    """The laptop died before its next sync: the backup's waiting edits
+    never reached the server, and go under the new enrolment."""
+    server.user("ali")
+    lap = Laptop(server, tmp_path / "a.db", "ali")
+    coop = make_cooperative(lap.db)
+    lap.sync()
+    cooperatives.update(lap.db, coop["id"], {"members": 25})
+    third = make_cooperative(lap.db, registration_number="RC-2022-0003")
+    saved = backup_to(lap.db, tmp_path / "usb.db")
+    lap.db.close()
+
+    restore_from(saved, lap.path)
+    lap.db = open_db(lap.path)
+    assert st.outbox_count(lap.db) == 2
+    account.enrol(lap.db, lap.transport, BASE, "ali", PASSWORD)
+    assert st.outbox_count(lap.db) == 2, "nothing the server lacks is dropped"
+    assert lap.sync().pushed == 2
+    held = server_rows(server)
+    assert held[coop["id"]]["members"] == 25 and third["id"] in held
+    assert st.conflicts(lap.db) == [] and lap.sync().pushed == 0
+    lap.close()
+
+
+def test_a_laptop_enrolling_again_does_not_send_twice_what_the_server_took(server, tmp_path):
+    """A push the server applied whose answer never came back (the link
+    fell), then a new enrolment (an expired token): the entry is not sent
+    again under the new one."""
+    server.user("ali")
+    lap = Laptop(server, tmp_path / "a.db", "ali")
+    coop = make_cooperative(lap.db)
+    lap.sync()
+    cooperatives.update(lap.db, coop["id"], {"members": 25})
+    faulty = Faulty(lap.transport)
+    faulty.plan = ["drop_response"]
+    with pytest.raises(errors.SyncError):
+        SyncEngine(lap.db, faulty).run()
+    assert st.outbox_count(lap.db) == 1 and server_rows(server)[coop["id"]]["members"] == 25
+    account.enrol(lap.db, lap.transport, BASE, "ali", PASSWORD)
+    assert st.outbox_count(lap.db) == 0
+    assert lap.sync().pushed == 0 and st.conflicts(lap.db) == []
+    assert changes.get_row(lap.db, "cooperatives", coop["id"])["members"] == 25
     lap.close()
 
 

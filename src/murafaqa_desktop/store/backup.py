@@ -16,7 +16,10 @@ from .db import Connection, Error, StoreError, connect, create_private, disk_ful
 
 # What a backup never carries: the laptop's credentials with the server.
 # A copy kept on a USB key would otherwise let whoever holds it sync as this
-# laptop; a restored copy enrols again anyway (see restore_from).
+# laptop; a restored copy enrols again anyway (see restore_from). The
+# enrolment's id is kept apart, as ``previous_device_id``: it lets nobody
+# sync (a password is needed to enrol), and tells the next enrolment which
+# of the backup's waiting changes the server already took.
 LAPTOP_CREDENTIALS = ("token", "device_id")
 
 
@@ -78,8 +81,20 @@ def _key_of(db: Database) -> bytes | None:
 def _forget_credentials(snapshot: Connection) -> None:
     if snapshot.execute("SELECT 1 FROM sqlite_master WHERE name = 'sync_state'").fetchone():
         with snapshot:
-            sync_state.put(Database(snapshot, execute_plugins=False),
-                           **dict.fromkeys(LAPTOP_CREDENTIALS))
+            db = Database(snapshot, execute_plugins=False)
+            _keep_enrolment(db)
+            sync_state.put(db, **dict.fromkeys(LAPTOP_CREDENTIALS))
+
+
+def _keep_enrolment(db: Database) -> None:
+    """Set apart the enrolment the copy's waiting changes were numbered
+    under, and the last number given then: the next enrolment drops the
+    changes up to it that the server took already, and only those (what is
+    typed in the copy later is numbered from there on again, and is new)."""
+    previous = sync_state.get(db, "device_id") or sync_state.get(db, "previous_device_id")
+    through = sync_state.get(db, "previous_outbox_through") if sync_state.get(db, "device_id") is None else None
+    sync_state.put(db, previous_device_id=previous,
+                   previous_outbox_through=None if previous is None else through or sync_state.outbox_sequence(db))
 
 
 def _fsync(path: Path) -> None:
@@ -149,7 +164,10 @@ def restore_from(source: str | Path, target: str | Path) -> Path | None:
     The restored database must enrol again before it syncs: the server has
     applied this laptop's changes up to a number the backup is behind, and
     would take what is typed after the restore, numbered from the backup
-    on, for replays of changes it already has. A new enrolment numbers them
+    on, for replays of changes it already has. The new enrolment is told
+    the last number the server took under the backup's (``previous_device_id``,
+    ``sync.account.enrol``): the backup's waiting changes up to it are
+    dropped, not sent again; the others are sent. A new enrolment numbers them
     afresh; the server, the user and the offline password are kept."""
     source, target = Path(source), Path(target)
     key = keys.key_for(target)
@@ -176,7 +194,8 @@ def restore_from(source: str | Path, target: str | Path) -> Path | None:
     restored = open_db(target)  # brings an older backup's schema up to date
     try:
         with restored.atomic():
-            sync_state.put(restored, token=None, device_id=None)
+            _keep_enrolment(restored)
+            sync_state.put(restored, **dict.fromkeys(LAPTOP_CREDENTIALS))
     finally:
         restored.close()
     return previous

@@ -59,6 +59,19 @@ def drop_outbox(db: Database, entry_id: int) -> None:
     db.execute("DELETE FROM outbox WHERE id = ?", [entry_id])
 
 
+def outbox_sequence(db: Database) -> int:
+    """The last number an outbox entry was given (entries are numbered on from
+    it, never reusing one, even of an entry gone since)."""
+    found = scalar(db, "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'")
+    return int(found or 0)
+
+
+def drop_outbox_through(db: Database, last_n: int) -> int:
+    """Forget the entries the server says it took already (numbers up to
+    ``last_n``, under an earlier enrolment); how many were dropped."""
+    return int(db.execute("DELETE FROM outbox WHERE id <= ?", [last_n]).rowcount)
+
+
 def outbox_count(db: Database) -> int:
     return int(scalar(db, "SELECT count(*) FROM outbox"))
 

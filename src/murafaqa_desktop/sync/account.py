@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 from sqlite_utils import Database
 
-from murafaqa_protocol.messages import SCHEMA_VERSION, EnrolRequest, EnrolResponse
+from murafaqa_protocol.messages import PREVIOUS_DEVICE_HEADER, SCHEMA_VERSION, EnrolRequest, EnrolResponse
 
 from .. import paths
 from ..store import sync_state as st
@@ -59,15 +59,26 @@ def enrol(db: Database, transport: HttpTransport, server_url: str, user: str, pa
     if is_demo(db):
         raise errors.demo_database()
     check_user(db, user)
+    # The enrolment this database had (its own, or a restored backup's): the
+    # server says which of the changes waiting here it took under it already.
+    previous = st.get(db, "device_id") or st.get(db, "previous_device_id")
     answer: EnrolResponse = transport.post(
         "/enrol", EnrolRequest(schema_version=SCHEMA_VERSION, user=user, password=password,
                                label=label if label is not None else socket.gethostname()[:120]),
-        EnrolResponse)
+        EnrolResponse, headers={PREVIOUS_DEVICE_HEADER: previous} if previous else None)
     salt = secrets.token_bytes(16)
     with db.atomic():
+        if answer.previous_last_n is not None:
+            # A restored copy numbers what is typed in it from its own last
+            # number on again: only its entries up to that number are the
+            # ones the server may have taken (store.backup._keep_enrolment).
+            through = st.get(db, "previous_outbox_through")
+            st.drop_outbox_through(db, answer.previous_last_n if through is None
+                                   else min(answer.previous_last_n, int(through)))
         st.put(db, server=server_url.rstrip("/"), user=answer.account.name, role=answer.account.role,
                region=answer.account.region or "", device_id=answer.device_id, token=answer.token,
-               password_salt=salt.hex(), password_hash=_hash(password, salt))
+               password_salt=salt.hex(), password_hash=_hash(password, salt), previous_device_id=None,
+               previous_outbox_through=None)
     transport.token = answer.token
     from .escrow import after_enrolment  # escrow imports this module's neighbours, not this module
 
