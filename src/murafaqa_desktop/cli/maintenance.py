@@ -45,10 +45,18 @@ def cmd_backup(ctx: Context) -> int:
 
 
 def cmd_restore(ctx: Context) -> int:
-    from ..store.backup import restore_from
+    from ..store import keys
+    from ..store.backup import opens_with, restore_from, unlock_backup
+    from .passphrases import backup_secret
 
     ctx.unlock()  # an encrypted database is restored with its own key
-    previous = restore_from(ctx.args.file, ctx.db_path)
+    source_key = None
+    if ctx.args.file.is_file() and not opens_with(ctx.args.file, keys.key_for(ctx.db_path)):
+        # made on another laptop (a lost one): its key file beside it, and
+        # the passphrase that laptop had, or its recovery key
+        backup_key = unlock_backup(ctx.args.file, backup_secret(ctx.lang, ctx.args.file))
+        source_key = backup_key
+    previous = restore_from(ctx.args.file, ctx.db_path, source_key=source_key)
     ctx.say(f"Base restaurée depuis {ctx.args.file}" + (f" (ancienne base gardée : {previous})" if previous else "")
             + " ; avant de synchroniser, enrôlez de nouveau ce portable (murafaqa sync le demande)",
             f"تمت الاستعادة من {ctx.args.file}" + (f" (القاعدة السابقة محفوظة: {previous})" if previous else "")

@@ -12,6 +12,8 @@ from ..domain.errors import DomainError
 
 PASSPHRASE_ENV = "MURAFAQA_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "MURAFAQA_NEW_PASSPHRASE"
+# A backup made on another laptop: that laptop's passphrase, or its recovery key.
+BACKUP_PASSPHRASE_ENV = "MURAFAQA_BACKUP_PASSPHRASE"
 
 
 def _pick(lang: str, fr: str, ar: str) -> str:
@@ -35,6 +37,23 @@ def passphrase(lang: str, db_path: Path) -> str:
                           "ou lancez la commande dans un terminal.",
                           f"قاعدة البيانات {db_path} مشفرة: ضع عبارتها السرية في {PASSPHRASE_ENV} "
                           "أو شغّل الأمر في طرفية.")
+    return given
+
+
+def backup_secret(lang: str, backup: Path) -> str:
+    """What opens a backup made on another laptop: the passphrase that laptop
+    had when the backup was made, or its recovery key."""
+    given = os.environ.get(BACKUP_PASSPHRASE_ENV)
+    if given is None:
+        given = _typed(lang, "Phrase secrète du poste de la sauvegarde (ou sa clé de secours) :",
+                       "العبارة السرية لحاسوب النسخة الاحتياطية (أو مفتاح استعادته):")
+    if given is None:
+        raise DomainError("no_passphrase",
+                          f"La sauvegarde {backup} vient d'un autre poste : donnez la phrase secrète de ce poste "
+                          f"(ou sa clé de secours) dans {BACKUP_PASSPHRASE_ENV} ou lancez la commande dans un "
+                          "terminal.",
+                          f"النسخة الاحتياطية {backup} من حاسوب آخر: ضع العبارة السرية لذلك الحاسوب (أو مفتاح "
+                          f"استعادته) في {BACKUP_PASSPHRASE_ENV} أو شغّل الأمر في طرفية.")
     return given
 
 

@@ -33,7 +33,11 @@ def backup_to(db: Database, target: str | Path) -> Path:
 
     The copy is encrypted with the database's own key (it never changes):
     the snapshot in memory is keyed as the database is, and VACUUM INTO
-    writes with the key of the connection it runs on."""
+    writes with the key of the connection it runs on. That key, wrapped as on
+    the laptop (under its passphrase and its recovery key, never in clear),
+    is written beside the copy (``<copy>.key``): a laptop lost or replaced,
+    its backup still opens elsewhere with the passphrase of the day it was
+    made, or the recovery key (``restore_from``)."""
     target = Path(target)
     key = _key_of(db)
     partial = target.with_name(target.name + ".part")
@@ -54,6 +58,8 @@ def backup_to(db: Database, target: str | Path) -> Path:
         finally:
             dest.close()
         _fsync(partial)  # VACUUM INTO does not: the copy must be on the key before it counts
+        if key is not None:
+            _copy_key_file(db, target)
         os.replace(partial, target)
     except (OSError, Error) as e:
         with contextlib.suppress(OSError):
@@ -64,6 +70,72 @@ def backup_to(db: Database, target: str | Path) -> Path:
         raise StoreError("backup_failed", f"Sauvegarde impossible vers {target} : {e}",
                          f"تعذر حفظ النسخة الاحتياطية في {target}: {e}") from None
     return target
+
+
+def _copy_key_file(db: Database, target: Path) -> None:
+    """The database's key file, copied beside target (a database keyed with
+    no key file, as some tests open one, has none to copy)."""
+    source = keys.key_path(db.execute("PRAGMA database_list").fetchone()[2])
+    if source.exists():
+        _copy_file(source, keys.key_path(target))
+
+
+def _copy_file(source: Path, dest: Path) -> None:
+    """source's bytes at dest, owner-only, whole or not at all."""
+    partial = dest.with_name(dest.name + ".part")
+    partial.unlink(missing_ok=True)
+    try:
+        create_private(partial)
+        partial.write_bytes(source.read_bytes())
+        _fsync(partial)
+        os.replace(partial, dest)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def unlock_backup(source: str | Path, secret: str) -> bytes:
+    """A backup's own key, from the key file beside it, with the passphrase
+    its laptop had when it was made, or that laptop's recovery key."""
+    path = backup_key_file(source)
+    if not path.exists():
+        raise StoreError("no_backup_key",
+                         f"Cette sauvegarde a été faite sur un autre poste : son fichier de clé {path.name} "
+                         "doit être à côté d'elle (il est écrit avec chaque sauvegarde).",
+                         f"أُنجزت هذه النسخة الاحتياطية على حاسوب آخر: يجب أن يكون ملف مفتاحها {path.name} "
+                         "بجانبها (يُكتب مع كل نسخة احتياطية).")
+    try:
+        return keys.unlock(path, secret)
+    except keys.KeyFileError:
+        try:
+            return keys.unlock_with_recovery_key(path, secret)
+        except keys.KeyFileError:
+            raise StoreError("wrong_backup_secret",
+                             "Ni la phrase secrète du poste de cette sauvegarde, ni sa clé de secours : "
+                             "rien n'a été restauré.",
+                             "ليست العبارة السرية لحاسوب هذه النسخة ولا مفتاح استعادته: لم يُستعد أي شيء.") from None
+
+
+def backup_key_file(source: str | Path) -> Path:
+    """Where a backup's key file is (beside it)."""
+    return keys.key_path(source)
+
+
+def opens_with(source: str | Path, key: bytes | None) -> bool:
+    """Does the backup at source read with key (a plain one with any)?"""
+    if is_plain(source):
+        return True
+    if key is None:
+        return False
+    try:
+        conn = connect(source, key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except Error:
+        return False
+    return True
 
 
 def _key_of(db: Database) -> bytes | None:
@@ -132,31 +204,39 @@ def check_backup(source: str | Path, key: bytes | None = None) -> None:
 
 
 @contextlib.contextmanager
-def _keyed_like(source: Path, key: bytes | None) -> Iterator[Path]:
-    """source, or, for a plain backup (made before encryption) restored into
-    an encrypted database, an encrypted copy of it beside it: SQLite's backup
-    copies pages and cannot cross from a plain file to a keyed one."""
-    if key is None or not is_plain(source):
+def _keyed_like(source: Path, source_key: bytes | None, key: bytes | None, beside: Path) -> Iterator[Path]:
+    """source, when its pages can be copied as they are into a database keyed
+    with key (the same key, or both plain); else a copy of it under key, made
+    beside the restored database: SQLite's backup copies pages and cannot
+    change their key (a plain backup made before encryption, or one made on
+    another laptop, whose database had a key of its own)."""
+    if (key is None and is_plain(source)) or (key is not None and not is_plain(source) and source_key == key):
         yield source
         return
-    copy = source.with_name(source.name + ".encrypting")
+    copy = beside.with_name(beside.name + ".rekeying")
     copy.unlink(missing_ok=True)
     create_private(copy)
     try:
-        plain = connect(source, None)
+        src = connect(source, None if is_plain(source) else source_key)
         try:
-            plain.execute(f"ATTACH DATABASE ? AS enc KEY {keys.pragma_key(key)}", [str(copy)])
-            plain.execute("SELECT sqlcipher_export('enc')").fetchall()
-            plain.execute("DETACH DATABASE enc")
+            to = keys.pragma_key(key) if key is not None else "''"
+            src.execute(f"ATTACH DATABASE ? AS enc KEY {to}", [str(copy)])
+            src.execute("SELECT sqlcipher_export('enc')").fetchall()
+            src.execute("DETACH DATABASE enc")
         finally:
-            plain.close()
+            src.close()
         yield copy
     finally:
         copy.unlink(missing_ok=True)
 
 
-def restore_from(source: str | Path, target: str | Path) -> Path | None:
+def restore_from(source: str | Path, target: str | Path, source_key: bytes | None = None) -> Path | None:
     """Replace the database at target with the backup at source.
+
+    ``source_key``: the backup's own key, when it is not the target's (a
+    backup of another laptop, unlocked from its key file by
+    ``unlock_backup``); its content is then written under the target's key,
+    or, on a laptop with no database yet, kept under its own.
 
     What target held is first saved beside it (returned), so a restore can
     itself be undone; the backup API writes into target as one transaction.
@@ -171,7 +251,14 @@ def restore_from(source: str | Path, target: str | Path) -> Path | None:
     afresh; the server, the user and the offline password are kept."""
     source, target = Path(source), Path(target)
     key = keys.key_for(target)
-    check_backup(source, key)
+    if key is None and source_key is not None and not target.exists() and not keys.key_path(target).exists():
+        # A laptop with no database yet (a new one): the restored database
+        # keeps the backup's key, and its key file (the same passphrase).
+        check_backup(source, source_key)
+        _copy_file(backup_key_file(source), keys.key_path(target))
+        keys.remember(target, source_key)
+        key = source_key
+    check_backup(source, key if source_key is None else source_key)
     previous = None
     if target.exists():
         current = open_db(target)
@@ -180,7 +267,7 @@ def restore_from(source: str | Path, target: str | Path) -> Path | None:
                                                            f"{dt.datetime.now():%Y%m%d-%H%M%S}.db"))
         finally:
             current.close()
-    with _keyed_like(source, key) as copy:
+    with _keyed_like(source, key if source_key is None else source_key, key, target) as copy:
         src = connect(copy, None if is_plain(copy) else key)
         try:
             src.execute("PRAGMA query_only = ON")
