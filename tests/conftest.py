@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,18 @@ def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     from murafaqa_desktop.store import keys
 
     monkeypatch.setattr(keys, "DEFAULT_KDF", keys.Kdf(time_cost=1, memory_kib=1024, parallelism=1))
+
+
+@pytest.fixture
+def encryption_on(monkeypatch: pytest.MonkeyPatch, cheap_kdf: None) -> Iterator[None]:
+    """Databases made as the product makes them, encrypted (the suite makes
+    them plain otherwise), with nothing unlocked before or after the test."""
+    from murafaqa_desktop.store import keys
+
+    monkeypatch.delenv("MURAFAQA_UNENCRYPTED", raising=False)
+    keys.forget()
+    yield
+    keys.forget()
 
 
 @pytest.fixture(scope="session")

@@ -21,12 +21,7 @@ from server.mfq_harness import BASE, PASSWORD, TestClient
 PASSPHRASE = "la phrase du portable"
 
 
-@pytest.fixture(autouse=True)
-def _encrypted(monkeypatch: pytest.MonkeyPatch, cheap_kdf: None) -> None:
-    monkeypatch.delenv("MURAFAQA_UNENCRYPTED", raising=False)
-    keys.forget()
-    yield
-    keys.forget()
+pytestmark = pytest.mark.usefixtures("encryption_on")
 
 
 @pytest.fixture

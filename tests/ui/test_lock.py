@@ -18,12 +18,7 @@ from murafaqa_desktop.store.db import is_plain, open_db
 PASSPHRASE = "notre phrase de passe"
 
 
-@pytest.fixture(autouse=True)
-def _encrypted(monkeypatch: pytest.MonkeyPatch, cheap_kdf: None) -> None:
-    monkeypatch.delenv("MURAFAQA_UNENCRYPTED", raising=False)
-    keys.forget()
-    yield
-    keys.forget()
+pytestmark = pytest.mark.usefixtures("encryption_on")
 
 
 @pytest.fixture(autouse=True)

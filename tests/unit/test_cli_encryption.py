@@ -16,12 +16,7 @@ from murafaqa_desktop.store.db import is_plain, open_db
 PASSPHRASE = "dix caractères au moins"
 
 
-@pytest.fixture(autouse=True)
-def _encrypted(monkeypatch: pytest.MonkeyPatch, cheap_kdf: None) -> None:
-    monkeypatch.delenv("MURAFAQA_UNENCRYPTED", raising=False)
-    keys.forget()
-    yield
-    keys.forget()
+pytestmark = pytest.mark.usefixtures("encryption_on")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:

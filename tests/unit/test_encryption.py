@@ -20,12 +20,7 @@ KEY = bytes(range(32))
 OTHER = bytes(range(1, 33))
 
 
-@pytest.fixture(autouse=True)
-def _encrypted(monkeypatch: pytest.MonkeyPatch, cheap_kdf: None) -> None:
-    monkeypatch.delenv("MURAFAQA_UNENCRYPTED", raising=False)
-    keys.forget()
-    yield
-    keys.forget()
+pytestmark = pytest.mark.usefixtures("encryption_on")
 
 
 def _keyed(path: Path, key: bytes = KEY) -> sqlcipher.Connection:

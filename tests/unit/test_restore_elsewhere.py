@@ -19,12 +19,7 @@ OLD = "phrase du portable perdu"
 NEW = "phrase du nouveau portable"
 
 
-@pytest.fixture(autouse=True)
-def _encrypted(monkeypatch: pytest.MonkeyPatch, cheap_kdf: None) -> None:
-    monkeypatch.delenv("MURAFAQA_UNENCRYPTED", raising=False)
-    keys.forget()
-    yield
-    keys.forget()
+pytestmark = pytest.mark.usefixtures("encryption_on")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
