@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from test_cli_encryption import run
 
-from murafaqa_desktop import cli
 from murafaqa_desktop.store import keys
 from murafaqa_desktop.store.db import is_plain
 
@@ -20,13 +20,6 @@ NEW = "phrase du nouveau portable"
 
 
 pytestmark = pytest.mark.usefixtures("encryption_on")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    keys.forget()  # each command is a new process: nothing unlocked before it
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _digest(path: Path) -> str:
@@ -71,14 +64,21 @@ def test_a_new_laptop_restores_the_backup_with_the_lost_laptop_s_passphrase(
     assert len(_names(capsys, target)) == 4
 
 
-def test_a_laptop_with_its_own_database_restores_it_with_the_recovery_key_under_its_own_key(
-        usb: tuple[Path, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path) -> None:
-    backup, recovery = usb
+@pytest.fixture
+def other(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Another laptop's database, with its own key and passphrase (NEW)."""
     target = tmp_path / "other" / "murafaqa.db"
     target.parent.mkdir()
     monkeypatch.setenv("MURAFAQA_PASSPHRASE", NEW)
     assert run(capsys, "demo", "--cooperatives", "2", "--db", target)[0] == 0
+    return target
+
+
+def test_a_laptop_with_its_own_database_restores_it_with_the_recovery_key_under_its_own_key(
+        usb: tuple[Path, str], other: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    backup, recovery = usb
+    target = other
     key_file_before = _digest(keys.key_path(target))
     monkeypatch.setenv("MURAFAQA_BACKUP_PASSPHRASE", recovery)
     code, out, err = run(capsys, "restore", backup, "--db", target)
@@ -90,13 +90,10 @@ def test_a_laptop_with_its_own_database_restores_it_with_the_recovery_key_under_
 
 
 def test_without_the_key_file_or_with_a_wrong_secret_nothing_changes(
-        usb: tuple[Path, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path) -> None:
+        usb: tuple[Path, str], other: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     backup, _ = usb
-    target = tmp_path / "other" / "murafaqa.db"
-    target.parent.mkdir()
-    monkeypatch.setenv("MURAFAQA_PASSPHRASE", NEW)
-    assert run(capsys, "demo", "--cooperatives", "2", "--db", target)[0] == 0
+    target = other
     before = sorted((p.name, _digest(p)) for p in target.parent.iterdir())
 
     monkeypatch.setenv("MURAFAQA_BACKUP_PASSPHRASE", "pas la bonne phrase")
