@@ -1252,125 +1252,135 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="124"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="156"/>
         <source>Murafaqa is locked</source>
         <translation>مرافقة مقفلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="125"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="157"/>
         <source>The cooperatives&apos; data on this laptop is encrypted. Type your passphrase to open it.</source>
         <translation>بيانات التعاونيات على هذا الحاسوب مشفرة. اكتب عبارتك السرية لفتحها.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="127"/>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="161"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="159"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="204"/>
         <source>Passphrase</source>
         <translation>العبارة السرية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="129"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="161"/>
         <source>Unlock</source>
         <translation>فتح القفل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="131"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="163"/>
         <source>Forgotten passphrase…</source>
         <translation>نسيت العبارة السرية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="141"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="173"/>
+        <source>Encrypting the data…</source>
+        <translation>جارٍ تشفير البيانات…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="174"/>
+        <source>The data on this laptop is being encrypted. Keep Murafaqa open until it is done: this takes from a few seconds to a few minutes, and an interruption loses nothing.</source>
+        <translation>يجري تشفير البيانات على هذا الحاسوب. أبقِ مرافقة مفتوحة حتى ينتهي: يستغرق ذلك من بضع ثوانٍ إلى بضع دقائق، ولا يضيع أي شيء إذا انقطع.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="184"/>
         <source>Forgotten passphrase</source>
         <translation>العبارة السرية المنسية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="142"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="185"/>
         <source>Type the recovery key printed when this laptop was set up, or the one-time recovery code your administrator gives you. You will then choose a new passphrase.</source>
         <translation>اكتب مفتاح الاستعادة المطبوع عند إعداد هذا الحاسوب، أو رمز الاستعادة الصالح لمرة واحدة الذي يعطيك إياه المسؤول. ستختار بعد ذلك عبارة سرية جديدة.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="145"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="188"/>
         <source>Recovery key or recovery code</source>
         <translation>مفتاح الاستعادة أو رمز الاستعادة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="147"/>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="232"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="190"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="276"/>
         <source>Continue</source>
         <translation>متابعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="148"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="191"/>
         <source>Back</source>
         <translation>رجوع</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="156"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="199"/>
         <source>Choose a passphrase</source>
         <translation>اختر عبارة سرية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="157"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="200"/>
         <source>At least 10 characters. A sentence you remember is best; it cannot be recovered without the recovery key.</source>
         <translation>10 أحرف على الأقل. الأفضل جملة تتذكرها؛ لا يمكن استرجاعها دون مفتاح الاستعادة.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="163"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="206"/>
         <source>The same passphrase again</source>
         <translation>العبارة السرية نفسها مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="165"/>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="233"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="208"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="277"/>
         <source>Encrypt and continue</source>
         <translation>تشفير ومتابعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="166"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="209"/>
         <source>Not now</source>
         <translation>ليس الآن</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="176"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="219"/>
         <source>Your recovery key</source>
         <translation>مفتاح الاستعادة الخاص بك</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="177"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="220"/>
         <source>Write this key down or print it, and keep it away from the laptop (the coordinator can keep it). It opens the data if the passphrase is forgotten. It is shown only now.</source>
         <translation>دوّن هذا المفتاح أو اطبعه، واحفظه بعيدًا عن الحاسوب (يمكن أن يحتفظ به المنسق). فهو يفتح البيانات إذا نُسيت العبارة السرية. لا يُعرض إلا الآن.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="188"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="231"/>
         <source>Save the sheet to print (PDF)…</source>
         <translation>حفظ الورقة للطباعة (PDF)…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="189"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="232"/>
         <source>I have kept it: continue</source>
         <translation>احتفظت به: متابعة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="226"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="270"/>
         <source>The cooperatives&apos; data on this laptop will be encrypted: choose the passphrase that opens it. You will type it each time Murafaqa starts or locks.</source>
         <translation>ستُشفَّر بيانات التعاونيات على هذا الحاسوب: اختر العبارة السرية التي تفتحها. ستكتبها في كل مرة تبدأ فيها مرافقة أو تُقفل.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="228"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="272"/>
         <source>The data on this laptop was kept in clear by an earlier version. Choose a passphrase to encrypt it now: a lost laptop then leaks nothing.</source>
         <translation>كانت نسخة سابقة تحفظ بيانات هذا الحاسوب دون تشفير. اختر عبارة سرية لتشفيرها الآن: عندها لا يُسرِّب الحاسوب الضائع شيئًا.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="230"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="274"/>
         <source>The data is open again. Choose a new passphrase.</source>
         <translation>البيانات مفتوحة من جديد. اختر عبارة سرية جديدة.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="297"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="341"/>
         <source>The two passphrases differ: type the same one twice.</source>
         <translation>العبارتان مختلفتان: اكتب العبارة نفسها مرتين.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="331"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="399"/>
         <source>Recovery key sheet</source>
         <translation>ورقة مفتاح الاستعادة</translation>
     </message>
@@ -1475,12 +1485,12 @@
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="612"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="617"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="613"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="618"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -1654,7 +1664,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="114"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="121"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>

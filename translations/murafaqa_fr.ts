@@ -1224,125 +1224,135 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="124"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="156"/>
         <source>Murafaqa is locked</source>
         <translation>Murafaqa est verrouillé</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="125"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="157"/>
         <source>The cooperatives&apos; data on this laptop is encrypted. Type your passphrase to open it.</source>
         <translation>Les données des coopératives sur ce portable sont chiffrées. Tapez votre phrase secrète pour les ouvrir.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="127"/>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="161"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="159"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="204"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="129"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="161"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="131"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="163"/>
         <source>Forgotten passphrase…</source>
         <translation>Phrase secrète oubliée…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="141"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="173"/>
+        <source>Encrypting the data…</source>
+        <translation>Chiffrement des données…</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="174"/>
+        <source>The data on this laptop is being encrypted. Keep Murafaqa open until it is done: this takes from a few seconds to a few minutes, and an interruption loses nothing.</source>
+        <translation>Les données de ce poste sont en cours de chiffrement. Gardez Murafaqa ouvert jusqu'à la fin : cela prend de quelques secondes à quelques minutes, et une interruption ne fait rien perdre.</translation>
+    </message>
+    <message>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="184"/>
         <source>Forgotten passphrase</source>
         <translation>Phrase secrète oubliée</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="142"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="185"/>
         <source>Type the recovery key printed when this laptop was set up, or the one-time recovery code your administrator gives you. You will then choose a new passphrase.</source>
         <translation>Tapez la clé de secours imprimée à l&apos;installation de ce portable, ou le code de récupération à usage unique que vous donne votre administrateur. Vous choisirez ensuite une nouvelle phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="145"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="188"/>
         <source>Recovery key or recovery code</source>
         <translation>Clé de secours ou code de récupération</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="147"/>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="232"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="190"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="276"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="148"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="191"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="156"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="199"/>
         <source>Choose a passphrase</source>
         <translation>Choisissez une phrase secrète</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="157"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="200"/>
         <source>At least 10 characters. A sentence you remember is best; it cannot be recovered without the recovery key.</source>
         <translation>Au moins 10 caractères. Une phrase dont vous vous souvenez est le mieux ; elle ne peut pas être retrouvée sans la clé de secours.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="163"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="206"/>
         <source>The same passphrase again</source>
         <translation>La même phrase secrète, encore une fois</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="165"/>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="233"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="208"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="277"/>
         <source>Encrypt and continue</source>
         <translation>Chiffrer et continuer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="166"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="209"/>
         <source>Not now</source>
         <translation>Pas maintenant</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="176"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="219"/>
         <source>Your recovery key</source>
         <translation>Votre clé de secours</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="177"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="220"/>
         <source>Write this key down or print it, and keep it away from the laptop (the coordinator can keep it). It opens the data if the passphrase is forgotten. It is shown only now.</source>
         <translation>Notez cette clé ou imprimez-la, et gardez-la loin du portable (le coordinateur peut la garder). Elle ouvre les données si la phrase secrète est oubliée. Elle n&apos;est montrée que maintenant.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="188"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="231"/>
         <source>Save the sheet to print (PDF)…</source>
         <translation>Enregistrer la feuille à imprimer (PDF)…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="189"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="232"/>
         <source>I have kept it: continue</source>
         <translation>Je l&apos;ai gardée : continuer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="226"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="270"/>
         <source>The cooperatives&apos; data on this laptop will be encrypted: choose the passphrase that opens it. You will type it each time Murafaqa starts or locks.</source>
         <translation>Les données des coopératives sur ce portable seront chiffrées : choisissez la phrase secrète qui les ouvre. Vous la taperez à chaque démarrage ou verrouillage de Murafaqa.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="228"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="272"/>
         <source>The data on this laptop was kept in clear by an earlier version. Choose a passphrase to encrypt it now: a lost laptop then leaks nothing.</source>
         <translation>Une version précédente gardait les données de ce portable en clair. Choisissez une phrase secrète pour les chiffrer maintenant : un portable perdu ne laissera alors rien fuir.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="230"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="274"/>
         <source>The data is open again. Choose a new passphrase.</source>
         <translation>Les données sont de nouveau ouvertes. Choisissez une nouvelle phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="297"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="341"/>
         <source>The two passphrases differ: type the same one twice.</source>
         <translation>Les deux phrases diffèrent : tapez deux fois la même.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="331"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="399"/>
         <source>Recovery key sheet</source>
         <translation>Feuille de la clé de secours</translation>
     </message>
@@ -1447,12 +1457,12 @@
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="612"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="617"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="613"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="618"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -1618,7 +1628,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="114"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="121"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>

@@ -98,7 +98,7 @@ def test_the_first_start_chooses_a_passphrase_and_shows_the_recovery_key(make_wi
     assert keys.unlock_with_recovery_key(keys.key_path(db_path), recovery) == keys.key_for(db_path)
 
 
-def test_an_older_plain_database_is_offered_encryption(make_window, db_path: Path) -> None:
+def test_an_older_plain_database_is_offered_encryption(make_window, db_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     db = open_db(db_path, unencrypted=True)
     make_cooperative(db, name_ar="تعاونية الزيتونة")
     db.close()
@@ -108,7 +108,11 @@ def test_an_older_plain_database_is_offered_encryption(make_window, db_path: Pat
     _type(screen.new_passphrase, PASSPHRASE)
     _type(screen.again, PASSPHRASE)
     screen.choose_button.click()
-    assert screen.pages.currentWidget() is screen.key_page
+    # encrypted on a thread of its own, the window drawing meanwhile
+    assert screen.pages.currentWidget() is screen.encrypting_page
+    assert screen.encrypting()
+    qtbot.waitUntil(lambda: screen.pages.currentWidget() is getattr(screen, "key_page", None), timeout=60_000)
+    assert not screen.encrypting()
     assert not is_plain(db_path) and "الزيتونة".encode() not in db_path.read_bytes()
     screen.done_button.click()
     window.tasks.wait_idle()

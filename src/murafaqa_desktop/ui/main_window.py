@@ -606,6 +606,11 @@ class MainWindow(FollowsLanguage, QMainWindow):
         if self.erased:  # nothing to keep: the database is gone
             super().closeEvent(event)
             return
+        if self.lock_screen is not None and self.lock_screen.encrypting():
+            # Quitting would not lose the data (an interrupted encryption is
+            # finished at the next start), but would throw away its minutes.
+            event.ignore()
+            return
 
         if self._on_record() and self.record.dirty:
             answer = self.close_answer if not self.interactive else QMessageBox.question(

@@ -10,10 +10,11 @@ pressed, never to draw the screen: it is the window's first frame."""
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,14 +31,16 @@ from ..kit.i18n import lang
 from . import mode as modes
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QThread
+
     from ...domain.errors import DomainError
 
 CREATE_PURPOSE, ENCRYPT_PURPOSE, RESET_PURPOSE = "create", "encrypt", "reset"
 
 
 class _Busy:
-    """The wait cursor around a blocking step (the key derivation, the
-    encryption of an older database)."""
+    """The wait cursor around a short blocking step (the key derivation,
+    about half a second)."""
 
     def __enter__(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -45,6 +48,35 @@ class _Busy:
 
     def __exit__(self, *_exc: object) -> None:
         QGuiApplication.restoreOverrideCursor()
+
+
+class _Encryption(QObject):
+    """An older plain database encrypted in place (``store.encrypt``), on a
+    thread of its own: a region's database takes seconds, the whole
+    programme's minutes, and the window must keep drawing meanwhile. It is
+    not cancelled: a crash at any moment already leaves one good database."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, db_path: Path, key: bytes) -> None:
+        super().__init__()
+        self.db_path, self.key = db_path, key
+
+    def run(self) -> None:
+        from ...domain.errors import DomainError
+        from ...store.encrypt import encrypt_in_place
+
+        try:
+            encrypt_in_place(self.db_path, self.key)
+        except DomainError as e:
+            self.failed.emit(e)
+            return
+        self.finished.emit(None)
+
+    def cancel(self) -> None:
+        """Nothing to stop halfway (see the class)."""
 
 
 def _error_label() -> QLabel:
@@ -136,6 +168,18 @@ class LockScreen(QWidget):
         for w in (self.passphrase, self.unlock_error, self.unlock_button, self.forgot_button):
             box.addWidget(w)
 
+    def _build_encrypting(self) -> None:
+        self.encrypting_page, box, _ = self._page(
+            self.tr("Encrypting the data…"),
+            self.tr("The data on this laptop is being encrypted. Keep Murafaqa open until it is done: this takes "
+                    "from a few seconds to a few minutes, and an interruption loses nothing."))
+        from PySide6.QtWidgets import QProgressBar  # not for the first frame: its enums cost
+
+        bar = QProgressBar()
+        bar.setRange(0, 0)  # SQLite says nothing of its progress: a moving bar
+        box.addWidget(bar)
+        box.addStretch(1)  # packed at the top of a card as tall as the tallest page
+
     def _build_recover(self) -> None:
         self.recover_page, box, _ = self._page(
             self.tr("Forgotten passphrase"),
@@ -211,7 +255,8 @@ class LockScreen(QWidget):
     def _ensure(self, page: str) -> None:
         if page not in self._built:
             self._built.add(page)
-            {"recover": self._build_recover, "choose": self._build_choose, "key": self._build_show_key}[page]()
+            {"recover": self._build_recover, "choose": self._build_choose, "key": self._build_show_key,
+             "encrypting": self._build_encrypting}[page]()
 
     def show_recover(self) -> None:
         self._ensure("recover")
@@ -309,19 +354,43 @@ class LockScreen(QWidget):
                         recovery = None
                     else:
                         self._key, recovery = keys.create(key_file, first)
-                    if self._purpose == ENCRYPT_PURPOSE:
-                        from ...store.encrypt import encrypt_in_place
-
-                        encrypt_in_place(self.db_path, self._key)
         except DomainError as e:
             self._say(self.choose_error, e)
             return
         self.new_passphrase.clear()
         self.again.clear()
+        if self._purpose == ENCRYPT_PURPOSE:
+            assert self._key is not None
+            self._encrypt(self._key, lambda: self._chosen(recovery), self.choose_page, self.choose_error)
+        else:
+            self._chosen(recovery)
+
+    def encrypting(self) -> bool:
+        """An older database is being encrypted now."""
+        thread = getattr(self, "encryption_thread", None)
+        return thread is not None and thread.isRunning()
+
+    def _chosen(self, recovery: str | None) -> None:
         if recovery is not None:
             self._show_key(recovery)
         else:
             self._finish()
+
+    def _encrypt(self, key: bytes, then: Callable[[], None], back: QWidget, error_label: QLabel) -> None:
+        """Encrypt the older plain database on a thread, the encrypting page
+        shown meanwhile; then ``then``, or back to ``back`` with the error."""
+        from ..kit.background import start_on_thread
+
+        self._ensure("encrypting")
+        self.pages.setCurrentWidget(self.encrypting_page)
+
+        def failed(error: DomainError) -> None:
+            self.pages.setCurrentWidget(back)
+            self._say(error_label, error)
+
+        self.encryption = _Encryption(self.db_path, key)
+        self.encryption_thread: QThread = start_on_thread(self.encryption, self, finished=lambda _none: then(),
+                                                          failed=failed)
 
     def save_sheet(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -355,16 +424,16 @@ class LockScreen(QWidget):
         from ...domain.errors import DomainError
         from ...store import keys
         from ...store.db import is_plain, open_db
-        from ...store.encrypt import encrypt_in_place
 
         shown = self.pages.currentWidget()
         error_label = (self.unlock_error if shown is self.unlock_page
                        else self.key_error if "key" in self._built and shown is self.key_page
                        else self.choose_error)
+        if is_plain(self.db_path):  # an encryption a crash interrupted: finished first
+            self._encrypt(key, lambda: self._open(key), shown or self.unlock_page, error_label)
+            return
         try:
             with _Busy():
-                if is_plain(self.db_path):
-                    encrypt_in_place(self.db_path, key)
                 open_db(self.db_path, key=key, migrate=False).close()
         except DomainError as e:
             self._say(error_label, e)
