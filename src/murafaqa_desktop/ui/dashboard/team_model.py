@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.dashboard import CoachRow, Count
 from ..kit.i18n import locale
+from ..kit.rows_model import TableOfRows
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("coach", "cooperatives", "sessions_this_month", "overdue", "last_sync", "pending_at_last_sync",
@@ -52,7 +53,9 @@ def sync_time(iso: str | None) -> str:
     return "\u200e" + when.strftime("%Y-%m-%d %H:%M")
 
 
-class TeamTableModel(QAbstractTableModel):
+class TeamTableModel(TableOfRows):
+    COLUMNS = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[CoachRow] = []
@@ -62,16 +65,8 @@ class TeamTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _header(COLUMNS[section])
-        return None
+    def header(self, column: str) -> str:
+        return _header(column)
 
     def text(self, row: CoachRow, column: str) -> str:
         if column == "coach":
@@ -112,8 +107,3 @@ class TeamTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and self.count_at(index) is not None:
             return QCoreApplication.translate("TeamTableModel", "Open the list of these cooperatives")
         return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))

@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.calls import RankedApplication
 from ...domain.vocab import CALL_DECISIONS, label
 from ..kit.i18n import lang, locale
+from ..kit.rows_model import TableOfRows
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("registration_number", "name", "region", "received_on", "complete", "eligible", "rated", "score",
@@ -95,7 +96,23 @@ class ApplicationFilter:
         return self.decision is None or item.decision == self.decision
 
 
-class ApplicationsTableModel(QAbstractTableModel):
+class ApplicationRows(TableOfRows):
+    """A table of a call's applications, one a row."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RankedApplication] = []
+
+    def application(self, row: int) -> RankedApplication:
+        return self.rows[row]
+
+    def row_of(self, application_id: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.application_id == application_id), -1)
+
+
+class ApplicationsTableModel(ApplicationRows):
+    COLUMNS = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.all_rows: list[RankedApplication] = []
@@ -118,22 +135,8 @@ class ApplicationsTableModel(QAbstractTableModel):
         self.rows = [r for r in self.all_rows if self.filter.keeps(r)]
         self.endResetModel()
 
-    def application(self, row: int) -> RankedApplication:
-        return self.rows[row]
-
-    def row_of(self, application_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.application_id == application_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return header(COLUMNS[section])
-        return None
+    def header(self, column: str) -> str:
+        return header(column)
 
     def text(self, item: RankedApplication, column: str) -> str:
         if column == "registration_number":
@@ -178,8 +181,3 @@ class ApplicationsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("score", "rank"):
             return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignCenter)
         return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))

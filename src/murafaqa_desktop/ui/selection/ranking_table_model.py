@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.calls import RankedApplication
 from ..kit.i18n import lang, locale
-from .applications_table_model import decision, proposal
+from .applications_table_model import ApplicationRows, decision, proposal
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("rank", "registration_number", "name", "score", "women_youth", "received_on", "proposal", "decision")
@@ -32,7 +32,9 @@ def header(name: str) -> str:
             "decision": QCoreApplication.translate("RankingTableModel", "Decision")}[name]
 
 
-class RankingTableModel(QAbstractTableModel):
+class RankingTableModel(ApplicationRows):
+    COLUMNS = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[RankedApplication] = []
@@ -45,12 +47,6 @@ class RankingTableModel(QAbstractTableModel):
         self.places = places
         self.endResetModel()
 
-    def application(self, row: int) -> RankedApplication:
-        return self.rows[row]
-
-    def row_of(self, application_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.application_id == application_id), -1)
-
     def line_at(self, row: int) -> str | None:
         """Where the places line runs along ``row``: below the last proposed
         (the last row when there are fewer applications than places), above
@@ -61,16 +57,8 @@ class RankingTableModel(QAbstractTableModel):
             return "above" if row == 0 else None
         return "below" if row == min(self.places, len(self.rows)) - 1 else None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return header(COLUMNS[section])
-        return None
+    def header(self, column: str) -> str:
+        return header(column)
 
     def text(self, item: RankedApplication, column: str) -> str:
         loc = locale()
@@ -113,8 +101,3 @@ class RankingTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rank", "score", "women_youth"):
             return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignCenter)
         return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
