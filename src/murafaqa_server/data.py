@@ -469,7 +469,15 @@ def _changes_query(role: str, whole: bool) -> Select[Any]:
     seen = scope.clause(role, scope.Columns(records.c.coop_id, records.c.region))
     if seen is not None:
         q = q.where(seen)
-    return q.order_by(records.c.pk).limit(bindparam("limit"))
+    # A coach's rows are a few thousand among millions: found through the
+    # cooperative index, then sorted. Given ORDER BY pk, PostgreSQL would
+    # rather walk the position index from ``after``, testing every row,
+    # expecting a coach's rows spread evenly (they come in clusters): with
+    # the national programme, 0.3 s a page instead of 0.03. ``pk + 0`` is the
+    # same order with no index behind it. A region's rows (a coordinator's)
+    # are dense enough for the walk.
+    order = records.c.pk + 0 if role == "coach" else records.c.pk
+    return q.order_by(order).limit(bindparam("limit"))
 
 
 @cache
@@ -479,19 +487,21 @@ def _count_query(role: str, whole: bool) -> Select[Any]:
 
 
 def count_changes(conn: Connection, actor: Actor, cursor: int, after: int, whole_coops: set[str],
-                  regions: set[str] | None = None) -> int:
+                  regions: set[str] | None = None, cooperatives: set[str] | None = None) -> int:
     """How many rows ``changes_page`` would give from ``after`` on, all pages
     together (what a laptop's progress needs to tell the time left)."""
-    params = {**scope.params(conn, actor, regions), "cursor": cursor, "after": after,
+    params = {**scope.params(conn, actor, regions, cooperatives), "cursor": cursor, "after": after,
               "whole": sorted(whole_coops)}
     return int(conn.execute(_count_query(actor.role, bool(whole_coops)), params).scalar_one())
 
 
 def changes_page(conn: Connection, actor: Actor, cursor: int, after: int, limit: int,
-                 whole_coops: set[str], regions: set[str] | None = None) -> list[Record]:
+                 whole_coops: set[str], regions: set[str] | None = None,
+                 cooperatives: set[str] | None = None) -> list[Record]:
     """Rows in scope that changed since the cursor (or belong to a newly
-    assigned cooperative), by position, from ``after`` on."""
-    params = {**scope.params(conn, actor, regions), "cursor": cursor, "after": after, "limit": limit,
+    assigned cooperative), by position, from ``after`` on (``regions`` and
+    ``cooperatives``: a coach's, when the caller has them)."""
+    params = {**scope.params(conn, actor, regions, cooperatives), "cursor": cursor, "after": after, "limit": limit,
               "whole": sorted(whole_coops)}
     return [_record(r) for r in conn.execute(_changes_query(actor.role, bool(whole_coops)), params)]
 
@@ -597,9 +607,9 @@ def _conflicts_query(role: str) -> Select[Any]:
     return (q if seen is None else q.where(seen)).order_by(conflicts.c.id)
 
 
-def conflicts_since(conn: Connection, actor: Actor, cursor: int, regions: set[str] | None = None
-                    ) -> list[dict[str, Any]]:
-    params = {**scope.params(conn, actor, regions), "cursor": cursor}
+def conflicts_since(conn: Connection, actor: Actor, cursor: int, regions: set[str] | None = None,
+                    cooperatives: set[str] | None = None) -> list[dict[str, Any]]:
+    params = {**scope.params(conn, actor, regions, cooperatives), "cursor": cursor}
     out = []
     for r in conn.execute(_conflicts_query(actor.role), params).mappings():
         row = dict(r)

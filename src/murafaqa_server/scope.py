@@ -106,7 +106,12 @@ class _AssignedCooperative:
     """The row's cooperative is assigned to the actor."""
 
     def clause(self, cols: Columns) -> ColumnElement[bool]:
-        return cols.coop.in_(ASSIGNED)
+        # The cooperatives as a list of values, not as a subquery: under the
+        # OR of a coach's rule, PostgreSQL can only test a subquery row by
+        # row (every row of the table read), while a list lets it find a
+        # coach's few thousand rows among millions through the cooperative
+        # index.
+        return cols.coop.in_(bindparam("actor_coops", expanding=True))
 
     def holds(self, row: Row, scope: Scope) -> bool:
         return row.coop is not None and scope.is_assigned(row.coop)
@@ -182,12 +187,15 @@ def clause(role: str, cols: Columns) -> ColumnElement[bool] | None:
     return None if rule is EVERYTHING else rule.clause(cols)
 
 
-def params(conn: Connection, actor: Actor, regions: set[str] | None = None) -> dict[str, Any]:
-    """The actor's values for ``clause`` (``regions``: a coach's, when the
-    caller already has them)."""
+def params(conn: Connection, actor: Actor, regions: set[str] | None = None,
+           cooperatives: set[str] | None = None) -> dict[str, Any]:
+    """The actor's values for ``clause`` (``regions`` and ``cooperatives``:
+    a coach's regions and assigned cooperatives, when the caller already
+    has them)."""
     values: dict[str, Any] = {"actor_id": actor.user_id, "actor_region": actor.region}
     if actor.role == "coach":
         values["actor_regions"] = sorted(coach_regions(conn, actor) if regions is None else regions)
+        values["actor_coops"] = sorted(assigned(conn, actor.user_id) if cooperatives is None else cooperatives)
     return values
 
 
