@@ -28,7 +28,9 @@ devices, a few sessions and plan actions per run).
   sessions and a plan action created, ten plan actions updated, and the
   pull of what a coordinator changed in its cooperatives since its cursor),
   the request bodies built before the burst as ``bench_sync`` (d) does;
-  several bursts, each of fresh work.
+  several bursts, each of fresh work; then, for comparison, ``bench_sync``'s
+  burst on an empty programme (``reference_empty_p95_ms``), since latencies
+  on this shared machine move with its load.
 """
 from __future__ import annotations
 
@@ -515,6 +517,8 @@ def main(argv: list[str]) -> dict[str, Any]:
     parser.add_argument("--skip-coordinator", action="store_true")
     parser.add_argument("--skip-cut", action="store_true", help="the coordinator's sync without the cut one")
     parser.add_argument("--skip-concurrent", action="store_true")
+    parser.add_argument("--skip-reference", action="store_true",
+                        help="leave out the same burst on an empty programme (bench_sync (d)) run just after")
     args = parser.parse_args(argv)
     schema = f"mfq_national_{args.cooperatives}_s{args.seed}" if args.reuse else f"mfq_national_{uuid.uuid4().hex[:8]}"
     admin = make_engine(args.postgres, pool_size=1, max_overflow=0)
@@ -539,6 +543,17 @@ def main(argv: list[str]) -> dict[str, Any]:
             tmp = Path(tmp_name)
             if not args.skip_concurrent:
                 figures.update(concurrent(engine, base, args.laptops, args.bursts))
+                if not args.skip_reference:
+                    # What this shared machine gives at this moment with no
+                    # programme on the server: the national figure is read
+                    # against it.
+                    sys.path.insert(0, str(Path(__file__).resolve().parent))
+                    from bench_sync import concurrent as empty_burst
+                    (tmp / "reference").mkdir()
+                    reference = empty_burst(args.postgres, args.laptops, tmp / "reference", args.workers)
+                    figures["reference_empty_p95_ms"] = reference["concurrent_p95_ms"]
+                    figures["reference_empty_median_ms"] = reference["concurrent_median_ms"]
+                    figures["reference_empty_errors"] = reference["concurrent_errors"]
             if not args.skip_coach:
                 coach, rows, coops = heaviest_coach(engine)
                 db = enrolled(tmp / "coach.db", base, coach)
