@@ -24,8 +24,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import Connection, and_, bindparam, false, or_, select, true
+from sqlalchemy import Boolean, Connection, String, and_, any_, bindparam, false, or_, select, true
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from murafaqa_protocol.checks import PROGRAMME_REGION
 
@@ -102,16 +106,40 @@ class _ActorsRegion:
         return row.region is not None and row.region == scope.actor.region
 
 
+class _Among(ColumnElement[bool]):
+    """``column`` is one of the values of the list parameter ``name``: one
+    array parameter on PostgreSQL (``= ANY``), a list of parameters
+    elsewhere. Three hundred parameters cost the server's Python more than
+    the query they are for (rendered and bound at each execution)."""
+
+    inherit_cache = True
+    type = Boolean()
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement), ("name", InternalTraversal.dp_string)]
+
+    def __init__(self, column: ColumnElement[Any], name: str) -> None:
+        self.column = column
+        self.name = name
+
+
+@compiles(_Among)
+def _among(element: _Among, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column.in_(bindparam(element.name, expanding=True)), **kw)
+
+
+@compiles(_Among, "postgresql")
+def _among_postgresql(element: _Among, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column == any_(bindparam(element.name, type_=ARRAY(String))), **kw)
+
+
 class _AssignedCooperative:
     """The row's cooperative is assigned to the actor."""
 
     def clause(self, cols: Columns) -> ColumnElement[bool]:
-        # The cooperatives as a list of values, not as a subquery: under the
-        # OR of a coach's rule, PostgreSQL can only test a subquery row by
-        # row (every row of the table read), while a list lets it find a
-        # coach's few thousand rows among millions through the cooperative
-        # index.
-        return cols.coop.in_(bindparam("actor_coops", expanding=True))
+        # The cooperatives as values, not as a subquery: under the OR of a
+        # coach's rule, PostgreSQL can only test a subquery row by row (every
+        # row of the table read), while values let it find a coach's few
+        # thousand rows among millions through the cooperative index.
+        return _Among(cols.coop, "actor_coops")
 
     def holds(self, row: Row, scope: Scope) -> bool:
         return row.coop is not None and scope.is_assigned(row.coop)
