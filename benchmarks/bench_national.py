@@ -19,6 +19,8 @@ devices, a few sessions and plan actions per run).
 * ``national_coach_first_sync_s`` and ``_bytes``: a coach's first sync, the
   coach whose 300 cooperatives hold the most rows, over loopback
   (``SyncEngine`` and ``HttpTransport``, the server in its own process);
+* ``national_coach_server_pull_s``: the server's part of it, every page
+  built by ``pull.page`` in this process (no HTTP, no laptop);
 * ``national_coordinator_first_sync_s`` and ``_bytes``: the first sync of a
   region's coordinator, then the same sync through the link emulator cut
   once in the middle (``tests/link_emulator.py``), its copy compared with the
@@ -61,7 +63,7 @@ from murafaqa_desktop.store.db import open_db  # noqa: E402
 from murafaqa_desktop.sync import account, pieces  # noqa: E402
 from murafaqa_desktop.sync.engine import SyncEngine  # noqa: E402
 from murafaqa_desktop.sync.transport import HttpTransport  # noqa: E402
-from murafaqa_protocol.columns import COLUMNS, PAGES_HEADER, from_blocks  # noqa: E402
+from murafaqa_protocol.columns import COLUMNS, PAGES_HEADER, from_blocks, to_blocks  # noqa: E402
 from murafaqa_protocol.messages import (  # noqa: E402
     API_PREFIX,
     SCHEMA_HEADER,
@@ -72,7 +74,7 @@ from murafaqa_protocol.messages import (  # noqa: E402
     SyncResponse,
 )
 from murafaqa_protocol.tables import TABLES  # noqa: E402
-from murafaqa_server import data, services  # noqa: E402
+from murafaqa_server import data, pull, services  # noqa: E402
 from murafaqa_server.config import default_workers  # noqa: E402
 from murafaqa_server.database import make_engine, migrate  # noqa: E402
 from murafaqa_server.merge import ukey  # noqa: E402
@@ -264,6 +266,26 @@ def first_sync(db: Any, base: str) -> dict[str, Any]:
             "rows": report.pulled}
 
 
+def server_pull_s(engine: Engine, user: str, limit: int = 2000) -> float:
+    """The server's part of a first sync: every page of the user's pull built
+    by ``pull.page`` in this process, as a worker builds them (no HTTP, no
+    laptop), pages of ``limit`` rows."""
+    with engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        found = data.user_by_name(conn, user)
+        assert found is not None
+        actor = data.Actor(found["id"], user, found["role"], found["region"], "bench")
+        req = PullRequest(cursor=0, limit=limit)
+        start = time.perf_counter()
+        while True:
+            page = pull.page(conn, actor, req, count=req.target is None)
+            page.blocks, page.changes = to_blocks(page.changes), []
+            page.model_dump_json(exclude_defaults=True)
+            if not page.more:
+                return round(time.perf_counter() - start, 2)
+            req = PullRequest(cursor=0, target=page.target, after=page.after, limit=limit)
+
+
 def copy_of(db: Any) -> dict[str, Any]:
     return {t: st.synced_rows(db, t) for t in TABLES}
 
@@ -299,7 +321,7 @@ class Link:
         self.counters = json.loads(out.strip().splitlines()[-1])
 
 
-def coordinator(base: str, tmp: Path, region: str, cut: bool) -> dict[str, Any]:
+def coordinator(engine: Engine, base: str, tmp: Path, region: str, cut: bool) -> dict[str, Any]:
     name = f"coordinator-{region}"
     figures: dict[str, Any] = {}
     db = enrolled(tmp / "coordinator.db", base, name)
@@ -310,6 +332,7 @@ def coordinator(base: str, tmp: Path, region: str, cut: bool) -> dict[str, Any]:
                     "national_coordinator_first_sync_bytes": whole["bytes"],
                     "national_coordinator_first_sync_rows": whole["rows"],
                     "national_coordinator_round_trips": whole["round_trips"],
+                    "national_coordinator_server_pull_s": server_pull_s(engine, name),
                     "national_coordinator_load_average": _load_average()})
     _log(f"coordinator: {whole}")
     if cut:
@@ -564,10 +587,11 @@ def main(argv: list[str]) -> dict[str, Any]:
                                 "national_coach_first_sync_s": result["seconds"],
                                 "national_coach_first_sync_bytes": result["bytes"],
                                 "national_coach_round_trips": result["round_trips"],
+                                "national_coach_server_pull_s": server_pull_s(engine, coach),
                                 "national_coach_load_average": _load_average()})
                 _log(f"coach: {result}")
             if not args.skip_coordinator:
-                figures.update(coordinator(base, tmp, args.region, not args.skip_cut))
+                figures.update(coordinator(engine, base, tmp, args.region, not args.skip_cut))
         engine.dispose()
     finally:
         if proc is not None:
