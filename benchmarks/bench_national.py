@@ -455,7 +455,7 @@ def _send(client: httpx.Client, base: str, laptop: Laptop, body: bytes) -> tuple
     return ok, len(page.changes) + len(from_blocks(page.blocks or []))
 
 
-def concurrent(engine: Engine, base: str, laptops_n: int, bursts: int) -> dict[str, Any]:
+def concurrent(engine: Engine, base: str, laptops_n: int, bursts: int, server_pid: int) -> dict[str, Any]:
     # Coaches at work: cooperatives being coached, enough plan actions for
     # every burst's ten.
     with engine.connect() as conn:
@@ -477,6 +477,8 @@ def concurrent(engine: Engine, base: str, laptops_n: int, bursts: int) -> dict[s
     for laptop in laptops:
         laptop.cursor = now  # synced: its cooperatives are on it up to now
     latencies: list[float] = []
+    server_cpu: list[float] = []
+    database_cpu: list[float] = []
     pulled: list[int] = []
     errors = 0
     admin_n = 0
@@ -504,10 +506,14 @@ def concurrent(engine: Engine, base: str, laptops_n: int, bursts: int) -> dict[s
 
         threads = [threading.Thread(target=fire, args=(lp, b, barrier, lock))
                    for lp, b in zip(laptops, bodies, strict=True)]
+        server, backends = _server_pids(server_pid), _backend_pids(engine)
+        before = _cpu_s(server), _cpu_s(backends)
         for t in threads:
             t.start()
         for t in threads:
             t.join()
+        server_cpu.append(_cpu_s(server) - before[0])
+        database_cpu.append(_cpu_s(backends | _backend_pids(engine)) - before[1])
         _log(f"burst {burst + 1}: p95 so far {_percentile(sorted(latencies), 0.95):.0f} ms, errors {errors}")
     latencies.sort()
     return {"national_concurrent_laptops": len(laptops), "national_concurrent_bursts": bursts,
@@ -516,7 +522,45 @@ def concurrent(engine: Engine, base: str, laptops_n: int, bursts: int) -> dict[s
             "national_concurrent_max_ms": round(latencies[-1], 1),
             "national_concurrent_errors": errors,
             "national_concurrent_rows_pulled": [min(pulled), max(pulled)],
+            # CPU seconds per burst: the server's processes, PostgreSQL's.
+            "national_concurrent_server_cpu_s": [round(c, 2) for c in server_cpu],
+            "national_concurrent_database_cpu_s": [round(c, 2) for c in database_cpu],
             "national_concurrent_load_average": _load_average()}
+
+
+SERVER_NAME = "murafaqa-national-bench"  # the server's connections' application_name
+
+
+def _cpu_s(pids: set[int]) -> float:
+    """CPU seconds (user and system) these processes have used so far."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone
+        total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def _server_pids(root: int) -> set[int]:
+    """The server's processes: its first and its workers."""
+    found = {root}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == root:
+                found.add(int(stat.parent.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _backend_pids(engine: Engine) -> set[int]:
+    """PostgreSQL's processes serving the server's connections."""
+    with engine.connect() as conn:
+        return set(conn.execute(text("SELECT pid FROM pg_stat_activity WHERE application_name = :n"),
+                                {"n": SERVER_NAME}).scalars())
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -545,7 +589,7 @@ def main(argv: list[str]) -> dict[str, Any]:
     args = parser.parse_args(argv)
     schema = f"mfq_national_{args.cooperatives}_s{args.seed}" if args.reuse else f"mfq_national_{uuid.uuid4().hex[:8]}"
     admin = make_engine(args.postgres, pool_size=1, max_overflow=0)
-    url = f"{args.postgres}?options=-csearch_path%3D{schema}"
+    url = f"{args.postgres}?options=-csearch_path%3D{schema}&application_name={SERVER_NAME}"
     figures: dict[str, Any] = {"national_server_workers": args.workers}
     proc = None
     try:
@@ -565,7 +609,7 @@ def main(argv: list[str]) -> dict[str, Any]:
         with tempfile.TemporaryDirectory(prefix="mfq-national-") as tmp_name:
             tmp = Path(tmp_name)
             if not args.skip_concurrent:
-                figures.update(concurrent(engine, base, args.laptops, args.bursts))
+                figures.update(concurrent(engine, base, args.laptops, args.bursts, proc.pid))
                 if not args.skip_reference:
                     # What this shared machine gives at this moment with no
                     # programme on the server: the national figure is read

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import BigInteger, Connection, and_, bindparam, case, delete, func, insert, not_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -411,8 +411,9 @@ _COACH_ASSIGNMENTS = (
     .where(assignments.c.user_id == bindparam("actor_id")))
 
 
-@dataclass(frozen=True)
-class Assignment:
+class Assignment(NamedTuple):
+    """A tuple, not a dataclass: a coach's 300 are read at every pull."""
+
     coop_id: str
     active: bool
     seq: int
@@ -423,8 +424,8 @@ class Assignment:
 def coach_assignments(conn: Connection, user_id: int) -> list[Assignment]:
     """Every assignment of a coach, active or not, with its cooperative's
     region and creation sequence: one query per pull."""
-    return [Assignment(r.coop_id, bool(r.active), int(r.seq), r.region, None if r.cseq is None else int(r.cseq))
-            for r in conn.execute(_COACH_ASSIGNMENTS, {"actor_id": user_id})]
+    return [Assignment(coop, bool(active), int(seq), region, None if cseq is None else int(cseq))
+            for coop, active, seq, region, cseq in conn.execute(_COACH_ASSIGNMENTS, {"actor_id": user_id}).all()]
 
 
 def assign(conn: Connection, user_id: int, coop_id: str, active: bool, seq: int) -> bool:
