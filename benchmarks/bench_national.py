@@ -427,7 +427,7 @@ def coordinators_edits(engine: Engine, base: str, token: str, laptops: list[Lapt
                      "WHERE a.user_id = :u AND a.active AND r.tbl = 'cooperatives' ORDER BY r.id LIMIT 2")
             for rec in data.get_records(conn, conn.execute(q, {"u": laptop.user_id}).scalars()).values():
                 n += 1
-                note = f"Visite du coordinateur {n}"
+                note = f"Visite du coordinateur {n} ({uuid.uuid4().hex[:8]})"  # a new value, run after run
                 mutations.append(Mutation(n=n, t="cooperatives", id=rec.id, op="upsert", f={"notes": note},
                                           b={"notes": rec.versions.get("notes", 0)}))
     body = SyncRequest(schema_version=SCHEMA_VERSION, mutations=mutations)
@@ -445,10 +445,13 @@ def _send(client: httpx.Client, base: str, laptop: Laptop, body: bytes) -> tuple
         "Authorization": f"Bearer {laptop.token}", "Content-Encoding": "gzip", "Content-Type": "application/json",
         SCHEMA_HEADER: str(SCHEMA_VERSION), PAGES_HEADER: COLUMNS})
     if r.status_code != 200:
+        _log(f"{laptop.user}: {r.status_code} {r.text[:200]}")
         return False, 0
     answer = SyncResponse.model_validate_json(r.content)
     page = answer.page
     ok = all(x.st == "ok" for x in answer.results) and page is not None and not page.more
+    if not ok:
+        _log(f"{laptop.user}: {[x for x in answer.results if x.st != 'ok']} more={page and page.more}")
     if page is None:
         return False, 0
     laptop.cursor = page.target
@@ -467,7 +470,14 @@ def concurrent(engine: Engine, base: str, laptops_n: int, bursts: int, server_pi
             "ORDER BY u.name"), {"k": 10 * bursts})]
     step = max(1, len(users) // laptops_n)
     laptops = []
-    for user_id, name in users[::step][:laptops_n]:
+    # Spread over the coaches, each with room for every burst's two sessions
+    # (a kept schema holds the sessions of earlier runs).
+    for user_id, name in users[::step] + [u for u in users if u not in users[::step]]:
+        if len(laptops) == laptops_n:
+            break
+        numbers = _coach_rows(engine, user_id)[1]
+        if sum(max(0, 12 - len(ns)) for ns in numbers.values() if len(ns) <= 10) < 2 * bursts:
+            continue
         laptop = Laptop(base, name)
         laptop.user_id = user_id
         laptops.append(laptop)
@@ -496,7 +506,8 @@ def concurrent(engine: Engine, base: str, laptops_n: int, bursts: int, server_pi
                 start = time.perf_counter()
                 try:
                     ok, rows = _send(client, base, laptop, body)
-                except (httpx.HTTPError, ValueError):
+                except (httpx.HTTPError, ValueError) as e:
+                    _log(f"{laptop.user}: {e!r}")
                     ok, rows = False, 0
                 elapsed = (time.perf_counter() - start) * 1000
             with lock:
