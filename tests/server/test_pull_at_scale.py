@@ -88,3 +88,21 @@ def test_a_coachs_first_page_reads_their_rows_not_the_table(server, crowded):
         else:
             steps = [r[-1] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
             assert not any(s.startswith("SCAN records") for s in steps), steps
+
+
+def test_a_coachs_cooperatives_reach_the_database_as_they_are(server):
+    """Their ids travel as one array's text on PostgreSQL: quotes, commas,
+    braces and backslashes in them stay what they are."""
+    server.user("ali", "coach", "07")
+    odd = ['q"uote', "com,ma", "{brace}", "back\\slash", "plain-1"]
+    with server.engine.begin() as conn:
+        ali = data.user_by_name(conn, "ali")
+        assert ali is not None
+        data.insert_records(conn, [r for i, c in enumerate([*odd, "not-his"]) for r in _rows(c, "07", 1 + i)[:2]])
+        for coop in odd:
+            data.assign(conn, ali["id"], coop, True, 10)
+        data.save_sequence(conn, 10)
+    actor = data.Actor(ali["id"], "ali", "coach", "07")
+    with server.engine.connect() as conn:
+        seen = {r.coop_id for r in data.changes_page(conn, actor, 0, 0, 100, set())}
+    assert seen == set(odd)
