@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 AREAS = ("store", "ui", "sync", "print", "hostile", "signin", "dashboard", "export", "history", "selection",
-         "field")
+         "field", "national")
 
 
 def main(argv: list[str]) -> int:

@@ -211,13 +211,17 @@ class LinkEmulator:
 def main() -> None:
     """The emulator in a process of its own (a benchmark's laptop and server
     would otherwise share its interpreter): ``python link_emulator.py PORT
-    PROFILE`` prints the port it listens on, runs until its stdin closes,
-    then prints its counters as JSON."""
+    PROFILE [CUT_AFTER]`` prints the port it listens on, runs until its
+    stdin closes, then prints its counters as JSON. ``CUT_AFTER``: the
+    profile cut after that many bytes of a connection instead."""
     import json
     import sys
-    from dataclasses import asdict
+    from dataclasses import asdict, replace
 
-    with LinkEmulator("127.0.0.1", int(sys.argv[1]), PROFILES[sys.argv[2]]) as link:
+    profile = PROFILES[sys.argv[2]]
+    if len(sys.argv) > 3:
+        profile = replace(profile, cut_after=int(sys.argv[3]))
+    with LinkEmulator("127.0.0.1", int(sys.argv[1]), profile) as link:
         print(link.port, flush=True)
         sys.stdin.read()
     print(json.dumps(asdict(link.counters)), flush=True)

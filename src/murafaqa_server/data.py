@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import BigInteger, Connection, and_, bindparam, case, delete, func, insert, not_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -419,8 +419,9 @@ _COACH_ASSIGNMENTS = (
     .where(assignments.c.user_id == bindparam("actor_id")))
 
 
-@dataclass(frozen=True)
-class Assignment:
+class Assignment(NamedTuple):
+    """A tuple, not a dataclass: a coach's 300 are read at every pull."""
+
     coop_id: str
     active: bool
     seq: int
@@ -431,8 +432,8 @@ class Assignment:
 def coach_assignments(conn: Connection, user_id: int) -> list[Assignment]:
     """Every assignment of a coach, active or not, with its cooperative's
     region and creation sequence: one query per pull."""
-    return [Assignment(r.coop_id, bool(r.active), int(r.seq), r.region, None if r.cseq is None else int(r.cseq))
-            for r in conn.execute(_COACH_ASSIGNMENTS, {"actor_id": user_id})]
+    return [Assignment(coop, bool(active), int(seq), region, None if cseq is None else int(cseq))
+            for coop, active, seq, region, cseq in conn.execute(_COACH_ASSIGNMENTS, {"actor_id": user_id}).all()]
 
 
 def assign(conn: Connection, user_id: int, coop_id: str, active: bool, seq: int) -> bool:
@@ -477,7 +478,15 @@ def _changes_query(role: str, whole: bool) -> Select[Any]:
     seen = scope.clause(role, scope.Columns(records.c.coop_id, records.c.region))
     if seen is not None:
         q = q.where(seen)
-    return q.order_by(records.c.pk).limit(bindparam("limit"))
+    # A coach's rows are a few thousand among millions: found through the
+    # cooperative index, then sorted. Given ORDER BY pk, PostgreSQL would
+    # rather walk the position index from ``after``, testing every row,
+    # expecting a coach's rows spread evenly (they come in clusters): with
+    # the national programme, 0.3 s a page instead of 0.03. ``pk + 0`` is the
+    # same order with no index behind it. A region's rows (a coordinator's)
+    # are dense enough for the walk.
+    order = records.c.pk + 0 if role == "coach" else records.c.pk
+    return q.order_by(order).limit(bindparam("limit"))
 
 
 @cache
@@ -487,19 +496,21 @@ def _count_query(role: str, whole: bool) -> Select[Any]:
 
 
 def count_changes(conn: Connection, actor: Actor, cursor: int, after: int, whole_coops: set[str],
-                  regions: set[str] | None = None) -> int:
+                  regions: set[str] | None = None, cooperatives: set[str] | None = None) -> int:
     """How many rows ``changes_page`` would give from ``after`` on, all pages
     together (what a laptop's progress needs to tell the time left)."""
-    params = {**scope.params(conn, actor, regions), "cursor": cursor, "after": after,
+    params = {**scope.params(conn, actor, regions, cooperatives), "cursor": cursor, "after": after,
               "whole": sorted(whole_coops)}
     return int(conn.execute(_count_query(actor.role, bool(whole_coops)), params).scalar_one())
 
 
 def changes_page(conn: Connection, actor: Actor, cursor: int, after: int, limit: int,
-                 whole_coops: set[str], regions: set[str] | None = None) -> list[Record]:
+                 whole_coops: set[str], regions: set[str] | None = None,
+                 cooperatives: set[str] | None = None) -> list[Record]:
     """Rows in scope that changed since the cursor (or belong to a newly
-    assigned cooperative), by position, from ``after`` on."""
-    params = {**scope.params(conn, actor, regions), "cursor": cursor, "after": after, "limit": limit,
+    assigned cooperative), by position, from ``after`` on (``regions`` and
+    ``cooperatives``: a coach's, when the caller has them)."""
+    params = {**scope.params(conn, actor, regions, cooperatives), "cursor": cursor, "after": after, "limit": limit,
               "whole": sorted(whole_coops)}
     return [_record(r) for r in conn.execute(_changes_query(actor.role, bool(whole_coops)), params)]
 
@@ -605,9 +616,9 @@ def _conflicts_query(role: str) -> Select[Any]:
     return (q if seen is None else q.where(seen)).order_by(conflicts.c.id)
 
 
-def conflicts_since(conn: Connection, actor: Actor, cursor: int, regions: set[str] | None = None
-                    ) -> list[dict[str, Any]]:
-    params = {**scope.params(conn, actor, regions), "cursor": cursor}
+def conflicts_since(conn: Connection, actor: Actor, cursor: int, regions: set[str] | None = None,
+                    cooperatives: set[str] | None = None) -> list[dict[str, Any]]:
+    params = {**scope.params(conn, actor, regions, cooperatives), "cursor": cursor}
     out = []
     for r in conn.execute(_conflicts_query(actor.role), params).mappings():
         row = dict(r)

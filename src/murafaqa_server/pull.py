@@ -49,6 +49,7 @@ def page(conn: Connection, actor: Actor, req: PullRequest, *, count: bool = Fals
     whole: set[str] = set()
     gone: set[str] = set()
     regions: set[str] | None = None
+    coops: set[str] | None = None
     if actor.role == "coach":
         mine = data.coach_assignments(conn, actor.user_id)
         # A cooperative the coach was assigned by creating it (the assignment
@@ -57,21 +58,23 @@ def page(conn: Connection, actor: Actor, req: PullRequest, *, count: bool = Fals
         gone = {a.coop_id for a in mine if not a.active and a.seq > cursor}
         # Once, for the rows and the conflicts.
         regions = {a.region for a in mine if a.active and a.region} | ({actor.region} if actor.region else set())
+        coops = {a.coop_id for a in mine if a.active}
     elif actor.role == "coordinator" and actor.region:
         gone = data.moved_out_of(conn, actor.region, cursor)  # dropped once the laptop's outbox has drained
-    rows = data.changes_page(conn, actor, cursor, req.after, req.limit + 1, whole, regions)
+    rows = data.changes_page(conn, actor, cursor, req.after, req.limit + 1, whole, regions, coops)
     more = len(rows) > req.limit
     rows = rows[: req.limit]
     changes = [c for c in (_change(r, cursor, r.coop_id in whole, actor.device_id) for r in rows) if c]
     after = rows[-1].pk if rows else req.after
     result = PullPage(target=target, after=after or 0, more=more, changes=changes)
     if count and req.target is None:
-        result.rows = len(rows) if not more else data.count_changes(conn, actor, cursor, req.after, whole, regions)
+        result.rows = (len(rows) if not more
+                       else data.count_changes(conn, actor, cursor, req.after, whole, regions, coops))
     if not more:
         result.conflicts = [
             ConflictOut(id=c["id"], seq=c["seq"], t=c["tbl"], row=c["row_id"], field=c["field"], kind=c["kind"],
                         server=c["server_value"], client=c["client_value"], user=c["user"],
                         at=c["created_at"], resolved=bool(c["resolved"]))
-            for c in data.conflicts_since(conn, actor, cursor, regions)]
+            for c in data.conflicts_since(conn, actor, cursor, regions, coops)]
         result.gone = sorted(gone)
     return result

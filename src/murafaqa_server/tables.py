@@ -23,6 +23,7 @@ from sqlalchemy import (
                         Table,
                         Text,
                         UniqueConstraint,
+                        text,
 )
 
 metadata = MetaData()
@@ -95,6 +96,9 @@ records = Table(
     Index("records_seq", "seq"),
     Index("records_coop", "coop_id"),
     Index("records_region", "region"),
+    # The rows with no cooperative, by region (a coach's pull: migration 0008).
+    Index("records_no_coop", "region", postgresql_where=text("coop_id IS NULL"),
+          sqlite_where=text("coop_id IS NULL")),
 )
 
 assignments = Table(
