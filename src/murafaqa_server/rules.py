@@ -131,6 +131,12 @@ class Rules:
                 return None, None, "forbidden"
             if other.deleted or other.tbl != table:
                 return None, None, "parent_missing"
+            if parent is not None and None not in (parent.coop_id, other.coop_id) \
+                    and other.coop_id != parent.coop_id:
+                # a session's review of another cooperative's action: the
+                # action it needs is not in its cooperative (and a deletion
+                # finds a row's children in its own cooperative only)
+                return None, None, "parent_missing"
             parent = parent or other
         assert parent is not None
         if spec.region_field:
@@ -304,7 +310,10 @@ class Rules:
                                if any(t == parent.tbl for _, t in ((s.parent,) if s.parent else ()) + s.cascades)]
             if not children_tables:
                 continue
-            for row in self.work.live_mentioning(parent.id, children_tables):
+            # A row of a cooperative has its children in that cooperative
+            # (every link of a new row stays in one: _scope_of_new), found
+            # through its index rather than by scanning the tables.
+            for row in self.work.live_mentioning(parent.id, children_tables, parent.coop_id):
                 spec = TABLES[row.tbl]
                 links = ((spec.parent,) if spec.parent else ()) + spec.cascades
                 linked = any(row.data.get(fk) == parent.id and t == parent.tbl for fk, t in links)

@@ -81,9 +81,10 @@ class UnitOfWork:
         return self._overlay(data.live_in_cooperative(self.conn, coop_id, tbl),
                              lambda r: r.coop_id == coop_id and (tbl is None or r.tbl == tbl))
 
-    def live_mentioning(self, row_id: str, tables: list[str]) -> list[Record]:
-        return self._overlay(data.live_mentioning(self.conn, row_id, tables),
-                             lambda r: r.tbl in tables and row_id in r.data.values())
+    def live_mentioning(self, row_id: str, tables: list[str], coop_id: str | None = None) -> list[Record]:
+        return self._overlay(data.live_mentioning(self.conn, row_id, tables, coop_id),
+                             lambda r: r.tbl in tables and row_id in r.data.values()
+                             and (coop_id is None or r.coop_id == coop_id))
 
     # -- scope ------------------------------------------------------------------
     def sees(self, rec: Record | None) -> bool:
