@@ -111,6 +111,8 @@ def test_a_page_in_columns_holds_what_rows_hold_and_an_older_laptop_still_gets_r
     newer_page = newer.json()["page"]
     assert "blocks" not in older and "rows" not in older and len(older["changes"]) == 2 + 12 + 6
     assert "changes" not in newer_page and newer_page["rows"] == len(older["changes"])
+    # Asked for columns only (a laptop of the previous version): no position.
+    assert "positions" not in newer_page and all("p" not in b for b in newer_page["blocks"])
     from murafaqa_protocol.columns import from_blocks
     from murafaqa_protocol.messages import Block, Change
 

@@ -7,7 +7,7 @@ The sync engine (sync/engine.py) decides; this module only reads and writes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlite_utils import Database
@@ -154,13 +154,17 @@ def rollback_to(db: Database, name: str) -> None:
 
 # -- staged pull pages ----------------------------------------------------------------------
 
-def stage(db: Database, changes: Iterable[dict[str, Any]]) -> None:
+def stage(db: Database, changes: Iterable[dict[str, Any]],
+          positions: Mapping[tuple[str, str], int] | None = None) -> None:
     """Keep changes until the pull ends. A row staged already (a resumed page,
     a write put off) is merged field by field, the newer sequence winning;
-    ``versions`` is stored in full, one sequence per field."""
+    ``versions`` is stored in full, one sequence per field. ``positions``:
+    the server's position of rows that carried one, kept for later pages of
+    the pull to refer to (a row staged without one keeps what it had)."""
     rows = list(changes)
+    positions = positions or {}
     existing = _staged_among(db, [(c["t"], c["id"]) for c in rows]) if staged_count(db) else {}
-    out = []
+    out, kept = [], []
     for c in rows:
         fields = dict(c.get("f") or {})
         odd = c.get("v") or {}
@@ -176,13 +180,35 @@ def stage(db: Database, changes: Iterable[dict[str, Any]]) -> None:
             whole = whole or bool(old["whole"])
             seq = max(seq, old["seq"])
         elif old is not None and old["seq"] > seq:
+            if (c["t"], c["id"]) in positions:  # held from this pull all the same
+                kept.append([positions[(c["t"], c["id"])], c["t"], c["id"]])
             continue
         out.append([c["t"], c["id"], seq, json.dumps(fields, ensure_ascii=False), json.dumps(seqs),
-                    int(whole), int(deleted)])
+                    int(whole), int(deleted), positions.get((c["t"], c["id"]))])
     db.conn.executemany(
-        "INSERT INTO sync_staged (tbl, id, seq, fields, versions, whole, deleted) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "INSERT INTO sync_staged (tbl, id, seq, fields, versions, whole, deleted, pos) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (tbl, id) DO UPDATE SET seq = excluded.seq, fields = excluded.fields, "
-        "versions = excluded.versions, whole = excluded.whole, deleted = excluded.deleted", out)
+        "versions = excluded.versions, whole = excluded.whole, deleted = excluded.deleted, "
+        "pos = coalesce(excluded.pos, pos)", out)
+    db.conn.executemany("UPDATE sync_staged SET pos = ? WHERE tbl = ? AND id = ?", kept)
+
+
+def staged_at(db: Database, positions: Iterable[int]) -> dict[int, str]:
+    """The ids of the staged rows at these server positions."""
+    wanted = sorted(set(positions))
+    found: dict[int, str] = {}
+    for i in range(0, len(wanted), 500):
+        part = wanted[i:i + 500]
+        found.update(db.execute(f"SELECT pos, id FROM sync_staged WHERE pos IN ({', '.join('?' * len(part))})",
+                                part).fetchall())
+    return found
+
+
+def forget_positions(db: Database) -> None:
+    """A new pull begins: rows staged by an earlier one (kept unapplied) are
+    no rows of this pull to refer to."""
+    db.execute("UPDATE sync_staged SET pos = NULL WHERE pos IS NOT NULL")
 
 
 def _staged_among(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Row]:

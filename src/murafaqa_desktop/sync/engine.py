@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from sqlite_utils import Database
 
-from murafaqa_protocol.columns import COLUMNS, PAGES_HEADER, from_blocks
+from murafaqa_protocol.columns import COLUMNS, PAGES_HEADER, POSITIONS, REFS_HEADER, UnresolvedPosition, decode
 from murafaqa_protocol.messages import (
     CLIENT_HEADER,
     DEFAULT_PAGE_ROWS,
@@ -147,7 +147,7 @@ class SyncEngine:
         # this sync: its version, and the changes waiting when the sync
         # started (before any push: the coordinator reads what was behind).
         told = {CLIENT_HEADER: ClientReport(__version__, st.outbox_count(self.db)).header(),
-                PAGES_HEADER: COLUMNS}
+                PAGES_HEADER: COLUMNS, REFS_HEADER: POSITIONS}
         team: list[TeamMember] | None = None
         self._watch_bytes()
         while True:
@@ -169,24 +169,21 @@ class SyncEngine:
                 pull=PullRequest(cursor=st.get_int(self.db, "cursor"),
                                  target=int(t) if (t := st.get(self.db, "pull_target")) else None,
                                  after=st.get_int(self.db, "pull_after"), limit=self.page_rows))
-            self.progress("exchange", report.round_trips, 0)
-            received = self._received()
-            response: SyncResponse = pieces.retrying(
-                # A server unreachable from the start of this sync is
-                # offline, which the scheduler probes for with its own
-                # backoff; a link cut while it carried this sync is retried.
-                self._sender(request, told), self.retry, only_cuts=not report.round_trips,
-                cancelled=self.cancelled,
-                on_retry=self._retrying)
-            report.round_trips += 1
+            fresh = request.pull is not None and request.pull.target is None
+            response, size = self._exchange(request, told, report)
+            try:
+                done = self._settle(batch, resolved, response, report, fresh=fresh)
+            except UnresolvedPosition:
+                # The server took a row for held that this laptop did not
+                # stage: nothing of the answer was kept; the same exchange
+                # again (a push answered as replays), its page with ids.
+                plain = {k: v for k, v in told.items() if k != REFS_HEADER}
+                response, size = self._exchange(request, plain, report)
+                done = self._settle(batch, resolved, response, report, fresh=fresh)
             if response.team is not None:
                 team = response.team
-            with self.db.atomic():
-                self._results(batch, response.results, report)
-                st.resolutions_pushed(self.db, resolved)
-                done = self._page(response.page, report) if response.page else True
             if response.page is not None:
-                self._size_next_page(response.page, self._received() - received)
+                self._size_next_page(response.page, size)
             if done and not more_to_push:
                 break
         with self.db.atomic():
@@ -199,6 +196,35 @@ class SyncEngine:
         report.conflicts_new = len({c["id"] for c in st.conflicts(self.db, open_only=False)} - known_conflicts)
         self.progress("done", report.round_trips, report.round_trips)
         return report
+
+    def _exchange(self, request: SyncRequest, told: dict[str, str], report: SyncReport
+                  ) -> tuple[SyncResponse, int]:
+        """One exchange, sent again after a cut; its answer and the bytes it took."""
+        self.progress("exchange", report.round_trips, 0)
+        received = self._received()
+        response: SyncResponse = pieces.retrying(
+            # A server unreachable from the start of this sync is
+            # offline, which the scheduler probes for with its own
+            # backoff; a link cut while it carried this sync is retried.
+            self._sender(request, told), self.retry, only_cuts=not report.round_trips,
+            cancelled=self.cancelled,
+            on_retry=self._retrying)
+        report.round_trips += 1
+        return response, self._received() - received
+
+    def _settle(self, batch: list[dict[str, Any]], resolved: list[int], response: SyncResponse,
+                report: SyncReport, *, fresh: bool) -> bool:
+        """The answer kept, in one transaction: the push's results and the
+        page. Whether the pull is done."""
+        with self.db.atomic():
+            counts = (report.pushed, report.applied, report.rejected, report.set_aside, report.pulled)
+            try:
+                self._results(batch, response.results, report)
+                st.resolutions_pushed(self.db, resolved)
+                return self._page(response.page, report, fresh=fresh) if response.page else True
+            except UnresolvedPosition:
+                (report.pushed, report.applied, report.rejected, report.set_aside, report.pulled) = counts
+                raise
 
     # -- a slow link: pieces and progress -------------------------------------------------
     def _received(self) -> int:
@@ -303,12 +329,19 @@ class SyncEngine:
                                     "v": {f: seqs.get(f, 0) for f in values}}])
 
     # -- pull pages -------------------------------------------------------------------
-    def _page(self, page: PullPage, report: SyncReport) -> bool:
+    def _page(self, page: PullPage, report: SyncReport, *, fresh: bool = False) -> bool:
+        """``fresh``: the first page of a pull."""
+        if fresh:
+            st.forget_positions(self.db)
         try:
-            changes = page.changes + from_blocks(page.blocks or [])
+            decoded = decode(page.blocks or [], positions=page.positions,
+                             resolve=lambda wanted: st.staged_at(self.db, wanted))
+        except UnresolvedPosition:
+            raise
         except ValueError as e:
             raise errors.server(200, f"unreadable page: {e}") from None
-        st.stage(self.db, [c.model_dump() for c in changes])
+        changes = page.changes + decoded.changes
+        st.stage(self.db, [c.model_dump() for c in changes], decoded.positions)
         report.pulled += len(changes)
         st.save_conflicts(self.db, [c.model_dump() for c in page.conflicts])
         if page.more:

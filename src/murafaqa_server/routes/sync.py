@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from murafaqa_protocol.columns import COLUMNS, PAGES_HEADER, to_blocks
+from murafaqa_protocol.columns import COLUMNS, PAGES_HEADER, POSITIONS, REFS_HEADER
 from murafaqa_protocol.messages import (
     API_PREFIX,
     CLIENT_HEADER,
@@ -66,7 +66,7 @@ def _client_report(header: str | None) -> ClientReport | None:
 
 
 def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str | None, expires: str,
-              columns: bool = False
+              columns: bool = False, positions: bool = False
               ) -> tuple[Actor, SyncRequest, SyncResponse]:
     """A whole sync in one call on a worker thread (the database calls block),
     on one connection: who the laptop is, what it told of itself and its push
@@ -88,9 +88,7 @@ def _exchange(engine: Engine, token: str, raw: bytes, encoding: str, client: str
             # its statements no common snapshot: autocommit spares its BEGIN and
             # ROLLBACK round trips.
             conn.execution_options(isolation_level="AUTOCOMMIT")
-            out.page = pull.page(conn, who, body.pull, count=columns)
-            if columns:
-                out.page.blocks, out.page.changes = to_blocks(out.page.changes), []
+            out.page = pull.page(conn, who, body.pull, count=columns, columns=columns, positions=positions)
         # Only to a laptop that said what it is (an older one would refuse
         # the field), with the page that ends a pull: once per pull, not with
         # each of its pages, and a pull resumed after a cut link gets it too.
@@ -137,15 +135,17 @@ async def sync(request: Request, engine: Db, threads: WorkerPools, credentials: 
         _answered, engine, token, raw, request.headers.get("content-encoding", ""),
         request.headers.get(CLIENT_HEADER), token_expiry(policy),
         request.headers.get(PAGES_HEADER, "").strip().lower() == COLUMNS,
+        request.headers.get(REFS_HEADER, "").strip().lower() == POSITIONS,
         request.headers.get("accept-encoding", ""))
     logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations), pulled=_pulled(out.page))
     return answer
 
 
 def _answered(engine: Engine, token: str, raw: bytes, encoding: str, client: str | None, expires: str,
-              columns: bool, accept_encoding: str) -> tuple[Actor, SyncRequest, SyncResponse, Response]:
+              columns: bool, positions: bool, accept_encoding: str
+              ) -> tuple[Actor, SyncRequest, SyncResponse, Response]:
     """The exchange and its answer, compressed on the same worker thread."""
-    who, body, out = _exchange(engine, token, raw, encoding, client, expires, columns)
+    who, body, out = _exchange(engine, token, raw, encoding, client, expires, columns, columns and positions)
     return who, body, out, encoded(out.model_dump_json(exclude_defaults=True).encode(), accept_encoding)
 
 
