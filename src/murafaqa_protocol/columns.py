@@ -44,6 +44,9 @@ PAGES_HEADER = "X-Murafaqa-Pages"
 COLUMNS = "columns"
 REFS_HEADER = "X-Murafaqa-References"
 POSITIONS = "positions"
+# The rest of a pull in the same answer, a page a line (server: routes/sync.py).
+STREAM_HEADER = "X-Murafaqa-Stream"
+STREAMED = "pages"
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")

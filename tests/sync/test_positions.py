@@ -101,12 +101,16 @@ class Watched:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
-    def post(self, path: str, body: Any, answer: type, *, headers: Any = None) -> Any:
+    def post_lines(self, path: str, body: Any, answer: type, each: Any, *, headers: Any = None) -> int:
         self.sent.append(dict(headers or {}))
-        out = self.inner.post(path, body, answer, headers=headers)
-        if isinstance(out, SyncResponse) and out.page is not None:
-            self.pages.append(out.page)
-        return out
+
+        def seen(out: Any) -> None:
+            if isinstance(out, SyncResponse) and out.page is not None:
+                self.pages.append(out.page)
+            each(out)
+
+        given: int = self.inner.post_lines(path, body, answer, seen, headers=headers)
+        return given
 
 
 def _positions_sent(pages: list[Any]) -> int:
@@ -114,7 +118,15 @@ def _positions_sent(pages: list[Any]) -> int:
                if k.endswith("_id") for v in b.f[j] if type(v) is int)
 
 
-def test_a_pull_in_small_pages_refers_by_position_and_copies_what_ids_give(server, tmp_path):
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of a few rows each, in one answer as in several."""
+    from murafaqa_server.routes import sync as route
+
+    monkeypatch.setattr(route, "STREAM_PAGE_BYTES", 200)
+
+
+def test_a_pull_in_small_pages_refers_by_position_and_copies_what_ids_give(server, tmp_path, small_pages):
     server.user("ali")
     server.user("sara")
     ali = Laptop(server, tmp_path / "ali.db", "ali")
@@ -131,7 +143,8 @@ def test_a_pull_in_small_pages_refers_by_position_and_copies_what_ids_give(serve
         lap.close()
 
 
-def test_a_position_the_laptop_cannot_resolve_makes_it_ask_the_page_again_with_ids(server, tmp_path, monkeypatch):
+def test_a_position_the_laptop_cannot_resolve_makes_it_ask_the_page_again_with_ids(server, tmp_path, monkeypatch,
+                                                                                    small_pages):
     server.user("ali")
     server.user("sara")
     ali = Laptop(server, tmp_path / "ali.db", "ali")

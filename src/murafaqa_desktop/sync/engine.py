@@ -24,7 +24,16 @@ from typing import Any, Protocol
 
 from sqlite_utils import Database
 
-from murafaqa_protocol.columns import COLUMNS, PAGES_HEADER, POSITIONS, REFS_HEADER, UnresolvedPosition, decode
+from murafaqa_protocol.columns import (
+    COLUMNS,
+    PAGES_HEADER,
+    POSITIONS,
+    REFS_HEADER,
+    STREAM_HEADER,
+    STREAMED,
+    UnresolvedPosition,
+    decode,
+)
 from murafaqa_protocol.messages import (
     CLIENT_HEADER,
     DEFAULT_PAGE_ROWS,
@@ -79,6 +88,20 @@ class SyncReport:
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+@dataclass
+class _Answers:
+    """What an exchange has received so far (one answer, or several: the
+    pages of a pull that come in the same answer)."""
+
+    batch: list[dict[str, Any]]
+    resolved: list[int]
+    fresh: bool  # the first page of a pull
+    given: int = 0
+    done: bool = False
+    team: list[TeamMember] | None = None
+    mark: int = 0  # bytes received before the answer being read
 
 
 class Cancelled(Exception):
@@ -149,6 +172,7 @@ class SyncEngine:
         told = {CLIENT_HEADER: ClientReport(__version__, st.outbox_count(self.db)).header(),
                 PAGES_HEADER: COLUMNS, REFS_HEADER: POSITIONS}
         team: list[TeamMember] | None = None
+        positions = True
         self._watch_bytes()
         while True:
             if self.cancelled():
@@ -169,21 +193,26 @@ class SyncEngine:
                 pull=PullRequest(cursor=st.get_int(self.db, "cursor"),
                                  target=int(t) if (t := st.get(self.db, "pull_target")) else None,
                                  after=st.get_int(self.db, "pull_after"), limit=self.page_rows))
-            fresh = request.pull is not None and request.pull.target is None
-            response, size = self._exchange(request, told, report)
+            asked = dict(told)
+            if not positions:
+                del asked[REFS_HEADER]
+            if not more_to_push and hasattr(self.transport, "post_lines"):
+                # Nothing else to push: the rest of the pull may come in
+                # this answer, a page at a time.
+                asked[STREAM_HEADER] = STREAMED
+            answers = _Answers(batch, resolved, fresh=request.pull is not None and request.pull.target is None)
             try:
-                done = self._settle(batch, resolved, response, report, fresh=fresh)
+                self._exchange(request, asked, report, answers)
             except UnresolvedPosition:
                 # The server took a row for held that this laptop did not
-                # stage: nothing of the answer was kept; the same exchange
-                # again (a push answered as replays), its page with ids.
-                plain = {k: v for k, v in told.items() if k != REFS_HEADER}
-                response, size = self._exchange(request, plain, report)
-                done = self._settle(batch, resolved, response, report, fresh=fresh)
-            if response.team is not None:
-                team = response.team
-            if response.page is not None:
-                self._size_next_page(response.page, size)
+                # stage: nothing of that answer was kept. The rest of this
+                # sync goes with ids (a push sent again is answered as
+                # replays).
+                positions = False
+                continue
+            if answers.team is not None:
+                team = answers.team
+            done = answers.done
             if done and not more_to_push:
                 break
         with self.db.atomic():
@@ -197,20 +226,50 @@ class SyncEngine:
         self.progress("done", report.round_trips, report.round_trips)
         return report
 
-    def _exchange(self, request: SyncRequest, told: dict[str, str], report: SyncReport
-                  ) -> tuple[SyncResponse, int]:
-        """One exchange, sent again after a cut; its answer and the bytes it took."""
+    def _exchange(self, request: SyncRequest, told: dict[str, str], report: SyncReport, answers: _Answers) -> None:
+        """One exchange, sent again after a cut that came before its first
+        answer; each answer kept as it arrives (``_take``). A cut after some
+        answers keeps them: the loop asks again from the last page kept."""
         self.progress("exchange", report.round_trips, 0)
-        received = self._received()
-        response: SyncResponse = pieces.retrying(
+
+        def send() -> None:
+            if request.pull is not None:  # smaller after a cut: see _retrying
+                request.pull.limit = self.page_rows
+            answers.mark = self._received()
+            post_lines = getattr(self.transport, "post_lines", None)
+            try:
+                if post_lines is None:  # a transport that knows one answer a post
+                    self._take(self.transport.post("/sync", request, SyncResponse, headers=told), answers, report)
+                else:
+                    post_lines("/sync", request, SyncResponse, lambda r: self._take(r, answers, report), headers=told)
+            except errors.SyncError as e:
+                if e.kind == errors.NETWORK and answers.given:
+                    return
+                raise
+
+        pieces.retrying(
             # A server unreachable from the start of this sync is
             # offline, which the scheduler probes for with its own
             # backoff; a link cut while it carried this sync is retried.
-            self._sender(request, told), self.retry, only_cuts=not report.round_trips,
-            cancelled=self.cancelled,
+            send, self.retry, only_cuts=not report.round_trips, cancelled=self.cancelled,
             on_retry=self._retrying)
         report.round_trips += 1
-        return response, self._received() - received
+
+    def _take(self, response: SyncResponse, answers: _Answers, report: SyncReport) -> None:
+        """One answer of an exchange, kept at once: the push's results come
+        with the first, pages with each."""
+        first = not answers.given
+        if not first and self.cancelled():
+            raise Cancelled()  # what came so far is kept
+        answers.done = self._settle(answers.batch if first else [], answers.resolved if first else [], response,
+                                    report, fresh=answers.fresh and first)
+        answers.given += 1
+        if response.team is not None:
+            answers.team = response.team
+        if response.page is not None:
+            received = self._received()
+            self._size_next_page(response.page, received - answers.mark)
+            answers.mark = received
 
     def _settle(self, batch: list[dict[str, Any]], resolved: list[int], response: SyncResponse,
                 report: SyncReport, *, fresh: bool) -> bool:
@@ -229,7 +288,7 @@ class SyncEngine:
     # -- a slow link: pieces and progress -------------------------------------------------
     def _received(self) -> int:
         stats = getattr(self.transport, "stats", None)
-        return int(getattr(stats, "bytes_received", 0))
+        return int(getattr(stats, "bytes_received", 0)) + int(getattr(stats, "in_flight", 0))
 
     def _watch_bytes(self) -> None:
         """Progress in bytes as each answer arrives, with the bytes the whole
