@@ -154,8 +154,8 @@ async def sync(request: Request, engine: Db, threads: WorkerPools, credentials: 
     logs.event("sync", user=who.name, device=who.device_id, pushed=len(body.mutations), pulled=_pulled(out.page))
     if stream is None or body.pull is None or out.page is None:
         return answer
-    return StreamingResponse(_pages(threads, engine, who, body.pull, out.page, bytes(answer.body), stream, client, positions),
-                             media_type=NDJSON, headers={"Content-Encoding": "zstd", "Vary": "Accept-Encoding"})
+    pages = _pages(threads, engine, who, body.pull, out.page, bytes(answer.body), stream, client, positions)
+    return StreamingResponse(pages, media_type=NDJSON, headers={"Content-Encoding": "zstd", "Vary": "Accept-Encoding"})
 
 
 NDJSON = "application/x-ndjson"
