@@ -126,6 +126,46 @@ def update_row(db: Database, tbl: str, row_id: str, fields: dict[str, Any], now:
             search.index_row(db, row["rid"], row)
 
 
+def insert_rows(db: Database, tbl: str, rows: list[tuple[str, dict[str, Any]]], now: str) -> None:
+    """Rows the laptop does not hold yet, a statement for each set of fields
+    (a first sync's rows of a table all have the same): ``insert_row``'s
+    write, without the search index (no cooperative comes this way)."""
+    _check(tbl)
+    if tbl == "cooperatives":
+        raise ValueError("cooperatives are indexed for search: insert_row, one by one")
+    shapes: dict[tuple[str, ...], list[list[Any]]] = {}
+    for row_id, fields in rows:
+        shapes.setdefault(tuple(fields), []).append([*fields.values(), row_id, now, now])
+    for cols, values in shapes.items():
+        names = [*cols, "id", "created_at", "updated_at"]
+        db.conn.executemany(f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+                            values)
+
+
+def held_ids(db: Database, tbl: str, row_ids: list[str]) -> set[str]:
+    """Which of these rows the laptop holds."""
+    _check(tbl)
+    found: set[str] = set()
+    for i in range(0, len(row_ids), 500):
+        part = row_ids[i:i + 500]
+        found.update(r[0] for r in db.execute(
+            f"SELECT id FROM {tbl} WHERE id IN ({', '.join('?' * len(part))})", part).fetchall())
+    return found
+
+
+def pending_deletes(db: Database) -> set[tuple[str, str]]:
+    """Rows deleted here whose deletion waits to be pushed (table, id)."""
+    return {(t, r) for t, r in db.execute("SELECT tbl, row_id FROM outbox WHERE op = 'delete'").fetchall()}
+
+
+def set_versions_of(db: Database, tbl: str, seqs: list[tuple[str, dict[str, int]]]) -> None:
+    """``set_versions`` for several rows of a table at once."""
+    db.conn.executemany(
+        "INSERT INTO field_versions (tbl, row_id, field, seq) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (tbl, row_id, field) DO UPDATE SET seq = max(seq, excluded.seq)",
+        [[tbl, row_id, f, s] for row_id, row in seqs for f, s in row.items()])
+
+
 def delete_row(db: Database, tbl: str, row_id: str) -> bool:
     """Remove a row the server no longer has (its children follow by cascade)."""
     _check(tbl)
@@ -231,6 +271,10 @@ def _staged_among(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str, 
 
 def unstage(db: Database, tbl: str, row_id: str) -> None:
     db.execute("DELETE FROM sync_staged WHERE tbl = ? AND id = ?", [tbl, row_id])
+
+
+def unstage_rows(db: Database, tbl: str, row_ids: list[str]) -> None:
+    db.conn.executemany("DELETE FROM sync_staged WHERE tbl = ? AND id = ?", [[tbl, r] for r in row_ids])
 
 
 def staged(db: Database) -> list[Row]:

@@ -431,7 +431,7 @@ class SyncEngine:
         # reported, never allowed to block the rest.
         for r in deletions:
             st.unstage(self.db, r["tbl"], r["id"])
-        waiting = upserts
+        waiting = sorted(self._insert_new(upserts, touched), key=lambda r: order[r["tbl"]])
         while waiting:
             failed = []
             for r in waiting:
@@ -452,6 +452,45 @@ class SyncEngine:
         for coop_id in touched:
             if get_row(self.db, "cooperatives", coop_id) is not None:
                 coaching.refresh_progress(self.db, coop_id)
+
+    def _insert_new(self, upserts: list[dict[str, Any]], touched: set[str]) -> list[dict[str, Any]]:
+        """The whole rows this laptop does not hold yet (all of a first
+        sync's), a table at a time in a few statements, parents first; the
+        rows left to apply one by one: those it holds, partial ones, the
+        cooperatives (indexed for search), and a table's whole batch when
+        one of its rows cannot go in yet (a key still held here, a parent
+        missing), which the one-by-one pass sorts out."""
+        deleted_here = st.pending_deletes(self.db)
+        left: list[dict[str, Any]] = []
+        by_table: dict[str, list[dict[str, Any]]] = {}
+        for r in upserts:
+            if r["whole"] and r["tbl"] != "cooperatives" and (r["tbl"], r["id"]) not in deleted_here:
+                by_table.setdefault(r["tbl"], []).append(r)
+            else:
+                left.append(r)
+        now = now_iso()
+        for tbl in TABLE_ORDER:
+            rows = by_table.get(tbl, [])
+            held = st.held_ids(self.db, tbl, [r["id"] for r in rows]) if rows else set()
+            left += [r for r in rows if r["id"] in held]
+            new = [r for r in rows if r["id"] not in held]
+            if not new:
+                continue
+            st.savepoint(self.db, "pulled_rows")
+            try:
+                st.insert_rows(self.db, tbl, [(r["id"], r["fields"] or {}) for r in new], now)
+                st.set_versions_of(self.db, tbl, [
+                    (r["id"], {f: int((r["versions"] or {}).get(f, r["seq"])) for f in r["fields"] or {}})
+                    for r in new])
+                st.unstage_rows(self.db, tbl, [r["id"] for r in new])
+                st.release(self.db, "pulled_rows")
+            except IntegrityError:
+                st.rollback_to(self.db, "pulled_rows")
+                left += new
+                continue
+            if tbl == "coaching_sessions":
+                touched.update(c for r in new if (c := (r["fields"] or {}).get("cooperative_id")))
+        return left
 
     def _apply_row(self, r: dict[str, Any], touched: set[str]) -> None:
         tbl, row_id, seq = r["tbl"], r["id"], r["seq"]
