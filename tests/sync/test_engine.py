@@ -423,8 +423,7 @@ def test_new_rows_go_in_a_batch_and_a_batch_with_a_row_that_cannot_go_in_falls_b
     a = Laptop(server, tmp_path / "a.db", "ali")
     coop = make_cooperative(a.db)
     a.sync()
-    fields = {f: None for f in ("position", "indicator", "owner", "due_date", "status", "estimated_cost",
-                                "progress")}
+    fields = dict.fromkeys(("position", "indicator", "owner", "due_date", "status", "estimated_cost", "progress"))
     good = [{"t": "plan_actions", "id": new_id(), "s": 90 + i, "w": True,
              "f": {**fields, "cooperative_id": coop["id"], "axis": "marketing", "objective": f"Vendre {i}"}}
             for i in range(3)]
