@@ -433,16 +433,7 @@ class SyncEngine:
             st.unstage(self.db, r["tbl"], r["id"])
         waiting = sorted(self._insert_new(upserts, touched), key=lambda r: order[r["tbl"]])
         while waiting:
-            failed = []
-            for r in waiting:
-                st.savepoint(self.db, "pulled_row")
-                try:
-                    self._apply_row(r, touched)
-                    st.unstage(self.db, r["tbl"], r["id"])
-                    st.release(self.db, "pulled_row")
-                except IntegrityError:
-                    st.rollback_to(self.db, "pulled_row")
-                    failed.append(r)
+            failed = [r for r in waiting if not self._apply_one(r, touched)]
             if len(failed) == len(waiting):
                 # Kept staged (versions guard them) and tried again at the
                 # next sync, once this laptop's own rows have moved.
@@ -453,18 +444,30 @@ class SyncEngine:
             if get_row(self.db, "cooperatives", coop_id) is not None:
                 coaching.refresh_progress(self.db, coop_id)
 
+    def _apply_one(self, r: dict[str, Any], touched: set[str]) -> bool:
+        """One staged row applied and unstaged; False if it cannot be yet."""
+        st.savepoint(self.db, "pulled_row")
+        try:
+            self._apply_row(r, touched)
+            st.unstage(self.db, r["tbl"], r["id"])
+            st.release(self.db, "pulled_row")
+            return True
+        except IntegrityError:
+            st.rollback_to(self.db, "pulled_row")
+            return False
+
     def _insert_new(self, upserts: list[dict[str, Any]], touched: set[str]) -> list[dict[str, Any]]:
         """The whole rows this laptop does not hold yet (all of a first
         sync's), a table at a time in a few statements, parents first; the
-        rows left to apply one by one: those it holds, partial ones, the
-        cooperatives (indexed for search), and a table's whole batch when
+        rows left to apply one by one: those it holds, partial ones, and a
+        table's whole batch when
         one of its rows cannot go in yet (a key still held here, a parent
         missing), which the one-by-one pass sorts out."""
         deleted_here = st.pending_deletes(self.db)
         left: list[dict[str, Any]] = []
         by_table: dict[str, list[dict[str, Any]]] = {}
         for r in upserts:
-            if r["whole"] and r["tbl"] != "cooperatives" and (r["tbl"], r["id"]) not in deleted_here:
+            if r["whole"] and (r["tbl"], r["id"]) not in deleted_here:
                 by_table.setdefault(r["tbl"], []).append(r)
             else:
                 left.append(r)
@@ -474,6 +477,11 @@ class SyncEngine:
             held = st.held_ids(self.db, tbl, [r["id"] for r in rows]) if rows else set()
             left += [r for r in rows if r["id"] in held]
             new = [r for r in rows if r["id"] not in held]
+            if tbl == "cooperatives":
+                # Before the rows that belong to them, one by one (each is
+                # indexed for search).
+                left += [r for r in new if not self._apply_one(r, touched)]
+                continue
             if not new:
                 continue
             st.savepoint(self.db, "pulled_rows")
