@@ -2,10 +2,14 @@
 
 One request carries the outbox (up to a batch) and asks for the first pull
 page; a small sync is thus one round trip. Larger pulls continue in pages
-against the target fixed by the server at the first page; each page is
-staged locally in its own transaction, so a cut link resumes from the last
-page received. Staged rows are applied all at once at the end, and only
-then does the cursor move: a half-finished sync never shows.
+against the target fixed by the server at the first page, in the same
+answer once nothing is left to push (a page a line, each kept as it
+arrives); each page is staged locally in its own transaction, so a cut
+link resumes from the last page received. Staged rows are applied all at
+once at the end (new rows a table at a time), and only then does the
+cursor move: a half-finished sync never shows. Pages refer to rows of
+the same pull by their position on the server where this laptop holds
+them (``murafaqa_protocol.columns``).
 
 Push results are applied in the same local transaction as the response's
 page: acknowledged outbox entries leave, fields take the server's
