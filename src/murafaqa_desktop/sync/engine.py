@@ -237,7 +237,9 @@ class SyncEngine:
         self.progress("exchange", report.round_trips, 0)
 
         def send() -> None:
-            if request.pull is not None:  # smaller after a cut: see _retrying
+            # The same mutations under the same numbers, the same page asked
+            # for (smaller after a cut: see _retrying).
+            if request.pull is not None:
                 request.pull.limit = self.page_rows
             answers.mark = self._received()
             post_lines = getattr(self.transport, "post_lines", None)
@@ -309,16 +311,6 @@ class SyncEngine:
                 self.progress("bytes", done, max(expected, done) if expected else 0)
 
             self.transport.on_bytes = told
-
-    def _sender(self, request: SyncRequest, told: dict[str, str]) -> Callable[[], SyncResponse]:
-        """The exchange, to send again as it is after a cut: the same
-        mutations under the same numbers, the same page asked for."""
-        def send() -> SyncResponse:
-            if request.pull is not None:  # smaller after a cut: see _retrying
-                request.pull.limit = self.page_rows
-            answer: SyncResponse = self.transport.post("/sync", request, SyncResponse, headers=told)
-            return answer
-        return send
 
     def _retrying(self, attempt: int, pause: float) -> None:
         """A cut: the page asked for again is half as large, so that a link
