@@ -236,6 +236,10 @@ class Block(_Model):
     v: list[dict[str, int] | None] | None = None
     w: bool = False
     d: bool = False
+    # Only in a page with ``positions`` (columns.REFS_HEADER): each row's
+    # position on the server, as the difference from the previous row's,
+    # for the rows of a table that other rows refer to.
+    p: list[int] | None = None
 
 
 class ConflictOut(_Model):
@@ -264,6 +268,9 @@ class PullPage(_Model):
     # and, with the first page, how many rows the whole pull holds.
     blocks: list[Block] | None = None
     rows: int | None = None
+    # Only to a laptop that asked for them (columns.REFS_HEADER): the blocks
+    # refer to rows of this pull by their position (``columns.py``).
+    positions: bool = False
 
 
 # A sync a laptop really sends: a new cooperative of region 07 and the first

@@ -410,3 +410,30 @@ def test_a_cooperative_that_moves_region_leaves_the_old_coordinators_laptop(serv
     assert old.sync().pulled == 0  # told once, not on every sync
     for lap in (coach, old, new):
         lap.close()
+
+
+def test_new_rows_go_in_a_batch_and_a_batch_with_a_row_that_cannot_go_in_falls_back_to_one_by_one(
+        server, tmp_path):
+    """A first sync's rows go in a few statements a table; when one of them
+    cannot go in yet (here a parent this laptop does not hold), the others
+    still do, one by one, and that one stays staged for the next sync."""
+    from murafaqa_desktop.store.ids import new_id
+
+    server.user("ali")
+    a = Laptop(server, tmp_path / "a.db", "ali")
+    coop = make_cooperative(a.db)
+    a.sync()
+    fields = dict.fromkeys(("position", "indicator", "owner", "due_date", "status", "estimated_cost", "progress"))
+    good = [{"t": "plan_actions", "id": new_id(), "s": 90 + i, "w": True,
+             "f": {**fields, "cooperative_id": coop["id"], "axis": "marketing", "objective": f"Vendre {i}"}}
+            for i in range(3)]
+    orphan = {"t": "plan_actions", "id": new_id(), "s": 95, "w": True,
+              "f": {**fields, "cooperative_id": new_id(), "axis": "marketing", "objective": "Sans coopérative"}}
+    with a.db.atomic():
+        st.stage(a.db, [*good, orphan])
+        report = SyncReport()
+        SyncEngine(a.db, a.transport)._apply_staged(report)
+    assert sorted(r["objective"] for r in rows(a, "plan_actions")) == ["Vendre 0", "Vendre 1", "Vendre 2"]
+    assert report.unapplied == [f"plan_actions:{orphan['id']}"]
+    assert [r["id"] for r in st.staged(a.db)] == [orphan["id"]]
+    assert st.versions(a.db, "plan_actions", good[0]["id"])["objective"] == 90

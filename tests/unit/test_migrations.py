@@ -16,7 +16,7 @@ from murafaqa_desktop.store.migrations import MIGRATIONS
 SHIPPED = ["m001_initial", "m002_drafts", "m003_sync"]
 # Added since that release: applied when a laptop of it opens its file.
 LATER = ["m004_dashboard", "m005_team", "m006_stages", "m007_selection", "m008_history", "m009_set_aside",
-         "m010_application_scores"]
+         "m010_application_scores", "m011_staged_positions"]
 # What sqlite_master held in a laptop database made by the release that
 # shipped these three migrations (FTS5's own shadow tables left out: the
 # virtual table makes them).

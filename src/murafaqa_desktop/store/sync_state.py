@@ -7,7 +7,7 @@ The sync engine (sync/engine.py) decides; this module only reads and writes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlite_utils import Database
@@ -139,6 +139,46 @@ def update_row(db: Database, tbl: str, row_id: str, fields: dict[str, Any], now:
             search.index_row(db, row["rid"], row)
 
 
+def insert_rows(db: Database, tbl: str, rows: list[tuple[str, dict[str, Any]]], now: str) -> None:
+    """Rows the laptop does not hold yet, a statement for each set of fields
+    (a first sync's rows of a table all have the same): ``insert_row``'s
+    write, without the search index (no cooperative comes this way)."""
+    _check(tbl)
+    if tbl == "cooperatives":
+        raise ValueError("cooperatives are indexed for search: insert_row, one by one")
+    shapes: dict[tuple[str, ...], list[list[Any]]] = {}
+    for row_id, fields in rows:
+        shapes.setdefault(tuple(fields), []).append([*fields.values(), row_id, now, now])
+    for cols, values in shapes.items():
+        names = [*cols, "id", "created_at", "updated_at"]
+        db.conn.executemany(f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+                            values)
+
+
+def held_ids(db: Database, tbl: str, row_ids: list[str]) -> set[str]:
+    """Which of these rows the laptop holds."""
+    _check(tbl)
+    found: set[str] = set()
+    for i in range(0, len(row_ids), 500):
+        part = row_ids[i:i + 500]
+        found.update(r[0] for r in db.execute(
+            f"SELECT id FROM {tbl} WHERE id IN ({', '.join('?' * len(part))})", part).fetchall())
+    return found
+
+
+def pending_deletes(db: Database) -> set[tuple[str, str]]:
+    """Rows deleted here whose deletion waits to be pushed (table, id)."""
+    return {(t, r) for t, r in db.execute("SELECT tbl, row_id FROM outbox WHERE op = 'delete'").fetchall()}
+
+
+def set_versions_of(db: Database, tbl: str, seqs: list[tuple[str, dict[str, int]]]) -> None:
+    """``set_versions`` for several rows of a table at once."""
+    db.conn.executemany(
+        "INSERT INTO field_versions (tbl, row_id, field, seq) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (tbl, row_id, field) DO UPDATE SET seq = max(seq, excluded.seq)",
+        [[tbl, row_id, f, s] for row_id, row in seqs for f, s in row.items()])
+
+
 def delete_row(db: Database, tbl: str, row_id: str) -> bool:
     """Remove a row the server no longer has (its children follow by cascade)."""
     _check(tbl)
@@ -167,13 +207,17 @@ def rollback_to(db: Database, name: str) -> None:
 
 # -- staged pull pages ----------------------------------------------------------------------
 
-def stage(db: Database, changes: Iterable[dict[str, Any]]) -> None:
+def stage(db: Database, changes: Iterable[dict[str, Any]],
+          positions: Mapping[tuple[str, str], int] | None = None) -> None:
     """Keep changes until the pull ends. A row staged already (a resumed page,
     a write put off) is merged field by field, the newer sequence winning;
-    ``versions`` is stored in full, one sequence per field."""
+    ``versions`` is stored in full, one sequence per field. ``positions``:
+    the server's position of rows that carried one, kept for later pages of
+    the pull to refer to (a row staged without one keeps what it had)."""
     rows = list(changes)
+    positions = positions or {}
     existing = _staged_among(db, [(c["t"], c["id"]) for c in rows]) if staged_count(db) else {}
-    out = []
+    out, kept = [], []
     for c in rows:
         fields = dict(c.get("f") or {})
         odd = c.get("v") or {}
@@ -189,13 +233,35 @@ def stage(db: Database, changes: Iterable[dict[str, Any]]) -> None:
             whole = whole or bool(old["whole"])
             seq = max(seq, old["seq"])
         elif old is not None and old["seq"] > seq:
+            if (c["t"], c["id"]) in positions:  # held from this pull all the same
+                kept.append([positions[(c["t"], c["id"])], c["t"], c["id"]])
             continue
         out.append([c["t"], c["id"], seq, json.dumps(fields, ensure_ascii=False), json.dumps(seqs),
-                    int(whole), int(deleted)])
+                    int(whole), int(deleted), positions.get((c["t"], c["id"]))])
     db.conn.executemany(
-        "INSERT INTO sync_staged (tbl, id, seq, fields, versions, whole, deleted) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "INSERT INTO sync_staged (tbl, id, seq, fields, versions, whole, deleted, pos) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (tbl, id) DO UPDATE SET seq = excluded.seq, fields = excluded.fields, "
-        "versions = excluded.versions, whole = excluded.whole, deleted = excluded.deleted", out)
+        "versions = excluded.versions, whole = excluded.whole, deleted = excluded.deleted, "
+        "pos = coalesce(excluded.pos, pos)", out)
+    db.conn.executemany("UPDATE sync_staged SET pos = ? WHERE tbl = ? AND id = ?", kept)
+
+
+def staged_at(db: Database, positions: Iterable[int]) -> dict[int, str]:
+    """The ids of the staged rows at these server positions."""
+    wanted = sorted(set(positions))
+    found: dict[int, str] = {}
+    for i in range(0, len(wanted), 500):
+        part = wanted[i:i + 500]
+        found.update(db.execute(f"SELECT pos, id FROM sync_staged WHERE pos IN ({', '.join('?' * len(part))})",
+                                part).fetchall())
+    return found
+
+
+def forget_positions(db: Database) -> None:
+    """A new pull begins: rows staged by an earlier one (kept unapplied) are
+    no rows of this pull to refer to."""
+    db.execute("UPDATE sync_staged SET pos = NULL WHERE pos IS NOT NULL")
 
 
 def _staged_among(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Row]:
@@ -218,6 +284,10 @@ def _staged_among(db: Database, keys: list[tuple[str, str]]) -> dict[tuple[str, 
 
 def unstage(db: Database, tbl: str, row_id: str) -> None:
     db.execute("DELETE FROM sync_staged WHERE tbl = ? AND id = ?", [tbl, row_id])
+
+
+def unstage_rows(db: Database, tbl: str, row_ids: list[str]) -> None:
+    db.conn.executemany("DELETE FROM sync_staged WHERE tbl = ? AND id = ?", [[tbl, r] for r in row_ids])
 
 
 def staged(db: Database) -> list[Row]:

@@ -2,10 +2,14 @@
 
 One request carries the outbox (up to a batch) and asks for the first pull
 page; a small sync is thus one round trip. Larger pulls continue in pages
-against the target fixed by the server at the first page; each page is
-staged locally in its own transaction, so a cut link resumes from the last
-page received. Staged rows are applied all at once at the end, and only
-then does the cursor move: a half-finished sync never shows.
+against the target fixed by the server at the first page, in the same
+answer once nothing is left to push (a page a line, each kept as it
+arrives); each page is staged locally in its own transaction, so a cut
+link resumes from the last page received. Staged rows are applied all at
+once at the end (new rows a table at a time), and only then does the
+cursor move: a half-finished sync never shows. Pages refer to rows of
+the same pull by their position on the server where this laptop holds
+them (``murafaqa_protocol.columns``).
 
 Push results are applied in the same local transaction as the response's
 page: acknowledged outbox entries leave, fields take the server's
@@ -24,7 +28,16 @@ from typing import Any, Protocol
 
 from sqlite_utils import Database
 
-from murafaqa_protocol.columns import COLUMNS, PAGES_HEADER, from_blocks
+from murafaqa_protocol.columns import (
+    COLUMNS,
+    PAGES_HEADER,
+    POSITIONS,
+    REFS_HEADER,
+    STREAM_HEADER,
+    STREAMED,
+    UnresolvedPosition,
+    decode,
+)
 from murafaqa_protocol.messages import (
     CLIENT_HEADER,
     DEFAULT_PAGE_ROWS,
@@ -79,6 +92,20 @@ class SyncReport:
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+@dataclass
+class _Answers:
+    """What an exchange has received so far (one answer, or several: the
+    pages of a pull that come in the same answer)."""
+
+    batch: list[dict[str, Any]]
+    resolved: list[int]
+    fresh: bool  # the first page of a pull
+    given: int = 0
+    done: bool = False
+    team: list[TeamMember] | None = None
+    mark: int = 0  # bytes received before the answer being read
 
 
 class Cancelled(Exception):
@@ -147,8 +174,9 @@ class SyncEngine:
         # this sync: its version, and the changes waiting when the sync
         # started (before any push: the coordinator reads what was behind).
         told = {CLIENT_HEADER: ClientReport(__version__, st.outbox_count(self.db)).header(),
-                PAGES_HEADER: COLUMNS}
+                PAGES_HEADER: COLUMNS, REFS_HEADER: POSITIONS}
         team: list[TeamMember] | None = None
+        positions = True
         self._watch_bytes()
         while True:
             if self.cancelled():
@@ -169,24 +197,26 @@ class SyncEngine:
                 pull=PullRequest(cursor=st.get_int(self.db, "cursor"),
                                  target=int(t) if (t := st.get(self.db, "pull_target")) else None,
                                  after=st.get_int(self.db, "pull_after"), limit=self.page_rows))
-            self.progress("exchange", report.round_trips, 0)
-            received = self._received()
-            response: SyncResponse = pieces.retrying(
-                # A server unreachable from the start of this sync is
-                # offline, which the scheduler probes for with its own
-                # backoff; a link cut while it carried this sync is retried.
-                self._sender(request, told), self.retry, only_cuts=not report.round_trips,
-                cancelled=self.cancelled,
-                on_retry=self._retrying)
-            report.round_trips += 1
-            if response.team is not None:
-                team = response.team
-            with self.db.atomic():
-                self._results(batch, response.results, report)
-                st.resolutions_pushed(self.db, resolved)
-                done = self._page(response.page, report) if response.page else True
-            if response.page is not None:
-                self._size_next_page(response.page, self._received() - received)
+            asked = dict(told)
+            if not positions:
+                del asked[REFS_HEADER]
+            if not more_to_push and hasattr(self.transport, "post_lines"):
+                # Nothing else to push: the rest of the pull may come in
+                # this answer, a page at a time.
+                asked[STREAM_HEADER] = STREAMED
+            answers = _Answers(batch, resolved, fresh=request.pull is not None and request.pull.target is None)
+            try:
+                self._exchange(request, asked, report, answers)
+            except UnresolvedPosition:
+                # The server took a row for held that this laptop did not
+                # stage: nothing of that answer was kept. The rest of this
+                # sync goes with ids (a push sent again is answered as
+                # replays).
+                positions = False
+                continue
+            if answers.team is not None:
+                team = answers.team
+            done = answers.done
             if done and not more_to_push:
                 break
         with self.db.atomic():
@@ -200,10 +230,71 @@ class SyncEngine:
         self.progress("done", report.round_trips, report.round_trips)
         return report
 
+    def _exchange(self, request: SyncRequest, told: dict[str, str], report: SyncReport, answers: _Answers) -> None:
+        """One exchange, sent again after a cut that came before its first
+        answer; each answer kept as it arrives (``_take``). A cut after some
+        answers keeps them: the loop asks again from the last page kept."""
+        self.progress("exchange", report.round_trips, 0)
+
+        def send() -> None:
+            # The same mutations under the same numbers, the same page asked
+            # for (smaller after a cut: see _retrying).
+            if request.pull is not None:
+                request.pull.limit = self.page_rows
+            answers.mark = self._received()
+            post_lines = getattr(self.transport, "post_lines", None)
+            try:
+                if post_lines is None:  # a transport that knows one answer a post
+                    self._take(self.transport.post("/sync", request, SyncResponse, headers=told), answers, report)
+                else:
+                    post_lines("/sync", request, SyncResponse, lambda r: self._take(r, answers, report), headers=told)
+            except errors.SyncError as e:
+                if e.kind == errors.NETWORK and answers.given:
+                    return
+                raise
+
+        pieces.retrying(
+            # A server unreachable from the start of this sync is
+            # offline, which the scheduler probes for with its own
+            # backoff; a link cut while it carried this sync is retried.
+            send, self.retry, only_cuts=not report.round_trips, cancelled=self.cancelled,
+            on_retry=self._retrying)
+        report.round_trips += 1
+
+    def _take(self, response: SyncResponse, answers: _Answers, report: SyncReport) -> None:
+        """One answer of an exchange, kept at once: the push's results come
+        with the first, pages with each."""
+        first = not answers.given
+        if not first and self.cancelled():
+            raise Cancelled()  # what came so far is kept
+        answers.done = self._settle(answers.batch if first else [], answers.resolved if first else [], response,
+                                    report, fresh=answers.fresh and first)
+        answers.given += 1
+        if response.team is not None:
+            answers.team = response.team
+        if response.page is not None:
+            received = self._received()
+            self._size_next_page(response.page, received - answers.mark)
+            answers.mark = received
+
+    def _settle(self, batch: list[dict[str, Any]], resolved: list[int], response: SyncResponse,
+                report: SyncReport, *, fresh: bool) -> bool:
+        """The answer kept, in one transaction: the push's results and the
+        page. Whether the pull is done."""
+        with self.db.atomic():
+            counts = (report.pushed, report.applied, report.rejected, report.set_aside, report.pulled)
+            try:
+                self._results(batch, response.results, report)
+                st.resolutions_pushed(self.db, resolved)
+                return self._page(response.page, report, fresh=fresh) if response.page else True
+            except UnresolvedPosition:
+                (report.pushed, report.applied, report.rejected, report.set_aside, report.pulled) = counts
+                raise
+
     # -- a slow link: pieces and progress -------------------------------------------------
     def _received(self) -> int:
         stats = getattr(self.transport, "stats", None)
-        return int(getattr(stats, "bytes_received", 0))
+        return int(getattr(stats, "bytes_received", 0)) + int(getattr(stats, "in_flight", 0))
 
     def _watch_bytes(self) -> None:
         """Progress in bytes as each answer arrives, with the bytes the whole
@@ -220,16 +311,6 @@ class SyncEngine:
                 self.progress("bytes", done, max(expected, done) if expected else 0)
 
             self.transport.on_bytes = told
-
-    def _sender(self, request: SyncRequest, told: dict[str, str]) -> Callable[[], SyncResponse]:
-        """The exchange, to send again as it is after a cut: the same
-        mutations under the same numbers, the same page asked for."""
-        def send() -> SyncResponse:
-            if request.pull is not None:  # smaller after a cut: see _retrying
-                request.pull.limit = self.page_rows
-            answer: SyncResponse = self.transport.post("/sync", request, SyncResponse, headers=told)
-            return answer
-        return send
 
     def _retrying(self, attempt: int, pause: float) -> None:
         """A cut: the page asked for again is half as large, so that a link
@@ -303,12 +384,19 @@ class SyncEngine:
                                     "v": {f: seqs.get(f, 0) for f in values}}])
 
     # -- pull pages -------------------------------------------------------------------
-    def _page(self, page: PullPage, report: SyncReport) -> bool:
+    def _page(self, page: PullPage, report: SyncReport, *, fresh: bool = False) -> bool:
+        """``fresh``: the first page of a pull."""
+        if fresh:
+            st.forget_positions(self.db)
         try:
-            changes = page.changes + from_blocks(page.blocks or [])
+            decoded = decode(page.blocks or [], positions=page.positions,
+                             resolve=lambda wanted: st.staged_at(self.db, wanted))
+        except UnresolvedPosition:
+            raise
         except ValueError as e:
             raise errors.server(200, f"unreadable page: {e}") from None
-        st.stage(self.db, [c.model_dump() for c in changes])
+        changes = page.changes + decoded.changes
+        st.stage(self.db, [c.model_dump() for c in changes], decoded.positions)
         report.pulled += len(changes)
         st.save_conflicts(self.db, [c.model_dump() for c in page.conflicts])
         if page.more:
@@ -339,18 +427,9 @@ class SyncEngine:
         # reported, never allowed to block the rest.
         for r in deletions:
             st.unstage(self.db, r["tbl"], r["id"])
-        waiting = upserts
+        waiting = sorted(self._insert_new(upserts, touched), key=lambda r: order[r["tbl"]])
         while waiting:
-            failed = []
-            for r in waiting:
-                st.savepoint(self.db, "pulled_row")
-                try:
-                    self._apply_row(r, touched)
-                    st.unstage(self.db, r["tbl"], r["id"])
-                    st.release(self.db, "pulled_row")
-                except IntegrityError:
-                    st.rollback_to(self.db, "pulled_row")
-                    failed.append(r)
+            failed = [r for r in waiting if not self._apply_one(r, touched)]
             if len(failed) == len(waiting):
                 # Kept staged (versions guard them) and tried again at the
                 # next sync, once this laptop's own rows have moved.
@@ -360,6 +439,62 @@ class SyncEngine:
         for coop_id in touched:
             if get_row(self.db, "cooperatives", coop_id) is not None:
                 coaching.refresh_progress(self.db, coop_id)
+
+    def _apply_one(self, r: dict[str, Any], touched: set[str]) -> bool:
+        """One staged row applied and unstaged; False if it cannot be yet."""
+        st.savepoint(self.db, "pulled_row")
+        try:
+            self._apply_row(r, touched)
+            st.unstage(self.db, r["tbl"], r["id"])
+            st.release(self.db, "pulled_row")
+            return True
+        except IntegrityError:
+            st.rollback_to(self.db, "pulled_row")
+            return False
+
+    def _insert_new(self, upserts: list[dict[str, Any]], touched: set[str]) -> list[dict[str, Any]]:
+        """The whole rows this laptop does not hold yet (all of a first
+        sync's), a table at a time in a few statements, parents first; the
+        rows left to apply one by one: those it holds, partial ones, and a
+        table's whole batch when
+        one of its rows cannot go in yet (a key still held here, a parent
+        missing), which the one-by-one pass sorts out."""
+        deleted_here = st.pending_deletes(self.db)
+        left: list[dict[str, Any]] = []
+        by_table: dict[str, list[dict[str, Any]]] = {}
+        for r in upserts:
+            if r["whole"] and (r["tbl"], r["id"]) not in deleted_here:
+                by_table.setdefault(r["tbl"], []).append(r)
+            else:
+                left.append(r)
+        now = now_iso()
+        for tbl in TABLE_ORDER:
+            rows = by_table.get(tbl, [])
+            held = st.held_ids(self.db, tbl, [r["id"] for r in rows]) if rows else set()
+            left += [r for r in rows if r["id"] in held]
+            new = [r for r in rows if r["id"] not in held]
+            if tbl == "cooperatives":
+                # Before the rows that belong to them, one by one (each is
+                # indexed for search).
+                left += [r for r in new if not self._apply_one(r, touched)]
+                continue
+            if not new:
+                continue
+            st.savepoint(self.db, "pulled_rows")
+            try:
+                st.insert_rows(self.db, tbl, [(r["id"], r["fields"] or {}) for r in new], now)
+                st.set_versions_of(self.db, tbl, [
+                    (r["id"], {f: int((r["versions"] or {}).get(f, r["seq"])) for f in r["fields"] or {}})
+                    for r in new])
+                st.unstage_rows(self.db, tbl, [r["id"] for r in new])
+                st.release(self.db, "pulled_rows")
+            except IntegrityError:
+                st.rollback_to(self.db, "pulled_rows")
+                left += new
+                continue
+            if tbl == "coaching_sessions":
+                touched.update(c for r in new if (c := (r["fields"] or {}).get("cooperative_id")))
+        return left
 
     def _apply_row(self, r: dict[str, Any], touched: set[str]) -> None:
         tbl, row_id, seq = r["tbl"], r["id"], r["seq"]

@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - installed with the application
 # fails is a link silent for that long, and the sync retries it.
 TIMEOUT = httpx.Timeout(60.0, connect=20.0)
 RECEIVE_CHUNK = 8192
+NDJSON = "application/x-ndjson"  # several answers, one a line
 
 
 @dataclass
@@ -39,6 +40,7 @@ class WireStats:
     round_trips: int = 0
     bytes_sent: int = 0
     bytes_received: int = 0
+    in_flight: int = 0  # of the answer being received, not counted above yet
 
     @property
     def total(self) -> int:
@@ -127,6 +129,58 @@ class HttpTransport:
         self.stats.bytes_sent += len(raw) + _header_bytes(request.headers) + len(url) + 16
         self.stats.bytes_received += response.num_bytes_downloaded + _header_bytes(response.headers) + 16
         return self._answer(response, content, answer)
+
+    def post_lines(self, path: str, body: BaseModel, answer: type[M], each: Callable[[M], None], *,
+                   headers: Mapping[str, str] | None = None) -> int:
+        """A post whose answer may come as several, a JSON answer a line
+        (``application/x-ndjson``): ``each`` is given each one as soon as its
+        line has arrived, while the next ones are still on their way. An
+        ordinary answer is given as the only one. How many were given; a
+        link cut after some of them raises as a cut, those kept."""
+        raw = gzip.compress(body.model_dump_json(exclude_defaults=True).encode("utf-8"), compresslevel=6)
+        sent = {"Content-Type": "application/json", "Content-Encoding": "gzip",
+                "Accept-Encoding": ACCEPT_ENCODING, SCHEMA_HEADER: str(SCHEMA_VERSION), **(headers or {})}
+        if self.token:
+            sent["Authorization"] = f"Bearer {self.token}"
+        url = f"{self.base_url}{API_PREFIX}{path}"
+        given = 0
+        response: httpx.Response | None = None
+        request: httpx.Request | None = None
+        try:
+            request = self.client.build_request("POST", url, content=raw, headers=sent)
+            response = self.client.send(request, stream=True)
+            try:
+                if response.status_code >= 400 or not response.headers.get("content-type", "").startswith(NDJSON):
+                    content = self._receive(response)
+                    each(self._answer(response, content, answer))
+                    return 1
+                waiting = b""
+                for part in response.iter_bytes(RECEIVE_CHUNK):
+                    if self.on_bytes is not None:
+                        self.on_bytes(self.stats.bytes_received + response.num_bytes_downloaded)
+                    lines = (waiting + part).split(b"\n")
+                    waiting = lines.pop()
+                    self.stats.in_flight = response.num_bytes_downloaded
+                    for line in lines:
+                        if line.strip():
+                            each(self._answer(response, line, answer))
+                            given += 1
+                if waiting.strip():
+                    each(self._answer(response, waiting, answer))
+                    given += 1
+                return given
+            finally:
+                response.close()
+        except httpx.HTTPError as e:
+            failure = errors.network(f"{type(e).__name__}: {e}")
+            failure.cut = not isinstance(e, httpx.ConnectError | httpx.ConnectTimeout)
+            raise failure from None
+        finally:
+            self.stats.in_flight = 0
+            if request is not None and response is not None:
+                self.stats.round_trips += 1
+                self.stats.bytes_sent += len(raw) + _header_bytes(request.headers) + len(url) + 16
+                self.stats.bytes_received += response.num_bytes_downloaded + _header_bytes(response.headers) + 16
 
     def get(self, path: str, params: Mapping[str, str | int], answer: type[M]) -> M:
         """A read (a cooperative's history): the same headers and refusals as

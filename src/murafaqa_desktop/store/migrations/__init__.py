@@ -21,10 +21,12 @@ from . import (
     m008_history,
     m009_set_aside,
     m010_application_scores,
+    m011_staged_positions,
 )
 
 HISTORY: tuple[ModuleType, ...] = (m001_initial, m002_drafts, m003_sync, m004_dashboard, m005_team, m006_stages,
-                                   m007_selection, m008_history, m009_set_aside, m010_application_scores)
+                                   m007_selection, m008_history, m009_set_aside, m010_application_scores,
+                                   m011_staged_positions)
 
 
 def _migrations() -> Migrations:
