@@ -9,7 +9,6 @@ The store's code (the key file, Argon2id) is loaded when a button is
 pressed, never to draw the screen: it is the window's first frame."""
 from __future__ import annotations
 
-import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -403,6 +402,8 @@ class LockScreen(QWidget):
             self.write_sheet(Path(target))
 
     def write_sheet(self, target: Path) -> None:
+        import socket  # here, not for the first frame: the module alone costs some 6 ms
+
         from ...reports.doc_recovery_key import pdf
 
         assert self.recovery_key is not None
