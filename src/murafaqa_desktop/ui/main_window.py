@@ -171,7 +171,9 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         self.sync_label = QLabel()
-        self.coops = cast(CooperativeList, self._page("cooperatives"))
+        # Locked (an encrypted database, or one to encrypt): the lock screen
+        # is the first frame, and the pages behind it are made once unlocked.
+        opening = lock_mode.start_mode(Path(db_path))
         self.pending = 0
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
@@ -201,12 +203,11 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.erased = False  # the laptop was revoked and its data erased: nothing more is kept
         self.revoked_message = ""
         self.retranslate()
-        self._restore()
+        self._restore(page=opening is None)
         self.refresh_status()
         self._started = False
         self.lock_screen: LockScreen | None = None
         self.idle: IdleWatch | None = None
-        opening = lock_mode.start_mode(Path(db_path))
         if opening is not None:
             self._show_lock(opening)  # then the first frame is the lock screen
         self.installEventFilter(self)
@@ -256,6 +257,10 @@ class MainWindow(FollowsLanguage, QMainWindow):
             self._pages[name] = page
             self.stack.addWidget(page)
         return page
+
+    @property
+    def coops(self) -> CooperativeList:
+        return cast(CooperativeList, self._page("cooperatives"))
 
     @property
     def record(self) -> CooperativeRecord:
@@ -559,6 +564,8 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self.central.setEnabled(True)
         self.menuBar().setEnabled(True)
         self.tasks.release()
+        if self.nav.currentRow() < 0:  # first unlocked: the page it was left on
+            self._restore_page()
         if not self._started:
             self._after_first_frame()
         else:
@@ -591,12 +598,17 @@ class MainWindow(FollowsLanguage, QMainWindow):
         self._show_lock(lock_mode.UNLOCK)
 
     # -- state -----------------------------------------------------------------
-    def _restore(self) -> None:
+    def _restore(self, page: bool = True) -> None:
+        """The window's size, and (``page``) the page it was left on."""
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        if page:
+            self._restore_page()
+
+    def _restore_page(self) -> None:
         page = self.settings.value("page", "cooperatives")
         self.nav.setCurrentRow(_ROW.get(str(page), _ROW["cooperatives"]))
 
