@@ -64,3 +64,54 @@ def test_the_batch_hears_a_job_that_failed_before_start_returned(qtbot, db_path,
     with qtbot.waitSignal(dialog.stopped, timeout=5_000) as blocker:
         pass  # the queued failure arrives once the event loop runs
     assert "NO-SUCH-SESSION" in blocker.args[0]
+
+
+CLOSED_AS_THE_WORK_ENDS = r'''
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from murafaqa_desktop.store.db import open_db
+from murafaqa_desktop.ui.printing import jobs
+from murafaqa_desktop.ui.printing.preview import PrintPreviewDialog
+
+app = QApplication([])
+real_open = jobs.open_db
+
+def slow_to_close(*args, **kwargs):
+    db = real_open(*args, **kwargs)
+    close = db.close
+    def close_slowly():
+        time.sleep(0.5)  # the outcome is out, the worker still closing its database
+        close()
+    db.close = close_slowly
+    return db
+
+jobs.open_db = slow_to_close
+open_db(Path(sys.argv[1])).close()
+dialog = PrintPreviewDialog(Path(sys.argv[1]), "session", ["NO-SUCH-SESSION"], lang="fr", ui_lang="fr")
+failed = []
+dialog.failed.connect(failed.append)
+dialog.show()
+deadline = time.monotonic() + 20
+while not failed and time.monotonic() < deadline:
+    app.processEvents()
+assert failed, "the failure never came"
+import shiboken6
+shiboken6.delete(dialog)  # the window goes (as a garbage-collected one does) while its work still ends
+del dialog
+for _ in range(100):
+    app.processEvents()
+    time.sleep(0.01)
+print("survived", flush=True)
+'''
+
+
+def test_a_dialog_deleted_while_its_work_ends_does_not_abort_the_application(db_path):
+    """Qt aborts the whole application when a running thread is destroyed: a
+    print dialog closed as its job ends must not take its thread with it."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", CLOSED_AS_THE_WORK_ENDS, str(db_path)], capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0 and "survived" in out.stdout, out.stderr[-2000:]

@@ -55,6 +55,13 @@ class WorkerThread(QThread):
         self.worker.run()  # type: ignore[attr-defined]
 
 
+# Threads started here, kept until they have ended: a QThread deleted while
+# it runs aborts the whole application (Qt's "destroyed while thread is still
+# running"), and a dialog closed as its work ends (the outcome emitted, the
+# worker still closing its database) would delete a thread it owned.
+_RUNNING: set[QThread] = set()
+
+
 def start_on_thread(worker: QObject, parent: QObject | None = None, **slots: Callable[..., Any]) -> QThread:
     """Start ``worker.run`` on a new thread, which ends when the work ends.
 
@@ -62,14 +69,38 @@ def start_on_thread(worker: QObject, parent: QObject | None = None, **slots: Cal
     receivers, connected before the thread starts: work that fails at once
     (an unknown id, a folder that does not exist) would otherwise emit before
     anyone listens.
+
+    ``parent`` is who waits for the work; the thread itself is owned by no
+    widget (see ``_RUNNING``), and is released on the main thread once ended.
     """
-    thread = WorkerThread(worker, parent)
+    del parent  # kept in the signature: the callers say who the work is for
+    thread = WorkerThread(worker)
     for name, slot in slots.items():
         if name not in ("progress", *ENDINGS):
             raise TypeError(f"{type(worker).__name__} has no signal {name!r}")
         getattr(worker, name).connect(slot)
+    _RUNNING.add(thread)
+    thread.finished.connect(_Release(thread).release)
     thread.start()
     return thread
+
+
+class _Release(QObject):
+    """Drops an ended thread from ``_RUNNING``. A QObject of the main thread,
+    so that the thread's ``finished`` (emitted on the thread) is queued to it:
+    the thread's wrapper is then released on the main thread."""
+
+    def __init__(self, thread: QThread) -> None:
+        super().__init__()
+        self.thread_ = thread
+        _RELEASES.add(self)
+
+    def release(self) -> None:
+        _RUNNING.discard(self.thread_)
+        _RELEASES.discard(self)
+
+
+_RELEASES: set[_Release] = set()
 
 
 class ProgressDialog(QDialog):
