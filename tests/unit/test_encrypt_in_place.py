@@ -72,21 +72,29 @@ def test_encryption_keeps_every_row_and_leaves_no_copy(plain_file, tmp_path: Pat
 def _kill_during_encryption(plain_file, tmp_path: Path, kills: int) -> list[str]:  # type: ignore[no-untyped-def]
     source, counts = plain_file
     path = tmp_path / "murafaqa.db"
-    shutil.copy(source, path)
-    started = time.perf_counter()
-    encrypt_in_place(path, KEY)
-    duration = time.perf_counter() - started
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+
+    def child() -> subprocess.Popen[bytes]:
+        shutil.copy(source, path)
+        started = subprocess.Popen([sys.executable, "-c", CHILD, str(path), KEY.hex()], env=env,
+                                   stdout=subprocess.PIPE)
+        assert started.stdout is not None and started.stdout.readline() == b"go\n"
+        return started
+
+    # How long the child itself takes, from "go" to its end, on this machine
+    # now: the kills are spread over that span and a little beyond, so that
+    # some fall before the rename and some after, however loaded the machine.
+    whole = child()
+    began = time.perf_counter()
+    assert whole.wait() == 0
+    duration = time.perf_counter() - began
     outcomes = []
     rng = random.Random(16)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    for _ in range(kills):
-        shutil.copy(source, path)
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), KEY.hex()], env=env,
-                                 stdout=subprocess.PIPE)
-        assert child.stdout is not None and child.stdout.readline() == b"go\n"
-        time.sleep(rng.uniform(0, duration * 1.2))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+    for i in range(kills):
+        running = child()
+        time.sleep(duration * 1.2 * (i + rng.random()) / kills)
+        running.send_signal(signal.SIGKILL)
+        running.wait()
         outcomes.append(_one_good_database(path, counts))
         # the next start finishes the work: the plain database is encrypted then
         if is_plain(path):
