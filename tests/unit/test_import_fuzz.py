@@ -40,11 +40,11 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from factories import make_cooperative
 from fuzzing import EXAMPLES, fuzz
 from murafaqa_desktop import cli
-from murafaqa_desktop.services.importer import _header_map
+from murafaqa_desktop.services.importer import cooperative_headers
 from murafaqa_desktop.store.db import open_db
 
 FUZZ = fuzz(EXAMPLES * 2)
-COLUMNS = sorted(set(_header_map().values()))
+COLUMNS = sorted(set(cooperative_headers().values()))
 SHEET = "xl/worksheets/sheet1.xml"
 _counter = itertools.count()
 OUTCOMES: Counter[str] = Counter()  # what the files became, printed at the end (-s)

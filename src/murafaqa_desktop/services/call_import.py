@@ -34,8 +34,7 @@ from ..store import calls as store
 from ..store import changes
 from ..store import cooperatives as coop_store
 from . import calls, cooperatives
-from .import_files import read_table
-from .importer import ImportRefused, ImportReport, _cell, _header_map, _key
+from .importer import ImportRefused, ImportReport, cooperative_headers, header_key, spreadsheet_rows
 
 CRITERIA = tuple(SELECTION_CRITERIA)
 RATING_COLUMNS = {f"c{i}": c for i, c in enumerate(CRITERIA, start=1)}
@@ -47,17 +46,17 @@ def _application_headers() -> dict[str, str]:
     for name in APPLICATION_COLUMNS:
         spec = APPLICATION.field(name)
         for alias in (name, spec.fr, spec.ar):
-            known[_key(alias)] = name
+            known[header_key(alias)] = name
     for d in APPLICATION_DOCUMENTS:
-        known[_key(d)] = f"doc_{d}"
-    known[_key("reçue le")] = known[_key("date de réception")] = "received_on"
+        known[header_key(d)] = f"doc_{d}"
+    known[header_key("reçue le")] = known[header_key("date de réception")] = "received_on"
     for col, criterion in RATING_COLUMNS.items():
         fr, ar = SELECTION_CRITERIA[criterion]
         for alias in (col, criterion, fr, ar):
-            known[_key(alias)] = col
+            known[header_key(alias)] = col
         for suffix in ("evidence", "document"):
-            known[_key(f"{col}_{suffix}")] = f"{col}_{suffix}"
-            known[_key(f"{criterion}_{suffix}")] = f"{col}_{suffix}"
+            known[header_key(f"{col}_{suffix}")] = f"{col}_{suffix}"
+            known[header_key(f"{criterion}_{suffix}")] = f"{col}_{suffix}"
     return known
 
 
@@ -83,29 +82,12 @@ def apply_file(db: Database, call_id: str, path: str | Path, *, dry_run: bool = 
                lang: str = "fr") -> ApplyReport:
     path = Path(path)
     call = calls.get_call(db, call_id)
-    table = read_table(path)
     report = ApplyReport(dry_run=dry_run)
-    if not table:
-        raise DomainError("empty_file", f"{path} : fichier vide", f"{path}: ملف فارغ")
-    _, header = table[0]
-    known = {**_header_map(), **_application_headers()}
-    columns: list[str | None] = []
-    for cell in header:
-        name = known.get(_key(cell))
-        if name is None and _cell(cell) is not None:
-            report.ignored_columns.append(str(cell))
-        columns.append(name if name not in columns else None)
-    if "registration_number" not in columns:
-        raise DomainError("no_registration_column",
-                          f"{path} : colonne « registration_number » (N° d'immatriculation) absente de l'en-tête",
-                          f"{path}: عمود «رقم التسجيل» غير موجود في العنوان")
+    columns, rows = spreadsheet_rows(path, {**cooperative_headers(), **_application_headers()}, report)
     has_documents = any(c and (c.startswith("doc_") or c.endswith("_document")) for c in columns)
     plan: list[_Planned] = []
     seen: dict[str, int] = {}
-    for line, cells in table[1:]:
-        data = {col: _cell(v) for col, v in zip(columns, cells) if col is not None}
-        if all(v is None for v in data.values()):
-            continue
+    for line, data in rows:
         try:
             plan.append(_plan_row(db, call, line, data, seen, has_documents))
         except (ValidationError, DomainError) as e:

@@ -27,8 +27,7 @@ from ..domain.vocab import SELECTION_CRITERIA
 from ..store import calls as store
 from ..store import changes
 from . import calls
-from .import_files import read_table
-from .importer import ImportRefused, ImportReport, _cell, _key
+from .importer import ImportRefused, ImportReport, header_key, spreadsheet_rows
 from .xlsx_stream import XlsxWriter
 
 CRITERIA = tuple(SELECTION_CRITERIA)
@@ -86,11 +85,11 @@ def _header_map() -> dict[str, str]:
     for lang in ("fr", "ar"):
         i = 1 if lang == "ar" else 0
         for key, labels in _FIXED.items():
-            known[_key(labels[i])] = key
+            known[header_key(labels[i])] = key
         for c in CRITERIA:
-            known[_key(SELECTION_CRITERIA[c][i])] = c
-            known[_key(_evidence_title(c, lang))] = f"{c}:evidence"
-    known[_key("registration_number")] = "registration_number"
+            known[header_key(SELECTION_CRITERIA[c][i])] = c
+            known[header_key(_evidence_title(c, lang))] = f"{c}:evidence"
+    known[header_key("registration_number")] = "registration_number"
     return known
 
 
@@ -107,27 +106,11 @@ def import_grid(db: Database, call_id: str, path: str | Path, *, dry_run: bool =
     ratings change."""
     path = Path(path)
     call = calls.get_call(db, call_id)
-    table = read_table(path)
     report = ImportReport(dry_run=dry_run)
-    if not table:
-        raise DomainError("empty_file", f"{path} : fichier vide", f"{path}: ملف فارغ")
-    known = _header_map()
-    columns: list[str | None] = []
-    for cell in table[0][1]:
-        name = known.get(_key(cell))
-        if name is None and _cell(cell) is not None:
-            report.ignored_columns.append(str(cell))
-        columns.append(name if name not in columns else None)
-    if "registration_number" not in columns:
-        raise DomainError("no_registration_column",
-                          f"{path} : colonne « N° d'immatriculation » absente de l'en-tête",
-                          f"{path}: عمود «رقم التسجيل» غير موجود في العنوان")
+    _, rows = spreadsheet_rows(path, _header_map(), report, "« N° d'immatriculation »")
     plan: list[_Row] = []
     seen: dict[str, int] = {}
-    for line, cells in table[1:]:
-        data = {col: _cell(v) for col, v in zip(columns, cells) if col is not None}
-        if all(v is None for v in data.values()):
-            continue
+    for line, data in rows:
         try:
             plan.append(_read_row(db, call.id, line, data, seen))
         except DomainError as e:

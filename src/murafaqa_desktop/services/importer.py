@@ -8,6 +8,7 @@ registration number exists updates that cooperative with the cells it fills
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,15 +47,17 @@ ALIASES: dict[str, list[str]] = {
 }
 
 
-def _key(header: Any) -> str:
+def header_key(header: Any) -> str:
+    """A header cell as it is looked up: case, accents, spacing and punctuation folded."""
     return re.sub(r"[\s_\-:()./]+", " ", normalize(str(header or ""))).strip()
 
 
-def _header_map() -> dict[str, str]:
+def cooperative_headers() -> dict[str, str]:
+    """Every header a cooperative's column is known by (its name, labels, aliases)."""
     known: dict[str, str] = {}
     for spec in COOPERATIVE.fields:
         for alias in [spec.name, spec.fr, spec.ar, *ALIASES.get(spec.name, [])]:
-            known[_key(alias)] = spec.name
+            known[header_key(alias)] = spec.name
     return known
 
 
@@ -120,30 +123,41 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def import_file(db: Database, path: str | Path, *, dry_run: bool = False, lang: str = "fr") -> ImportReport:
-    path = Path(path)
+def spreadsheet_rows(path: Path, known: Mapping[str, str], report: ImportReport,
+                     registration_fr: str = "« registration_number » (N° d'immatriculation)",
+                     ) -> tuple[list[str | None], list[tuple[int, dict[str, Any]]]]:
+    """A spreadsheet's columns (each header cell's name in ``known``; None
+    for one not known, or named twice) and its rows that are not blank, as
+    (line, {column: value}); the header cells not known are told in
+    ``report``. A file without rows, or without the registration number's
+    column, is refused."""
     table = read_table(path)
-    report = ImportReport(dry_run=dry_run)
     if not table:
         raise DomainError("empty_file", f"{path} : fichier vide", f"{path}: ملف فارغ")
-    header_line, header = table[0]
-    known = _header_map()
     columns: list[str | None] = []
-    for cell in header:
-        name = known.get(_key(cell))
+    for cell in table[0][1]:
+        name = known.get(header_key(cell))
         if name is None and _cell(cell) is not None:
             report.ignored_columns.append(str(cell))
         columns.append(name if name not in columns else None)
     if "registration_number" not in columns:
-        raise DomainError("no_registration_column",
-                          f"{path} : colonne « registration_number » (N° d'immatriculation) absente de l'en-tête",
+        raise DomainError("no_registration_column", f"{path} : colonne {registration_fr} absente de l'en-tête",
                           f"{path}: عمود «رقم التسجيل» غير موجود في العنوان")
-    plan: list[tuple[str | None, dict[str, Any]]] = []  # (existing id or None, values)
-    seen: dict[str, int] = {}
+    rows = []
     for line, cells in table[1:]:
         data = {col: _cell(v) for col, v in zip(columns, cells) if col is not None}
-        if all(v is None for v in data.values()):
-            continue
+        if any(v is not None for v in data.values()):
+            rows.append((line, data))
+    return columns, rows
+
+
+def import_file(db: Database, path: str | Path, *, dry_run: bool = False, lang: str = "fr") -> ImportReport:
+    path = Path(path)
+    report = ImportReport(dry_run=dry_run)
+    _, rows = spreadsheet_rows(path, cooperative_headers(), report)
+    plan: list[tuple[str | None, dict[str, Any]]] = []  # (existing id or None, values)
+    seen: dict[str, int] = {}
+    for line, data in rows:
         reg = str(data.get("registration_number") or "").strip()
         try:
             if reg and reg in seen:
