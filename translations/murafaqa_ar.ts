@@ -103,22 +103,22 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="37"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="33"/>
         <source>New application</source>
         <translation>ترشيح جديد</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="43"/>
         <source>Registration number:</source>
         <translation>رقم التسجيل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="44"/>
         <source>Received on:</source>
         <translation>تاريخ التوصل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="48"/>
         <source>Documents in the file:</source>
         <translation>وثائق الملف:</translation>
     </message>
@@ -126,87 +126,87 @@
 <context>
     <name>ApplicationsTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="29"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="30"/>
         <source>Registration no.</source>
         <translation>رقم التسجيل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="31"/>
         <source>Cooperative</source>
         <translation>التعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="31"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="32"/>
         <source>Region</source>
         <translation>الجهة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="33"/>
         <source>Received</source>
         <translation>تاريخ التوصل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="33"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="34"/>
         <source>Complete</source>
         <translation>ملف مكتمل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="34"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="35"/>
         <source>Eligible</source>
         <translation>مؤهلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="35"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="36"/>
         <source>Rated</source>
         <translation>منقطة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="37"/>
         <source>Score</source>
         <translation>النقطة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="37"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="38"/>
         <source>Rank</source>
         <translation>الرتبة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="38"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="39"/>
         <source>Proposal</source>
         <translation>الاقتراح</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="39"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="40"/>
         <source>Decision</source>
         <translation>القرار</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="45"/>
         <source>not checked</source>
         <translation>لم يتم التحقق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="46"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="47"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="47"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="48"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="53"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="54"/>
         <source>withdrawn</source>
         <translation>منسحبة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="56"/>
         <source>proposed</source>
         <translation>مقترحة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="58"/>
         <source>waiting %1</source>
         <translation>الانتظار رقم %1</translation>
     </message>
@@ -1049,42 +1049,42 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="34"/>
         <source>Committee decision</source>
         <translation>قرار اللجنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="50"/>
         <source>Proposal:</source>
         <translation>الاقتراح:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="68"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="51"/>
         <source>Decision:</source>
         <translation>القرار:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="52"/>
         <source>Reason:</source>
         <translation>التعليل:</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="63"/>
         <source>rank %1, </source>
         <translation>الرتبة %1، </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="64"/>
         <source>score %1</source>
         <translation>النقطة %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="74"/>
         <source>A written reason is required for this decision.</source>
         <translation>يلزم تعليل مكتوب لهذا القرار.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="75"/>
         <source>A reason may be written; it is not required.</source>
         <translation>يمكن كتابة تعليل، وهو غير إلزامي.</translation>
     </message>
@@ -1252,38 +1252,38 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="156"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="155"/>
         <source>Murafaqa is locked</source>
         <translation>مرافقة مقفلة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="157"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="156"/>
         <source>The cooperatives&apos; data on this laptop is encrypted. Type your passphrase to open it.</source>
         <translation>بيانات التعاونيات على هذا الحاسوب مشفرة. اكتب عبارتك السرية لفتحها.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="159"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="158"/>
         <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="204"/>
         <source>Passphrase</source>
         <translation>العبارة السرية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="161"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="160"/>
         <source>Unlock</source>
         <translation>فتح القفل</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="163"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="162"/>
         <source>Forgotten passphrase…</source>
         <translation>نسيت العبارة السرية…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="173"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="172"/>
         <source>Encrypting the data…</source>
         <translation>جارٍ تشفير البيانات…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="174"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="173"/>
         <source>The data on this laptop is being encrypted. Keep Murafaqa open until it is done: this takes from a few seconds to a few minutes, and an interruption loses nothing.</source>
         <translation>يجري تشفير البيانات على هذا الحاسوب. أبقِ مرافقة مفتوحة حتى ينتهي: يستغرق ذلك من بضع ثوانٍ إلى بضع دقائق، ولا يضيع أي شيء إذا انقطع.</translation>
     </message>
@@ -1388,7 +1388,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="367"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="372"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>مرافقة — مواكبة التعاونيات</translation>
     </message>
@@ -1423,74 +1423,74 @@
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="375"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="371"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="376"/>
         <source>&amp;Language</source>
         <translation>&amp;اللغة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="372"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="377"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="379"/>
         <source>New cooperative</source>
         <translation>تعاونية جديدة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="375"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="380"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="376"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="381"/>
         <source>Find a cooperative</source>
         <translation>البحث عن تعاونية</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="377"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="382"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="195"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="380"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="197"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="385"/>
         <source>working…</source>
         <translation>جار العمل…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="494"/>
         <location filename="../src/murafaqa_desktop/ui/main_window.py" line="499"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="504"/>
         <source>Loading the demonstration programme…</source>
         <translation>جار تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="494"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="499"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="503"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="508"/>
         <source>Cancelling the demonstration load…</source>
         <translation>جار إلغاء تحميل البرنامج التجريبي…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="523"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="528"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>تم إلغاء تحميل البرنامج التجريبي: لم يُحتفظ بأي شيء منه.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="617"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="629"/>
         <source>Unsaved changes</source>
         <translation>تعديلات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="618"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="630"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>يحتوي هذا النموذج على تعديلات غير محفوظة. هل تريد حفظها قبل الإغلاق؟</translation>
     </message>
@@ -1664,7 +1664,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="152"/>
         <source>Cancelling…</source>
         <translation>جار الإلغاء…</translation>
     </message>
@@ -2123,42 +2123,42 @@
 <context>
     <name>TeamTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="31"/>
         <source>Coach</source>
         <translation>المؤطر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="31"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="32"/>
         <source>Cooperatives</source>
         <translation>التعاونيات</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="33"/>
         <source>Sessions this month</source>
         <translation>حصص هذا الشهر</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="33"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="34"/>
         <source>Overdue</source>
         <translation>المتأخرة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="34"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="35"/>
         <source>Last sync</source>
         <translation>آخر مزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="35"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="36"/>
         <source>Waiting at last sync</source>
         <translation>في الانتظار عند آخر مزامنة</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="37"/>
         <source>App version</source>
         <translation>إصدار التطبيق</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="113"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="108"/>
         <source>Open the list of these cooperatives</source>
         <translation>فتح لائحة هذه التعاونيات</translation>
     </message>

@@ -103,22 +103,22 @@
 <context>
     <name>ApplicationDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="37"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="33"/>
         <source>New application</source>
         <translation>Nouvelle candidature</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="54"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="43"/>
         <source>Registration number:</source>
         <translation>N° d&apos;immatriculation :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="44"/>
         <source>Received on:</source>
         <translation>Reçue le :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="59"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/application_dialog.py" line="48"/>
         <source>Documents in the file:</source>
         <translation>Pièces du dossier :</translation>
     </message>
@@ -126,87 +126,87 @@
 <context>
     <name>ApplicationsTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="29"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="30"/>
         <source>Registration no.</source>
         <translation>N° d&apos;immatriculation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="31"/>
         <source>Cooperative</source>
         <translation>Coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="31"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="32"/>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="33"/>
         <source>Received</source>
         <translation>Reçue le</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="33"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="34"/>
         <source>Complete</source>
         <translation>Dossier complet</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="34"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="35"/>
         <source>Eligible</source>
         <translation>Éligible</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="35"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="36"/>
         <source>Rated</source>
         <translation>Notée</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="37"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="37"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="38"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="38"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="39"/>
         <source>Proposal</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="39"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="40"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="45"/>
         <source>not checked</source>
         <translation>non vérifié</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="46"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="47"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="47"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="48"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="53"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="54"/>
         <source>withdrawn</source>
         <translation>retirée</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="55"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="56"/>
         <source>proposed</source>
         <translation>proposée</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="57"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/applications_table_model.py" line="58"/>
         <source>waiting %1</source>
         <translation>attente n° %1</translation>
     </message>
@@ -1021,42 +1021,42 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="44"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="34"/>
         <source>Committee decision</source>
         <translation>Décision du comité</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="67"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="50"/>
         <source>Proposal:</source>
         <translation>Proposition :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="68"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="51"/>
         <source>Decision:</source>
         <translation>Décision :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="69"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="52"/>
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="80"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="63"/>
         <source>rank %1, </source>
         <translation>rang %1, </translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="81"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="64"/>
         <source>score %1</source>
         <translation>score %1</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="91"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="74"/>
         <source>A written reason is required for this decision.</source>
         <translation>Un motif écrit est nécessaire pour cette décision.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="92"/>
+        <location filename="../src/murafaqa_desktop/ui/selection/decision_dialog.py" line="75"/>
         <source>A reason may be written; it is not required.</source>
         <translation>Un motif peut être écrit ; il n&apos;est pas obligatoire.</translation>
     </message>
@@ -1224,40 +1224,40 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="156"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="155"/>
         <source>Murafaqa is locked</source>
         <translation>Murafaqa est verrouillé</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="157"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="156"/>
         <source>The cooperatives&apos; data on this laptop is encrypted. Type your passphrase to open it.</source>
         <translation>Les données des coopératives sur ce portable sont chiffrées. Tapez votre phrase secrète pour les ouvrir.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="159"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="158"/>
         <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="204"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="161"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="160"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="163"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="162"/>
         <source>Forgotten passphrase…</source>
         <translation>Phrase secrète oubliée…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="173"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="172"/>
         <source>Encrypting the data…</source>
         <translation>Chiffrement des données…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="174"/>
+        <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="173"/>
         <source>The data on this laptop is being encrypted. Keep Murafaqa open until it is done: this takes from a few seconds to a few minutes, and an interruption loses nothing.</source>
-        <translation>Les données de ce poste sont en cours de chiffrement. Gardez Murafaqa ouvert jusqu'à la fin : cela prend de quelques secondes à quelques minutes, et une interruption ne fait rien perdre.</translation>
+        <translation>Les données de ce poste sont en cours de chiffrement. Gardez Murafaqa ouvert jusqu&apos;à la fin : cela prend de quelques secondes à quelques minutes, et une interruption ne fait rien perdre.</translation>
     </message>
     <message>
         <location filename="../src/murafaqa_desktop/ui/lock/screen.py" line="184"/>
@@ -1360,7 +1360,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="367"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="372"/>
         <source>Murafaqa — coaching of cooperatives</source>
         <translation>Mourafaka — accompagnement des coopératives</translation>
     </message>
@@ -1395,74 +1395,74 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="370"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="375"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="371"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="376"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="372"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="377"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="374"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="379"/>
         <source>New cooperative</source>
         <translation>Nouvelle coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="375"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="380"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="376"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="381"/>
         <source>Find a cooperative</source>
         <translation>Rechercher une coopérative</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="377"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="382"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="195"/>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="380"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="197"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="385"/>
         <source>working…</source>
         <translation>travail en cours…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="494"/>
         <location filename="../src/murafaqa_desktop/ui/main_window.py" line="499"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="504"/>
         <source>Loading the demonstration programme…</source>
         <translation>Chargement du programme de démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="494"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="499"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="503"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="508"/>
         <source>Cancelling the demonstration load…</source>
         <translation>Annulation du chargement de la démonstration…</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="523"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="528"/>
         <source>The demonstration load was cancelled: nothing of it was kept.</source>
         <translation>Chargement de la démonstration annulé : rien n&apos;en a été conservé.</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="617"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="629"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="618"/>
+        <location filename="../src/murafaqa_desktop/ui/main_window.py" line="630"/>
         <source>This form has changes that are not saved. Save them before closing?</source>
         <translation>Ce formulaire contient des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
@@ -1628,7 +1628,7 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="121"/>
+        <location filename="../src/murafaqa_desktop/ui/kit/background.py" line="152"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -2071,42 +2071,42 @@
 <context>
     <name>TeamTableModel</name>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="30"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="31"/>
         <source>Coach</source>
         <translation>Accompagnateur</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="31"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="32"/>
         <source>Cooperatives</source>
         <translation>Coopératives</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="32"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="33"/>
         <source>Sessions this month</source>
         <translation>Séances ce mois</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="33"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="34"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="34"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="35"/>
         <source>Last sync</source>
         <translation>Dernière synchronisation</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="35"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="36"/>
         <source>Waiting at last sync</source>
         <translation>En attente à la dernière synchro</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="36"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="37"/>
         <source>App version</source>
         <translation>Version de l&apos;application</translation>
     </message>
     <message>
-        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="113"/>
+        <location filename="../src/murafaqa_desktop/ui/dashboard/team_model.py" line="108"/>
         <source>Open the list of these cooperatives</source>
         <translation>Ouvrir la liste de ces coopératives</translation>
     </message>

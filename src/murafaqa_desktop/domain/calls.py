@@ -253,7 +253,7 @@ def settle(ranked: Sequence[RankedApplication], others: Sequence[RankedApplicati
     out = [*ranked, *others]
     for item in out:
         if item.decision is not None:  # most are not decided yet
-            item.differs_from_proposal = item.decision != _proposal(item)
+            item.differs_from_proposal = item.decision != proposal_of(item)
     return out
 
 
@@ -282,7 +282,8 @@ def rank_region(candidates: Iterable[Candidate], places: int, reference_date: dt
     return settle(ranked, others, places)
 
 
-def _proposal(item: RankedApplication) -> Decision:
+def proposal_of(item: RankedApplication) -> Decision:
+    """The decision the ranking proposes (not ranked: not retained)."""
     if item.rank is None:
         return "rejected"
     return "retained" if item.proposed else "waiting"
@@ -315,8 +316,8 @@ def check_decision(item: RankedApplication, decision: str, reason: str | None) -
     if decision == "rejected" and not has_reason:
         return [DomainError("reason_required", "Une candidature non retenue doit avoir un motif écrit",
                             "يجب تعليل عدم قبول الترشيح كتابة", "decision_reason")]
-    if decision != _proposal(item) and not has_reason:
-        pfr, par = DECISIONS[_proposal(item)]
+    if decision != proposal_of(item) and not has_reason:
+        pfr, par = DECISIONS[proposal_of(item)]
         return [DomainError(
             "reason_required",
             f"La décision diffère de la proposition ({pfr}) : un motif écrit est nécessaire",

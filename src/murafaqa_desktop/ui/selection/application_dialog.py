@@ -11,29 +11,25 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...domain.vocab import APPLICATION_DOCUMENTS, label
 from ...services import calls
-from ..kit.form import ERROR_STYLE
 from ..kit.i18n import lang
+from ..kit.job_dialog import JobDialog
 from ..kit.tasks import Tasks
 
 
-class ApplicationDialog(QDialog):
+class ApplicationDialog(JobDialog):
     recorded = Signal(str)  # the new application's id
 
     def __init__(self, tasks: Tasks, call_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks, self.call_id = tasks, call_id
+        super().__init__(tasks, parent)
+        self.call_id = call_id
         self.setWindowTitle(self.tr("New application"))
         self.setMinimumWidth(460)
         self.registration = QLineEdit()
@@ -43,13 +39,6 @@ class ApplicationDialog(QDialog):
         self.received.setDisplayFormat("yyyy-MM-dd")
         self.received.setCalendarPopup(True)
         self.documents = {code: QCheckBox(label(APPLICATION_DOCUMENTS, code, lang())) for code in APPLICATION_DOCUMENTS}
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Registration number:"), self.registration)
         form.addRow(self.tr("Received on:"), self.received)
@@ -73,17 +62,10 @@ class ApplicationDialog(QDialog):
                                                            documents=documents)
             return str(app["id"])
 
-        self.buttons.setEnabled(False)
-        self.tasks.run(job, self._done, self._refused)
+        self.run_job(job)
 
-    def _done(self, application_id: str) -> None:
-        self.buttons.setEnabled(True)
+    def succeeded(self, application_id: str) -> None:
         self.recorded.emit(application_id)
-        self.accept()
 
-    def _refused(self, error: DomainError) -> None:
-        self.buttons.setEnabled(True)
-        items = error.items()
-        self.error.setText("\n".join(e.message(lang()) for e in items))
-        self.error.show()
-        self.registration.setFocus()
+    def refusal_focus(self) -> QWidget:
+        return self.registration

@@ -9,8 +9,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -18,29 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.calls import RankedApplication
-from ...domain.errors import DomainError
+from ...domain.calls import RankedApplication, proposal_of
 from ...domain.vocab import CALL_DECISIONS, label
 from ...services import calls
-from ..kit.form import ERROR_STYLE
 from ..kit.i18n import lang, locale
+from ..kit.job_dialog import JobDialog
 from ..kit.tasks import Tasks
 from .applications_table_model import proposal
 
 
-def proposed_decision(item: RankedApplication) -> str:
-    """The decision the ranking proposes (not ranked: not retained)."""
-    if item.rank is None:
-        return "rejected"
-    return "retained" if item.proposed else "waiting"
-
-
-class DecisionDialog(QDialog):
+class DecisionDialog(JobDialog):
     decided = Signal(object)  # the application as ranked after the decision
 
     def __init__(self, tasks: Tasks, call_id: str, item: RankedApplication, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks, self.call_id, self.item = tasks, call_id, item
+        super().__init__(tasks, parent)
+        self.call_id, self.item = call_id, item
         self.setWindowTitle(self.tr("Committee decision"))
         self.setMinimumWidth(480)
         self.who = QLabel(f"{item.registration_number} — {item.name}")
@@ -49,20 +39,13 @@ class DecisionDialog(QDialog):
         self.decision = QComboBox()
         for code in CALL_DECISIONS:
             self.decision.addItem(label(CALL_DECISIONS, code, lang()), code)
-        current = item.decision or proposed_decision(item)
+        current = item.decision or proposal_of(item)
         self.decision.setCurrentIndex(max(0, self.decision.findData(current)))
         self.reason = QPlainTextEdit(item.decision_reason or "")
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(90)
         self.reason_hint = QLabel()
         self.reason_hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Proposal:"), self.proposal)
         form.addRow(self.tr("Decision:"), self.decision)
@@ -87,7 +70,7 @@ class DecisionDialog(QDialog):
         return code
 
     def _hint(self) -> None:
-        needed = self.chosen() == "rejected" or self.chosen() != proposed_decision(self.item)
+        needed = self.chosen() == "rejected" or self.chosen() != proposal_of(self.item)
         self.reason_hint.setText(self.tr("A written reason is required for this decision.") if needed
                                  else self.tr("A reason may be written; it is not required."))
 
@@ -98,17 +81,10 @@ class DecisionDialog(QDialog):
         def job(db: Any) -> RankedApplication:
             return calls.decide(db, call_id, reg, decision, reason)
 
-        self.buttons.setEnabled(False)
-        self.tasks.run(job, self._done, self._refused)
+        self.run_job(job)
 
-    def _done(self, item: RankedApplication) -> None:
-        self.buttons.setEnabled(True)
+    def succeeded(self, item: RankedApplication) -> None:
         self.decided.emit(item)
-        self.accept()
 
-    def _refused(self, error: DomainError) -> None:
-        self.buttons.setEnabled(True)
-        items = error.items()
-        self.error.setText("\n".join(e.message(lang()) for e in items))
-        self.error.show()
-        self.reason.setFocus()
+    def refusal_focus(self) -> QWidget:
+        return self.reason
