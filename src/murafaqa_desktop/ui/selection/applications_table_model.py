@@ -109,9 +109,40 @@ class ApplicationRows(TableOfRows):
     def row_of(self, application_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.application_id == application_id), -1)
 
+    # The columns whose values are centred (numbers, ranks).
+    CENTRED: frozenset[str] = frozenset()
+
+    def text(self, item: RankedApplication, column: str) -> str:
+        raise NotImplementedError
+
+    def tooltip(self, item: RankedApplication, column: str) -> str:
+        """The committee's reason on a decision, else the cell's text."""
+        if column == "decision" and item.decision_reason:
+            return item.decision_reason
+        return self.text(item, column)
+
+    def more_data(self, row: int, item: RankedApplication, column: str, role: int) -> Any:  # noqa: ARG002
+        """A table's own roles (colours, the places line)."""
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self.rows[index.row()], self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(item, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return item.application_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.CENTRED:
+            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignCenter)
+        return self.more_data(index.row(), item, column, role)
+
 
 class ApplicationsTableModel(ApplicationRows):
     COLUMNS = COLUMNS
+    CENTRED = frozenset({"score", "rank"})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -161,23 +192,13 @@ class ApplicationsTableModel(ApplicationRows):
             return proposal(item)
         return decision(item)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item, column = self.rows[index.row()], COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column in ("eligible", "complete", "rank") and item.reasons:
-                return reasons(item)
-            if column == "decision" and item.decision_reason:
-                return item.decision_reason
-            return self.text(item, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return item.application_id
+    def tooltip(self, item: RankedApplication, column: str) -> str:
+        if column in ("eligible", "complete", "rank") and item.reasons:
+            return reasons(item)
+        return super().tooltip(item, column)
+
+    def more_data(self, row: int, item: RankedApplication, column: str, role: int) -> Any:  # noqa: ARG002
         if role == Qt.ItemDataRole.ForegroundRole and (
                 (column == "eligible" and not item.eligible) or (column == "complete" and item.complete is False)):
             return QBrush(WARN)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("score", "rank"):
-            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignCenter)
         return None

@@ -34,6 +34,7 @@ def header(name: str) -> str:
 
 class RankingTableModel(ApplicationRows):
     COLUMNS = COLUMNS
+    CENTRED = frozenset({"rank", "score", "women_youth"})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -82,22 +83,9 @@ class RankingTableModel(ApplicationRows):
             return proposal(item)
         return decision(item)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item, column = self.rows[index.row()], COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "decision" and item.decision_reason:
-                return item.decision_reason
-            return self.text(item, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return item.application_id
+    def more_data(self, row: int, item: RankedApplication, column: str, role: int) -> Any:  # noqa: ARG002
         if role == PLACES_LINE:
-            return self.line_at(index.row())
+            return self.line_at(row)
         if role == Qt.ItemDataRole.BackgroundRole and item.proposed and item.withdrawn_on is None:
             return QBrush(PROPOSED_SHADE)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rank", "score", "women_youth"):
-            return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignCenter)
         return None
