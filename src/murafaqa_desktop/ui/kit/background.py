@@ -62,7 +62,7 @@ class WorkerThread(QThread):
 _RUNNING: set[QThread] = set()
 
 
-def start_on_thread(worker: QObject, parent: QObject | None = None, **slots: Callable[..., Any]) -> QThread:
+def start_on_thread(worker: QObject, **slots: Callable[..., Any]) -> QThread:
     """Start ``worker.run`` on a new thread, which ends when the work ends.
 
     ``slots`` maps worker signals (``progress`` and the endings) to their
@@ -70,10 +70,9 @@ def start_on_thread(worker: QObject, parent: QObject | None = None, **slots: Cal
     (an unknown id, a folder that does not exist) would otherwise emit before
     anyone listens.
 
-    ``parent`` is who waits for the work; the thread itself is owned by no
-    widget (see ``_RUNNING``), and is released on the main thread once ended.
+    The thread is owned by no widget (see ``_RUNNING``): whoever waits for
+    the work keeps it, and it is released on the main thread once ended.
     """
-    del parent  # kept in the signature: the callers say who the work is for
     thread = WorkerThread(worker)
     for name, slot in slots.items():
         if name not in ("progress", *ENDINGS):
@@ -135,7 +134,7 @@ class ProgressDialog(QDialog):
     def start(self, worker: QObject, **slots: Callable[..., Any]) -> None:
         """Run ``worker`` (a ``Worker``) with this dialog's endings and ``slots``."""
         self.worker = worker  # type: ignore[assignment]
-        self.worker_thread = start_on_thread(worker, self, finished=self._finished, failed=self._failed,
+        self.worker_thread = start_on_thread(worker, finished=self._finished, failed=self._failed,
                                              cancelled=self._cancelled, **slots)
 
     def step(self, value: int, text: str) -> None:

@@ -388,7 +388,7 @@ class LockScreen(QWidget):
             self._say(error_label, error)
 
         self.encryption = _Encryption(self.db_path, key)
-        self.encryption_thread: QThread = start_on_thread(self.encryption, self, finished=lambda _none: then(),
+        self.encryption_thread: QThread = start_on_thread(self.encryption, finished=lambda _none: then(),
                                                           failed=failed)
 
     def save_sheet(self) -> None:

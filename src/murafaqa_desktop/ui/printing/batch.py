@@ -27,7 +27,7 @@ class BatchPrintDialog(ProgressDialog):
         super().__init__(len(self.job.keys), parent, ui_lang)
         self.setWindowTitle(self.tr("Printing"))
         self.label.setText(self.tr("Preparing %n document(s)…", "", len(self.job.keys)))
-        self.worker_thread, self.worker = start(self.job, self, progress=self._progress, finished=self._finished,
+        self.worker_thread, self.worker = start(self.job, progress=self._progress, finished=self._finished,
                                                 failed=self._failed, cancelled=self._cancelled)
 
     def _progress(self, done: int, total: int) -> None:

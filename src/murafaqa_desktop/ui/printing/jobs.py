@@ -75,8 +75,8 @@ class PrintWorker(QObject):
                 db.close()
 
 
-def start(job: PrintJob, parent: QObject | None = None, **slots: Callable[..., Any]) -> tuple[QThread, PrintWorker]:
+def start(job: PrintJob, **slots: Callable[..., Any]) -> tuple[QThread, PrintWorker]:
     """Start a print worker on its own thread (``kit.background.start_on_thread``:
     ``slots`` connected before it starts); the thread quits when the job ends."""
     worker = PrintWorker(job)
-    return start_on_thread(worker, parent, **slots), worker
+    return start_on_thread(worker, **slots), worker

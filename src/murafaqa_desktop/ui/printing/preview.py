@@ -125,7 +125,7 @@ class PrintPreviewDialog(QDialog):
         self._job = job
         # Bound methods of this dialog, not lambdas: Qt then queues the call to
         # the main thread (a lambda would run on the worker's thread).
-        thread, self._worker = start(job, self, finished=self._loaded, failed=self._failed)
+        thread, self._worker = start(job, finished=self._loaded, failed=self._failed)
         self._threads = [t for t in self._threads if t.isRunning()] + [thread]
 
     def _loaded(self, result: Any, job: PrintJob) -> None:

@@ -139,7 +139,7 @@ class HistoryTab(QWidget):
         self.worker = HistoryFetch(self.tasks.db_path, coop_id)
         # Slots of this widget: the worker's signals reach them queued, on the
         # window's thread; the cooperative travels with the outcome.
-        self.fetch_thread = start_on_thread(self.worker, self, finished=self._fetched, failed=self._failed)
+        self.fetch_thread = start_on_thread(self.worker, finished=self._fetched, failed=self._failed)
 
     def _fetched(self, coop_id: str, outcome: str) -> None:
         self._ended(coop_id, outcome, "")
