@@ -57,7 +57,6 @@ class _Encryption(QObject):
 
     finished = Signal(object)
     failed = Signal(object)
-    cancelled = Signal()
 
     def __init__(self, db_path: Path, key: bytes) -> None:
         super().__init__()
@@ -73,9 +72,6 @@ class _Encryption(QObject):
             self.failed.emit(e)
             return
         self.finished.emit(None)
-
-    def cancel(self) -> None:
-        """Nothing to stop halfway (see the class)."""
 
 
 def _error_label() -> QLabel:
@@ -104,6 +100,7 @@ class LockScreen(QWidget):
         self.db_path = db_path
         self.interactive = interactive
         self.recovery_key: str | None = None
+        self.encryption_thread: QThread | None = None  # an older database being encrypted
         self._key: bytes | None = None
         self._purpose = CREATE_PURPOSE
         # Opaque: nothing of the window (a list of cooperatives, a record) shows through
@@ -366,8 +363,7 @@ class LockScreen(QWidget):
 
     def encrypting(self) -> bool:
         """An older database is being encrypted now."""
-        thread = getattr(self, "encryption_thread", None)
-        return thread is not None and thread.isRunning()
+        return self.encryption_thread is not None and self.encryption_thread.isRunning()
 
     def _chosen(self, recovery: str | None) -> None:
         if recovery is not None:
@@ -388,7 +384,7 @@ class LockScreen(QWidget):
             self._say(error_label, error)
 
         self.encryption = _Encryption(self.db_path, key)
-        self.encryption_thread: QThread = start_on_thread(self.encryption, finished=lambda _none: then(),
+        self.encryption_thread = start_on_thread(self.encryption, finished=lambda _none: then(),
                                                           failed=failed)
 
     def save_sheet(self) -> None:
